@@ -1,0 +1,11 @@
+import { createScheduledMessageActivities, type ActivityDeps } from './scheduled-message-activities';
+
+export type { ActivityDeps, MessageRef, SendContext, SendOutcome } from './scheduled-message-activities';
+
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createScheduledMessageActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,166 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { Logger } from 'pino';
+import { addressFieldFor, isPending, type Channel, type MessageStatus } from '../domain/channels';
+import { ErrorCodes } from '../domain/errors';
+import { maskPhone } from '../domain/phone';
+import type { QuietHours } from '../domain/quiet-hours';
+import type { PrismaClient } from '../prisma/client';
+import { forTenant } from '../prisma/tenant-scope';
+import { claimMessageForSend } from '../prisma/queries/messages/claim-message-for-send';
+import { getSendContext } from '../prisma/queries/messages/get-send-context';
+import { markMessageFailed } from '../prisma/queries/messages/mark-message-failed';
+import { markMessageSent } from '../prisma/queries/messages/mark-message-sent';
+import { recordEvent } from '../prisma/queries/event-logs/record-event';
+import { isProviderError, type ProviderSet } from '../providers/messaging-provider';
+
+export interface ActivityDeps {
+  prisma: PrismaClient;
+  providers: ProviderSet;
+  logger: Logger;
+}
+
+export interface MessageRef {
+  tenantId: string;
+  messageId: string;
+}
+
+export interface SendContext {
+  status: MessageStatus;
+  scheduledAt: string | null;
+  quietHours: QuietHours | null;
+  contactTimeZone: string | null;
+  tenantTimeZone: string;
+}
+
+export type SendOutcome =
+  | { outcome: 'sent'; providerMessageId: string }
+  | { outcome: 'failed'; errorCode: string }
+  | { outcome: 'cancelled' }
+  /** The row's due time differs from the one the workflow waited for: wait for this one instead. */
+  | { outcome: 'rescheduled'; scheduledAt: string | null };
+
+const CONSENT_FIELD: Record<Channel, 'smsConsent' | 'whatsappConsent' | 'emailConsent'> = {
+  sms: 'smsConsent',
+  whatsapp: 'whatsappConsent',
+  email: 'emailConsent',
+};
+
+function notFound(ref: MessageRef): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(`Message ${ref.messageId} not found`, ErrorCodes.NOT_FOUND);
+}
+
+export function createScheduledMessageActivities({ prisma, providers, logger }: ActivityDeps) {
+  async function fail(ref: MessageRef, errorCode: string, errorMessage: string, provider?: string) {
+    const db = forTenant(prisma, ref.tenantId);
+    await markMessageFailed(db, ref.messageId, { errorCode, errorMessage, provider: provider ?? null });
+    await recordEvent(db, {
+      type: 'message.failed',
+      subjectType: 'message',
+      subjectId: ref.messageId,
+      data: { errorCode, errorMessage },
+    });
+    logger.warn({ ...ref, errorCode }, 'message failed: %s', errorMessage);
+  }
+
+  return {
+    /** Everything the workflow needs to decide when to send, without letting it touch the database. */
+    async getSendContext(ref: MessageRef): Promise<SendContext> {
+      const row = await getSendContext(forTenant(prisma, ref.tenantId), ref.messageId);
+      if (!row) throw notFound(ref);
+      const { tenant } = row;
+      return {
+        status: row.status,
+        scheduledAt: row.scheduledAt?.toISOString() ?? null,
+        quietHours:
+          tenant.quietStartMinute !== null && tenant.quietEndMinute !== null
+            ? { startMinute: tenant.quietStartMinute, endMinute: tenant.quietEndMinute }
+            : null,
+        contactTimeZone: row.contact.timeZone,
+        tenantTimeZone: tenant.timeZone,
+      };
+    },
+
+    /**
+     * Claims the message (pending → sending, only if still due at `expectedScheduledAt`), re-checks consent
+     * immediately before the provider call, sends with the message's idempotency key and records the
+     * outcome. Transient provider errors are rethrown for Temporal to retry; permanent ones are recorded.
+     */
+    async sendMessage(ref: MessageRef & { expectedScheduledAt: string | null }): Promise<SendOutcome> {
+      const db = forTenant(prisma, ref.tenantId);
+      const expected = ref.expectedScheduledAt ? new Date(ref.expectedScheduledAt) : null;
+      const claimed = await claimMessageForSend(db, ref.messageId, expected);
+      const row = await getSendContext(db, ref.messageId);
+      if (!row) throw notFound(ref);
+      if (!claimed) {
+        // A retry of this activity finds its own claim (status sending) and carries on; anything else
+        // means someone else decided first.
+        if (row.status === 'cancelled') return { outcome: 'cancelled' };
+        if (isPending(row.status)) return { outcome: 'rescheduled', scheduledAt: row.scheduledAt?.toISOString() ?? null };
+        if (row.status === 'failed') return { outcome: 'failed', errorCode: row.errorCode ?? ErrorCodes.INTERNAL };
+        if (row.status !== 'sending') {
+          return { outcome: 'sent', providerMessageId: row.providerMessageId ?? '' };
+        }
+      }
+
+      const channel = row.channel as Channel;
+      const { contact } = row;
+      if (contact[CONSENT_FIELD[channel]] === 'revoked') {
+        const message = `${contact.firstName ?? 'The contact'} opted out of ${channel} messages; nothing was sent.`;
+        await fail(ref, ErrorCodes.CONSENT_REVOKED, message);
+        return { outcome: 'failed', errorCode: ErrorCodes.CONSENT_REVOKED };
+      }
+      const to = contact[addressFieldFor(channel)];
+      if (!to) {
+        const message = `The contact has no ${addressFieldFor(channel) === 'phone' ? 'phone number' : 'email'} for ${channel}.`;
+        await fail(ref, ErrorCodes.CONTACT_UNREACHABLE, message);
+        return { outcome: 'failed', errorCode: ErrorCodes.CONTACT_UNREACHABLE };
+      }
+
+      const provider = providers[channel];
+      try {
+        const receipt = await provider.send({
+          channel,
+          to,
+          body: row.body,
+          subject: row.subject,
+          mediaUrls: row.mediaUrls,
+          idempotencyKey: row.idempotencyKey ?? row.id,
+        });
+        await markMessageSent(db, ref.messageId, {
+          provider: provider.name,
+          providerMessageId: receipt.providerMessageId,
+          sentAt: new Date(),
+        });
+        await recordEvent(db, {
+          type: 'message.sent',
+          subjectType: 'message',
+          subjectId: ref.messageId,
+          data: { provider: provider.name, providerMessageId: receipt.providerMessageId },
+        });
+        logger.info(
+          { ...ref, channel, to: channel === 'email' ? '(email)' : maskPhone(to), provider: provider.name },
+          'message sent',
+        );
+        return { outcome: 'sent', providerMessageId: receipt.providerMessageId };
+      } catch (error) {
+        if (isProviderError(error) && error.kind === 'permanent') {
+          await fail(ref, error.code, error.message, provider.name);
+          return { outcome: 'failed', errorCode: error.code };
+        }
+        if (isProviderError(error)) {
+          throw ApplicationFailure.create({
+            type: ErrorCodes.PROVIDER_TRANSIENT,
+            message: `${provider.name}: ${error.message} (${error.code})`,
+            ...(error.retryAfterMs !== undefined ? { nextRetryDelay: error.retryAfterMs } : {}),
+          });
+        }
+        throw error;
+      }
+    },
+
+    /** Called by the workflow when retries are exhausted, so the row never stays stuck in `sending`. */
+    async recordSendFailure(ref: MessageRef & { errorCode: string; errorMessage: string }): Promise<void> {
+      await fail(ref, ref.errorCode, ref.errorMessage);
+    },
+  };
+}

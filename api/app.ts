@@ -1,0 +1,19 @@
+import express, { type Express } from 'express';
+import { ErrorCodes } from '../domain/errors';
+import type { ApiDeps } from './deps';
+import { errorMiddleware } from './http/error-middleware';
+import { apiRoutes } from './routes';
+
+/** The HTTP app without `listen`, so tests drive it directly. */
+export function createApp(deps: ApiDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+  app.use(express.json({ limit: '1mb' }));
+  app.use('/api', apiRoutes(deps));
+  app.use((req, res) => {
+    res.status(404).json({ error: { code: ErrorCodes.NOT_FOUND, message: `No route for ${req.method} ${req.path}` } });
+  });
+  app.use(errorMiddleware(deps.logger));
+  return app;
+}

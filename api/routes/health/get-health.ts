@@ -1,0 +1,19 @@
+import type { RequestHandler } from 'express';
+import type { ApiDeps } from '../../deps';
+
+/** Liveness plus what the API depends on; 503 when the database is down (Temporal may lag at start-up). */
+export function getHealth({ prisma, temporal }: ApiDeps): RequestHandler {
+  return async (_req, res) => {
+    const [database, workflows] = await Promise.all([
+      prisma.$queryRaw`SELECT 1`.then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
+      temporal.client().then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
+    ]);
+    res.status(database === 'up' ? 200 : 503).json({ ok: database === 'up', database, temporal: workflows });
+  };
+}

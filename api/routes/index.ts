@@ -1,0 +1,31 @@
+import { Router } from 'express';
+import type { ApiDeps } from '../deps';
+import { authenticate } from '../http/authenticate';
+import { createContact } from './contacts/create-contact';
+import { getContact } from './contacts/get-contact';
+import { listContacts } from './contacts/list-contacts';
+import { getHealth } from './health/get-health';
+import { cancelMessage } from './messages/cancel-message';
+import { createMessage } from './messages/create-message';
+import { getMessage } from './messages/get-message';
+import { listMessages } from './messages/list-messages';
+import { rescheduleMessage } from './messages/reschedule-message';
+import { getTenant } from './tenant/get-tenant';
+
+export function apiRoutes(deps: ApiDeps): Router {
+  const router = Router();
+  router.get('/health', getHealth(deps));
+
+  // Everything below is tenant-scoped by the API key.
+  router.use(authenticate(deps.prisma));
+  router.get('/tenant', getTenant(deps));
+  router.get('/contacts', listContacts());
+  router.post('/contacts', createContact());
+  router.get('/contacts/:id', getContact());
+  router.get('/messages', listMessages(deps));
+  router.post('/messages', createMessage(deps));
+  router.get('/messages/:id', getMessage(deps));
+  router.post('/messages/:id/cancel', cancelMessage(deps));
+  router.post('/messages/:id/reschedule', rescheduleMessage(deps));
+  return router;
+}

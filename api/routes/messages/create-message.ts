@@ -1,0 +1,79 @@
+import type { RequestHandler } from 'express';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
+import { addressFieldFor } from '../../../domain/channels';
+import { AppError, ErrorCodes } from '../../../domain/errors';
+import { CreateMessageSchema } from '../../../domain/schemas/message';
+import { scheduledMessageWorkflowId } from '../../../domain/workflow-ids';
+import { newId } from '../../../prisma/ids';
+import { getContactOrThrow } from '../../../prisma/queries/contacts/get-contact-or-throw';
+import { createOutboundMessage } from '../../../prisma/queries/messages/create-outbound-message';
+import { deleteMessage } from '../../../prisma/queries/messages/delete-message';
+import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
+import { ContactIdKey, MessageIdKey, TenantIdKey, type ScheduledMessageInput } from '../../../workflows/definitions';
+import type { ApiDeps } from '../../deps';
+import { tenantOf } from '../../http/authenticate';
+import { toMessageView } from '../../views';
+
+export function createMessage({ temporal, temporalWeb, logger }: ApiDeps): RequestHandler {
+  return async (req, res) => {
+    const input = CreateMessageSchema.parse(req.body);
+    const { tenantId, db } = tenantOf(res);
+    const contact = await getContactOrThrow(db, input.contactId);
+    const field = addressFieldFor(input.channel);
+    if (!contact[field]) {
+      throw new AppError(
+        ErrorCodes.CONTACT_UNREACHABLE,
+        `Contact ${contact.id} has no ${field === 'phone' ? 'phone number' : 'email address'} for ${input.channel}`,
+      );
+    }
+    // Fail before writing anything when Temporal is down, so no row waits for a workflow that never starts.
+    const client = await temporal.client();
+
+    const sendAt = input.sendAt ? new Date(input.sendAt) : null;
+    const scheduledAt = sendAt && sendAt.getTime() > Date.now() ? sendAt : null;
+    const id = newId('msg');
+    const workflowId = scheduledMessageWorkflowId(tenantId, id);
+    const row = await createOutboundMessage(db, {
+      id,
+      contactId: contact.id,
+      channel: input.channel,
+      body: input.body,
+      subject: input.subject ?? null,
+      scheduledAt,
+      workflowId,
+    });
+
+    let runId: string;
+    try {
+      const workflowInput: ScheduledMessageInput = { tenantId, messageId: id, scheduledAt: scheduledAt?.toISOString() ?? null };
+      const handle = await client.workflow.start('sendScheduledMessageWorkflow', {
+        taskQueue: temporal.taskQueue,
+        workflowId,
+        args: [workflowInput],
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        typedSearchAttributes: [
+          { key: TenantIdKey, value: tenantId },
+          { key: ContactIdKey, value: contact.id },
+          { key: MessageIdKey, value: id },
+        ],
+      });
+      runId = handle.firstExecutionRunId;
+    } catch (error) {
+      // Undo the row: a message with no workflow would sit "scheduled" forever.
+      await deleteMessage(db, id);
+      logger.error({ err: error, tenantId, messageId: id }, 'could not start the message workflow');
+      throw new AppError(ErrorCodes.UNAVAILABLE, 'Could not start the message workflow', {
+        userMessage: 'The workflow engine (Temporal) did not accept the message; nothing was scheduled. Try again shortly.',
+        cause: error,
+      });
+    }
+    await recordEvent(db, {
+      type: scheduledAt ? 'message.scheduled' : 'message.queued',
+      subjectType: 'message',
+      subjectId: id,
+      data: { channel: input.channel, scheduledAt: scheduledAt?.toISOString() ?? null, workflowId, runId },
+    });
+    res.status(201).json({ message: toMessageView(row, temporalWeb, runId) });
+  };
+}

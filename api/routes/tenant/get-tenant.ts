@@ -1,0 +1,26 @@
+import type { RequestHandler } from 'express';
+import { formatClock } from '../../../domain/quiet-hours';
+import type { TenantView } from '../../../domain/schemas/tenant';
+import { temporalListUrl } from '../../../domain/workflow-ids';
+import { getTenantOrThrow } from '../../../prisma/queries/tenants/get-tenant-or-throw';
+import type { ApiDeps } from '../../deps';
+import { tenantOf } from '../../http/authenticate';
+
+export function getTenant({ temporalWeb }: ApiDeps): RequestHandler {
+  return async (_req, res) => {
+    const tenant = await getTenantOrThrow(tenantOf(res).db);
+    const view: TenantView = {
+      id: tenant.id,
+      name: tenant.name,
+      businessName: tenant.businessName,
+      supportContact: tenant.supportContact,
+      timeZone: tenant.timeZone,
+      quietHours:
+        tenant.quietStartMinute !== null && tenant.quietEndMinute !== null
+          ? { start: formatClock(tenant.quietStartMinute), end: formatClock(tenant.quietEndMinute) }
+          : null,
+      temporalRunsUrl: temporalListUrl(temporalWeb, `TenantId="${tenant.id}"`),
+    };
+    res.json({ tenant: view });
+  };
+}

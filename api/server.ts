@@ -1,0 +1,43 @@
+import { pino } from 'pino';
+import { ApiEnvSchema, parseEnv } from '../domain/config';
+import { isAppError } from '../domain/errors';
+import { createPrismaClient } from '../prisma/client';
+import { createApp } from './app';
+import { TemporalGateway } from './temporal-gateway';
+
+async function main(): Promise<void> {
+  const env = parseEnv(ApiEnvSchema, process.env);
+  const logger = pino({ level: env.LOG_LEVEL, base: { service: 'api' } });
+  const prisma = createPrismaClient(env.DATABASE_URL);
+  const temporal = new TemporalGateway(env);
+  const app = createApp({
+    prisma,
+    temporal,
+    temporalWeb: { uiUrl: env.TEMPORAL_UI_URL, namespace: env.TEMPORAL_NAMESPACE },
+    logger,
+  });
+  const server = app.listen(env.HERALD_API_PORT, env.HERALD_API_HOST);
+  server.on('listening', () => logger.info({ port: env.HERALD_API_PORT }, 'API listening on port %d', env.HERALD_API_PORT));
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    logger.fatal(
+      error.code === 'EADDRINUSE'
+        ? `Port ${env.HERALD_API_PORT} is already in use; set HERALD_API_PORT to a free port.`
+        : `API could not listen: ${error.message}`,
+    );
+    process.exit(1);
+  });
+  const stop = () => {
+    logger.info('API stopping');
+    server.close(() => {
+      void Promise.all([temporal.close(), prisma.$disconnect()]).finally(() => process.exit(0));
+    });
+    server.closeAllConnections();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(isAppError(error) ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import { Client, Connection } from '@temporalio/client';
+import { temporalTlsEnabled, type TemporalEnv } from '../domain/config';
+import { AppError, ErrorCodes } from '../domain/errors';
+
+/**
+ * One lazily connected Temporal client for the whole API process. The API starts (and answers health
+ * checks) while Temporal is still coming up; a failed connection is retried on the next request.
+ */
+export class TemporalGateway {
+  private pending: Promise<Client> | null = null;
+
+  constructor(private readonly env: TemporalEnv) {}
+
+  /** Wraps an existing client (tests pass the time-skipping environment's client). */
+  static fromClient(client: Client, options: { taskQueue: string; address?: string }): TemporalGateway {
+    const gateway = new TemporalGateway({
+      TEMPORAL_ADDRESS: options.address ?? 'in-process',
+      TEMPORAL_NAMESPACE: client.options.namespace,
+      TEMPORAL_TASK_QUEUE: options.taskQueue,
+      TEMPORAL_UI_URL: 'http://localhost:8233',
+    });
+    gateway.pending = Promise.resolve(client);
+    return gateway;
+  }
+
+  get namespace(): string {
+    return this.env.TEMPORAL_NAMESPACE;
+  }
+
+  get taskQueue(): string {
+    return this.env.TEMPORAL_TASK_QUEUE;
+  }
+
+  async client(): Promise<Client> {
+    this.pending ??= this.connect().catch((error: unknown) => {
+      this.pending = null;
+      throw new AppError(
+        ErrorCodes.UNAVAILABLE,
+        `Temporal is unreachable at ${this.env.TEMPORAL_ADDRESS}: ${error instanceof Error ? error.message : String(error)}`,
+        { userMessage: 'The workflow engine (Temporal) is unreachable; try again shortly.', cause: error },
+      );
+    });
+    return this.pending;
+  }
+
+  private async connect(): Promise<Client> {
+    const env = this.env;
+    const tls = temporalTlsEnabled(env)
+      ? env.TEMPORAL_TLS_CERT_PATH && env.TEMPORAL_TLS_KEY_PATH
+        ? { clientCertPair: { crt: await readFile(env.TEMPORAL_TLS_CERT_PATH), key: await readFile(env.TEMPORAL_TLS_KEY_PATH) } }
+        : true
+      : undefined;
+    const connection = await Connection.connect({
+      address: env.TEMPORAL_ADDRESS,
+      connectTimeout: 5000,
+      ...(tls ? { tls } : {}),
+      ...(env.TEMPORAL_API_KEY ? { apiKey: env.TEMPORAL_API_KEY } : {}),
+    });
+    return new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  }
+
+  async close(): Promise<void> {
+    const pending = this.pending;
+    this.pending = null;
+    if (pending) await (await pending.catch(() => null))?.connection.close();
+  }
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { AppError, ErrorCodes } from './errors';
+
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+/** Temporal settings shared by the worker and the API. TLS turns on by itself when an API key is set. */
+export const TemporalEnvSchema = z.object({
+  TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233').describe('host:port of the Temporal frontend'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('herald'),
+  TEMPORAL_API_KEY: z.string().min(1).optional().describe('Temporal Cloud API key'),
+  TEMPORAL_TLS: boolish.optional(),
+  TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional().describe('mTLS client certificate (PEM)'),
+  TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional().describe('mTLS client key (PEM)'),
+  TEMPORAL_UI_URL: z.url().default('http://localhost:8233').describe('Temporal Web, for links'),
+});
+export type TemporalEnv = z.infer<typeof TemporalEnvSchema>;
+
+const LogLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+
+const DatabaseUrlSchema = z
+  .string()
+  .min(1, 'DATABASE_URL is required (postgresql://user:password@host:5432/database)')
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'DATABASE_URL must be a postgresql:// URL');
+
+export const WorkerEnvSchema = TemporalEnvSchema.extend({
+  DATABASE_URL: DatabaseUrlSchema,
+  LOG_LEVEL: LogLevelSchema,
+});
+export type WorkerEnv = z.infer<typeof WorkerEnvSchema>;
+
+export const ApiEnvSchema = TemporalEnvSchema.extend({
+  DATABASE_URL: DatabaseUrlSchema,
+  LOG_LEVEL: LogLevelSchema,
+  HERALD_API_PORT: port.default(4000),
+  HERALD_API_HOST: z.string().default('0.0.0.0'),
+});
+export type ApiEnv = z.infer<typeof ApiEnvSchema>;
+
+/**
+ * Parses the environment against a schema and reports every problem at once, so a misconfigured
+ * deployment is fixed in one go rather than one restart per variable. Empty strings count as unset.
+ */
+export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  • ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+  throw new AppError(ErrorCodes.CONFIG, `Invalid configuration:\n${problems.join('\n')}`);
+}
+
+export function temporalTlsEnabled(env: TemporalEnv): boolean {
+  return env.TEMPORAL_TLS ?? Boolean(env.TEMPORAL_API_KEY || env.TEMPORAL_TLS_CERT_PATH);
+}

@@ -1,0 +1,46 @@
+/**
+ * Every failure Herald reports carries a stable code. Codes cross process and Temporal boundaries as strings
+ * (ApplicationFailure.type), so match on `code`, never on `instanceof`.
+ */
+export const ErrorCodes = {
+  VALIDATION: 'VALIDATION',
+  NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  CONFLICT: 'CONFLICT',
+  TOO_LATE: 'TOO_LATE',
+  CONTACT_UNREACHABLE: 'CONTACT_UNREACHABLE',
+  CONSENT_REVOKED: 'CONSENT_REVOKED',
+  PROVIDER_PERMANENT: 'PROVIDER_PERMANENT',
+  PROVIDER_TRANSIENT: 'PROVIDER_TRANSIENT',
+  SEND_RETRIES_EXHAUSTED: 'SEND_RETRIES_EXHAUSTED',
+  UNAVAILABLE: 'UNAVAILABLE',
+  CONFIG: 'CONFIG',
+  INTERNAL: 'INTERNAL',
+} as const;
+
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+export interface AppErrorOptions {
+  /** Safe to show to the API caller or the agent; defaults to `message`. */
+  userMessage?: string;
+  details?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  readonly code: ErrorCode;
+  readonly userMessage: string;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.userMessage = options.userMessage ?? message;
+    this.details = options.details;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof Error && error.name === 'AppError' && typeof (error as AppError).code === 'string';
+}

@@ -1,0 +1,24 @@
+/**
+ * Workflow ids are business keys joined with ':' so that starting the same thing twice collides in
+ * Temporal instead of running twice. Never put a phone number or an email in one: ids are not encrypted.
+ */
+export function scheduledMessageWorkflowId(tenantId: string, messageId: string): string {
+  return `message:${tenantId}:${messageId}`;
+}
+
+export interface TemporalWebConfig {
+  /** Base URL of Temporal Web, e.g. http://localhost:8233 */
+  uiUrl: string;
+  namespace: string;
+}
+
+/** Deep link to one workflow run's history in Temporal Web. */
+export function temporalRunUrl(config: TemporalWebConfig, workflowId: string, runId?: string | null): string {
+  const base = `${config.uiUrl.replace(/\/+$/, '')}/namespaces/${encodeURIComponent(config.namespace)}/workflows/${encodeURIComponent(workflowId)}`;
+  return runId ? `${base}/${encodeURIComponent(runId)}/history` : base;
+}
+
+/** Link to a filtered list of runs, e.g. every run of one tenant. */
+export function temporalListUrl(config: TemporalWebConfig, query: string): string {
+  return `${config.uiUrl.replace(/\/+$/, '')}/namespaces/${encodeURIComponent(config.namespace)}/workflows?query=${encodeURIComponent(query)}`;
+}

@@ -1,0 +1,3 @@
+export { createPrismaClient, Prisma, type PrismaClient } from './client';
+export { forTenant, type TenantDb } from './tenant-scope';
+export { newId } from './ids';

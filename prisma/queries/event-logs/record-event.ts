@@ -1,0 +1,17 @@
+import type { Prisma } from '../../client';
+import type { TenantDb } from '../../tenant-scope';
+
+export function recordEvent(
+  db: TenantDb,
+  event: { type: string; subjectType: string; subjectId: string; data?: Record<string, unknown> },
+) {
+  return db.eventLog.create({
+    data: {
+        tenantId: db.$tenantId(),
+      type: event.type,
+      subjectType: event.subjectType,
+      subjectId: event.subjectId,
+      data: (event.data ?? {}) as Prisma.InputJsonValue,
+    },
+  });
+}

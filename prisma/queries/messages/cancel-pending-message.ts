@@ -1,0 +1,13 @@
+import type { TenantDb } from '../../tenant-scope';
+
+/**
+ * Compare-and-set: cancels the message only if it has not started sending. The database decides the race
+ * with the send activity, which claims the row the same way; exactly one of them wins.
+ */
+export async function cancelPendingMessage(db: TenantDb, messageId: string): Promise<boolean> {
+  const { count } = await db.message.updateMany({
+    where: { id: messageId, status: { in: ['scheduled', 'queued'] } },
+    data: { status: 'cancelled', cancelledAt: new Date() },
+  });
+  return count === 1;
+}

@@ -1,0 +1,15 @@
+import type { PrismaClient } from '../../client';
+
+export interface CreateTenantInput {
+  name: string;
+  businessName: string;
+  supportContact?: string | null;
+  timeZone?: string;
+  quietStartMinute?: number | null;
+  quietEndMinute?: number | null;
+}
+
+/** Creating a tenant is the one write that cannot be tenant-scoped: the tenant does not exist yet. */
+export function createTenant(prisma: PrismaClient, input: CreateTenantInput) {
+  return prisma.tenant.create({ data: input });
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { MessagingProvider, OutboundMessage, SendReceipt } from '../messaging-provider';
+import { ProviderError } from '../messaging-provider';
+
+export interface FakeSend {
+  message: OutboundMessage;
+  providerMessageId: string;
+  at: Date;
+}
+
+export interface FakeProviderOptions {
+  /** Called for every accepted send (the launcher logs them so a demo shows what would have gone out). */
+  onSend?: (send: FakeSend) => void;
+  /** Makes the next sends fail, for tests and demos: one entry per send, in order. */
+  failures?: ProviderError[];
+}
+
+/**
+ * Herald's built-in provider when no Twilio/Resend credentials are configured. It behaves like a real
+ * provider where it matters: it deduplicates by idempotency key (as Resend does), so a retried send is
+ * accepted once and answers with the same id.
+ */
+export class FakeProvider implements MessagingProvider {
+  readonly name = 'fake';
+  /** Every call, including duplicates — what a test counts to prove exactly-once. */
+  readonly calls: OutboundMessage[] = [];
+  /** Every accepted, distinct send. */
+  readonly sent: FakeSend[] = [];
+  private readonly byKey = new Map<string, FakeSend>();
+  private readonly failures: ProviderError[];
+
+  constructor(private readonly options: FakeProviderOptions = {}) {
+    this.failures = [...(options.failures ?? [])];
+  }
+
+  failNext(error: ProviderError): void {
+    this.failures.push(error);
+  }
+
+  async send(message: OutboundMessage): Promise<SendReceipt> {
+    this.calls.push(message);
+    const failure = this.failures.shift();
+    if (failure) throw failure;
+    const previous = this.byKey.get(message.idempotencyKey);
+    if (previous) return { providerMessageId: previous.providerMessageId, status: 'queued' };
+    const send: FakeSend = {
+      message,
+      providerMessageId: `FAKE${randomUUID().replace(/-/g, '').slice(0, 28).toUpperCase()}`,
+      at: new Date(),
+    };
+    this.byKey.set(message.idempotencyKey, send);
+    this.sent.push(send);
+    this.options.onSend?.(send);
+    return { providerMessageId: send.providerMessageId, status: 'queued' };
+  }
+}
+
+export function fakeProviderError(kind: 'permanent' | 'transient', code: string, message: string): ProviderError {
+  return new ProviderError(kind, code, message);
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { bundleWorkflowCode, DefaultLogger, type NativeConnection, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { pino } from 'pino';
+import supertest from 'supertest';
+import { inject } from 'vitest';
+import { createActivities } from '../../activities';
+import { createApp } from '../../api/app';
+import { TemporalGateway } from '../../api/temporal-gateway';
+import { createPrismaClient, type PrismaClient } from '../../prisma/client';
+import { createApiKey } from '../../prisma/queries/api-keys/create-api-key';
+import { createTenant, type CreateTenantInput } from '../../prisma/queries/tenants/create-tenant';
+import { forTenant } from '../../prisma/tenant-scope';
+import { FakeProvider } from '../../providers/fake/fake-provider';
+import type { ProviderSet } from '../../providers/messaging-provider';
+import { createHeraldWorker, WORKFLOWS_PATH } from '../../worker/create-worker';
+
+export const silentLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+
+export function testPrisma(): PrismaClient {
+  return createPrismaClient(inject('databaseUrl'), { maxConnections: 5 });
+}
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+export async function createTestTenant(prisma: PrismaClient, overrides: Partial<CreateTenantInput> = {}) {
+  const tenant = await createTenant(prisma, {
+    name: uniqueName('tenant'),
+    businessName: 'Acme Plumbing',
+    supportContact: 'help@acme.test',
+    timeZone: 'UTC',
+    ...overrides,
+  });
+  const db = forTenant(prisma, tenant.id);
+  const { key } = await createApiKey(db, { name: 'test' });
+  return { tenant, db, apiKey: key };
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** Bundling takes seconds; do it once per test file. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  return bundle;
+}
+
+export function fakeProviders(fake = new FakeProvider()): { fake: FakeProvider; providers: ProviderSet } {
+  return { fake, providers: { sms: fake, whatsapp: fake, email: fake } };
+}
+
+export interface RunningWorker {
+  worker: Worker;
+  /** Shuts the worker down and waits until it has stopped. */
+  stop(): Promise<void>;
+}
+
+export async function startWorker(options: {
+  connection: NativeConnection;
+  namespace?: string;
+  taskQueue: string;
+  prisma: PrismaClient;
+  providers: ProviderSet;
+  maxCachedWorkflows?: number;
+}): Promise<RunningWorker> {
+  const worker = await createHeraldWorker({
+    connection: options.connection,
+    namespace: options.namespace ?? 'default',
+    taskQueue: options.taskQueue,
+    activities: createActivities({ prisma: options.prisma, providers: options.providers, logger: silentLogger }),
+    workflowBundle: await workflowBundle(),
+    ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
+  });
+  const running = worker.run();
+  return {
+    worker,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+    },
+  };
+}
+
+export function testApi(options: { prisma: PrismaClient; client: Client; taskQueue: string }) {
+  const temporal = TemporalGateway.fromClient(options.client, { taskQueue: options.taskQueue });
+  const app = createApp({
+    prisma: options.prisma,
+    temporal,
+    temporalWeb: { uiUrl: 'http://localhost:8233', namespace: options.client.options.namespace },
+    logger: silentLogger,
+  });
+  return { app, request: () => supertest(app) };
+}
+
+/** A bearer header for supertest. */
+export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });

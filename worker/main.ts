@@ -1,0 +1,48 @@
+import { pino } from 'pino';
+import { createActivities } from '../activities';
+import { parseEnv, WorkerEnvSchema } from '../domain/config';
+import { isAppError } from '../domain/errors';
+import { createPrismaClient } from '../prisma/client';
+import { createProviders } from '../providers/create-providers';
+import { createHeraldWorker } from './create-worker';
+import { connectWorkerToTemporal } from './temporal-connection';
+
+// Composition root: env → prisma → providers → activities → Worker.
+async function main(): Promise<void> {
+  const env = parseEnv(WorkerEnvSchema, process.env);
+  const logger = pino({ level: env.LOG_LEVEL, base: { service: 'worker' } });
+  const prisma = createPrismaClient(env.DATABASE_URL);
+  const { providers } = createProviders({
+    fake: {
+      onSend: ({ message, providerMessageId }) =>
+        logger.info({ channel: message.channel, providerMessageId }, 'fake provider accepted a %s message', message.channel),
+    },
+  });
+  const connection = await connectWorkerToTemporal(env);
+  const worker = await createHeraldWorker({
+    connection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    activities: createActivities({ prisma, providers, logger }),
+  });
+  logger.info(
+    { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE },
+    'worker polling; providers: sms=%s whatsapp=%s email=%s',
+    providers.sms.name,
+    providers.whatsapp.name,
+    providers.email.name,
+  );
+  // Worker.run resolves after SIGINT/SIGTERM once in-flight tasks have finished.
+  try {
+    await worker.run();
+  } finally {
+    await connection.close();
+    await prisma.$disconnect();
+    logger.info('worker stopped');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(isAppError(error) ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+// The worker bundles this file: every workflow function Herald runs is exported here.
+export { sendScheduledMessageWorkflow } from './scheduled-message';
