@@ -30,7 +30,7 @@ beforeEach(async () => {
   env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: inject('temporalTestServerPath') } },
   });
-  await registerSearchAttributes(env.client.connection, env.namespace ?? 'default');
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
 });
 
 afterEach(async () => {

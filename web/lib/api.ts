@@ -65,7 +65,8 @@ export async function heraldGet<T>(path: string, query: Query = {}): Promise<T> 
 
   if (!response.ok) {
     const apiError = readApiError(body);
-    let message = apiError?.message ?? `The Herald API answered ${response.status} ${response.statusText}`.trim();
+    const statusLine = `${response.status} ${response.statusText}`.trim();
+    let message = apiError?.message ?? `The Herald API answered ${statusLine}.`;
     if (response.status === 401 && !apiKey) message += ' HERALD_API_KEY is not set on the web server.';
     throw new HeraldApiError(message, apiError?.code ?? `HTTP_${response.status}`, response.status);
   }
