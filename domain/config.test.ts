@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { ApiEnvSchema, parseEnv, temporalTlsEnabled, WorkerEnvSchema } from './config';
+
+describe('parseEnv', () => {
+  it('applies defaults', () => {
+    const env = parseEnv(WorkerEnvSchema, { DATABASE_URL: 'postgresql://h/db' });
+    expect(env).toMatchObject({ TEMPORAL_ADDRESS: 'localhost:7233', TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: 'herald', LOG_LEVEL: 'info' });
+    expect(temporalTlsEnabled(env)).toBe(false);
+  });
+  it('reports every problem at once', () => {
+    expect(() => parseEnv(ApiEnvSchema, { DATABASE_URL: 'mysql://x', HERALD_API_PORT: '99999', LOG_LEVEL: 'loud' })).toThrow(
+      /DATABASE_URL: DATABASE_URL must be a postgresql:\/\/ URL[\s\S]*LOG_LEVEL[\s\S]*HERALD_API_PORT/,
+    );
+  });
+  it('treats empty strings as unset', () => {
+    expect(() => parseEnv(WorkerEnvSchema, { DATABASE_URL: '' })).toThrow(/DATABASE_URL/);
+    expect(parseEnv(WorkerEnvSchema, { DATABASE_URL: 'postgres://h/db', TEMPORAL_ADDRESS: '' }).TEMPORAL_ADDRESS).toBe('localhost:7233');
+  });
+  it('turns TLS on for Temporal Cloud API keys unless told otherwise', () => {
+    expect(temporalTlsEnabled(parseEnv(WorkerEnvSchema, { DATABASE_URL: 'postgres://h/db', TEMPORAL_API_KEY: 'k' }))).toBe(true);
+    expect(temporalTlsEnabled(parseEnv(WorkerEnvSchema, { DATABASE_URL: 'postgres://h/db', TEMPORAL_API_KEY: 'k', TEMPORAL_TLS: 'false' }))).toBe(false);
+  });
+});
