@@ -46,8 +46,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const databaseUrl = withDatabase(serverUrl, testDb);
     await migrate(databaseUrl, logTo('dbmate'));
 
-    const temporal = resolveTemporalBinary('temporal', { install: false });
-    const testServer = resolveTemporalBinary('temporal-test-server', { install: false });
+    const temporal = resolveTemporalBinary('temporal', { install: true });
+    const testServer = resolveTemporalBinary('temporal-test-server', { install: true });
     const dev = await startTemporalDevServer({
       binary: temporal,
       port: await freePort(),
