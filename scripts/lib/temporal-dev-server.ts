@@ -39,7 +39,9 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);
   args.push(...(options.extraArgs ?? []));
 
-  const child = spawn(options.binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: Ctrl-C in a terminal reaches only the launcher, which stops the server last,
+  // after the worker that uses it.
+  const child = spawn(options.binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const log = options.onLog ?? (() => undefined);
   const output: string[] = [];
   const onData = (chunk: Buffer) => {

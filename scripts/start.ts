@@ -1,0 +1,240 @@
+/**
+ * `npm start`: the whole product on embedded defaults — Postgres, a Temporal dev server with its Web UI,
+ * the worker, the API and the web app — with one combined log, and an orderly stop on Ctrl-C.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { isAppError } from '../domain/errors';
+import { createPrismaClient } from '../prisma/client';
+import { createApiKey } from '../prisma/queries/api-keys/create-api-key';
+import { findTenantIdByApiKey } from '../prisma/queries/api-keys/find-tenant-id-by-api-key';
+import { ensureDefaultTenant } from '../prisma/queries/tenants/ensure-default-tenant';
+import { forTenant } from '../prisma/tenant-scope';
+import { SEARCH_ATTRIBUTES } from '../workflows/definitions';
+import { signalGroup, startChild, type Child } from './lib/launcher-children';
+import { launcherConfig, ROOT, type LauncherConfig } from './lib/launcher-config';
+import { logger, logLine } from './lib/launcher-log';
+import { describeTaken, takenPorts, type PortClaim } from './lib/launcher-ports';
+import { ensureDatabase, migrate, startEmbeddedPostgres, withDatabase } from './lib/postgres';
+import { registerSearchAttributes } from './lib/search-attributes';
+import { resolveTemporalBinary } from './lib/temporal-binaries';
+import { startTemporalDevServer } from './lib/temporal-dev-server';
+
+const say = logger('herald');
+const stops: Array<{ name: string; stop: () => Promise<void> }> = [];
+const children: Child[] = [];
+let shuttingDown: Promise<never> | null = null;
+
+class StartupError extends Error {}
+
+async function shutdown(code: number): Promise<never> {
+  shuttingDown ??= (async () => {
+    say('stopping…');
+    for (const child of [...children].reverse()) await child.stop();
+    for (const { name, stop } of [...stops].reverse()) {
+      await stop().catch((error: unknown) => say(`could not stop ${name}: ${String(error)}`));
+    }
+    say(code === 0 ? 'stopped cleanly' : 'stopped');
+    process.exit(code);
+  })();
+  return shuttingDown;
+}
+
+process.on('SIGINT', () => {
+  if (shuttingDown) {
+    say('second Ctrl-C: killing everything now');
+    for (const child of children) signalGroup(child.process, 'SIGKILL');
+    process.exit(130);
+  }
+  void shutdown(0);
+});
+process.on('SIGTERM', () => void shutdown(0));
+// Last resort (an uncaught crash of the launcher itself): never leave child process groups behind.
+process.on('exit', () => {
+  for (const child of children) if (child.process.exitCode === null) signalGroup(child.process, 'SIGKILL');
+});
+
+async function waitFor(what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (shuttingDown) await shuttingDown;
+    if (await check().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new StartupError(`${what} did not come up within ${timeoutMs / 1000}s; see its log lines above.`);
+}
+
+async function startDatabase(config: LauncherConfig): Promise<string> {
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    const pg = await startEmbeddedPostgres({
+      dataDir: path.join(config.HERALD_DATA_DIR, 'postgres'),
+      port: config.HERALD_PG_PORT,
+      onLog: logger('postgres'),
+    });
+    stops.push({ name: 'postgres', stop: pg.stop });
+    await ensureDatabase(pg.serverUrl, 'herald');
+    databaseUrl = withDatabase(pg.serverUrl, 'herald');
+  }
+  await migrate(databaseUrl, logger('dbmate'));
+  return databaseUrl;
+}
+
+async function startTemporal(config: LauncherConfig): Promise<{ address: string; uiUrl: string }> {
+  if (config.TEMPORAL_ADDRESS) {
+    const uiUrl = config.TEMPORAL_UI_URL ?? 'http://localhost:8233';
+    try {
+      const connection = await Connection.connect({
+        address: config.TEMPORAL_ADDRESS,
+        ...(process.env.TEMPORAL_API_KEY ? { apiKey: process.env.TEMPORAL_API_KEY, tls: true } : {}),
+      });
+      const added = await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
+      if (added.length) say(`registered search attributes ${added.join(', ')}`);
+      await connection.close();
+    } catch (error) {
+      say(
+        `could not register search attributes on ${config.TEMPORAL_ADDRESS} (${error instanceof Error ? error.message : String(error)}). ` +
+          `On Temporal Cloud add them in the namespace settings: ${Object.keys(SEARCH_ATTRIBUTES).join(', ')} (Keyword).`,
+      );
+    }
+    return { address: config.TEMPORAL_ADDRESS, uiUrl };
+  }
+  let binary: string;
+  try {
+    binary = resolveTemporalBinary('temporal', { install: true, onLog: say });
+  } catch (error) {
+    throw new StartupError(error instanceof Error ? error.message : String(error));
+  }
+  const dev = await startTemporalDevServer({
+    binary,
+    port: config.TEMPORAL_PORT,
+    uiPort: config.TEMPORAL_UI_PORT,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dbFile: path.join(config.HERALD_DATA_DIR, 'temporal.db'),
+    onLog: logger('temporal'),
+  });
+  stops.push({ name: 'temporal', stop: dev.stop });
+  return { address: dev.address, uiUrl: config.TEMPORAL_UI_URL ?? `http://localhost:${config.TEMPORAL_UI_PORT}` };
+}
+
+/**
+ * The database keeps only key hashes; for local use the launcher keeps its own key's plain text in the
+ * data dir (mode 600) so the web app and the banner can use it on every start.
+ */
+async function localApiKey(databaseUrl: string, keyFile: string): Promise<{ key: string; tenantId: string }> {
+  const prisma = createPrismaClient(databaseUrl, { maxConnections: 1 });
+  try {
+    const { tenantId, newApiKey } = await ensureDefaultTenant(prisma);
+    let key = newApiKey;
+    if (!key) {
+      const saved = existsSync(keyFile) ? (await readFile(keyFile, 'utf8')).trim() : '';
+      if (saved && (await findTenantIdByApiKey(prisma, saved)) === tenantId) return { key: saved, tenantId };
+      key = (await createApiKey(forTenant(prisma, tenantId), { name: 'local' })).key;
+    }
+    await writeFile(keyFile, `${key}\n`, { mode: 0o600 });
+    return { key, tenantId };
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+function banner(lines: string[]): void {
+  const width = Math.max(...lines.map((l) => l.length)) + 4;
+  const bar = '─'.repeat(width);
+  const out = [`┌${bar}┐`, ...lines.map((l) => `│  ${l.padEnd(width - 4)}  │`), `└${bar}┘`];
+  process.stdout.write(`\n${out.join('\n')}\n\n`);
+}
+
+async function main(): Promise<void> {
+  const config = launcherConfig(process.env);
+  await mkdir(config.HERALD_DATA_DIR, { recursive: true });
+
+  const claims: PortClaim[] = [
+    ...(config.DATABASE_URL ? [] : [{ port: config.HERALD_PG_PORT, what: 'embedded Postgres', envVar: 'HERALD_PG_PORT' }]),
+    ...(config.TEMPORAL_ADDRESS
+      ? []
+      : [
+          { port: config.TEMPORAL_PORT, what: 'Temporal dev server', envVar: 'TEMPORAL_PORT' },
+          { port: config.TEMPORAL_UI_PORT, what: 'Temporal Web UI', envVar: 'TEMPORAL_UI_PORT' },
+        ]),
+    { port: config.HERALD_API_PORT, what: 'Herald API', envVar: 'HERALD_API_PORT' },
+    { port: config.HERALD_WEB_PORT, what: 'Herald web app', envVar: 'HERALD_WEB_PORT' },
+  ];
+  const taken = await takenPorts(claims);
+  if (taken.length) throw new StartupError(describeTaken(taken));
+
+  say(`data in ${config.HERALD_DATA_DIR}`);
+  const databaseUrl = await startDatabase(config);
+  const temporal = await startTemporal(config);
+  const { key } = await localApiKey(databaseUrl, path.join(config.HERALD_DATA_DIR, 'api-key'));
+
+  const apiUrl = `http://127.0.0.1:${config.HERALD_API_PORT}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
+    TEMPORAL_UI_URL: temporal.uiUrl,
+    HERALD_API_PORT: String(config.HERALD_API_PORT),
+    HERALD_API_URL: apiUrl,
+    HERALD_API_KEY: key,
+    LOG_LEVEL: config.LOG_LEVEL,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  const tsx = (file: string) => ['--import', 'tsx', file];
+  const next = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+  children.push(startChild('worker', process.execPath, tsx('worker/main.ts'), env, ROOT));
+  children.push(startChild('api', process.execPath, tsx('api/server.ts'), env, ROOT));
+  if (config.HERALD_WEB_MODE === 'production' && !existsSync(path.join(ROOT, 'web', '.next', 'BUILD_ID'))) {
+    say('building the web app (first production start only)…');
+    const build = startChild('web-build', process.execPath, [next, 'build', 'web'], env, ROOT);
+    if ((await build.exited) !== 0) throw new StartupError('next build failed; see the [web-build] lines above.');
+  }
+  const webArgs = config.HERALD_WEB_MODE === 'dev' ? ['dev', 'web', '-p'] : ['start', 'web', '-p'];
+  children.push(startChild('web', process.execPath, [next, ...webArgs, String(config.HERALD_WEB_PORT)], env, ROOT));
+  for (const child of children) {
+    void child.exited.then((code) => {
+      if (child.stopping || shuttingDown) return;
+      say(`${child.name} exited unexpectedly (code ${code}); stopping everything`);
+      void shutdown(1);
+    });
+  }
+
+  await waitFor('The API', 90_000, async () => (await fetch(`${apiUrl}/api/health`)).status === 200);
+  const webUrl = `http://localhost:${config.HERALD_WEB_PORT}`;
+  // The first request in dev mode compiles the page; wait for it so the banner's link answers at once.
+  await waitFor('The web app', 180_000, async () => (await fetch(`http://127.0.0.1:${config.HERALD_WEB_PORT}/`)).status < 500);
+
+  const sendAt = new Date(Date.now() + 2 * 60_000).toISOString();
+  banner([
+    'Herald is running',
+    '',
+    `Web app       ${webUrl}`,
+    `API           http://localhost:${config.HERALD_API_PORT}/api`,
+    `Temporal Web  ${temporal.uiUrl}`,
+    `Data          ${config.HERALD_DATA_DIR}`,
+    `API key       ${key}`,
+    '',
+    'Try it:',
+    `  curl -s localhost:${config.HERALD_API_PORT}/api/contacts -H "Authorization: Bearer ${key}" \\`,
+    `    -H 'content-type: application/json' -d '{"firstName":"Ada","phone":"+14155550100"}'`,
+    `  curl -s localhost:${config.HERALD_API_PORT}/api/messages -H "Authorization: Bearer ${key}" \\`,
+    `    -H 'content-type: application/json' \\`,
+    `    -d '{"contactId":"ctc_…","channel":"sms","body":"Hi!","sendAt":"${sendAt}"}'`,
+    '',
+    'Press Ctrl-C to stop.',
+  ]);
+  logLine('herald', 'ready');
+}
+
+main().catch(async (error: unknown) => {
+  const message =
+    error instanceof StartupError || isAppError(error)
+      ? error.message
+      : `Herald could not start: ${error instanceof Error ? error.message : String(error)}`;
+  process.stderr.write(`\n${message}\n\n`);
+  if (!(error instanceof StartupError) && !isAppError(error) && process.env.LOG_LEVEL === 'debug') console.error(error);
+  await shutdown(1);
+});
