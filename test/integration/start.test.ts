@@ -1,0 +1,194 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../harness/free-port';
+import { logTo } from '../harness/log-files';
+
+// `npm start` itself, end to end, as a new user runs it: embedded Postgres, a Temporal dev server with its
+// UI, the worker, the API and the web app, in a fresh data dir on free ports.
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+interface Stack {
+  proc: ChildProcess;
+  output: () => string;
+  exit: Promise<number | null>;
+}
+
+let dataDir: string;
+let ports: Record<'pg' | 'temporal' | 'ui' | 'api' | 'web', number>;
+
+beforeAll(async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'herald-start-'));
+  await chmod(dir, 0o755); // Postgres runs as its own user when we are root
+  dataDir = path.join(dir, 'data');
+  ports = { pg: await freePort(), temporal: await freePort(), ui: await freePort(), api: await freePort(), web: await freePort() };
+});
+afterAll(async () => {
+  if (dataDir) await rm(path.dirname(dataDir), { recursive: true, force: true });
+});
+
+function launch(extraEnv: Record<string, string> = {}): Stack {
+  const env = {
+    ...process.env,
+    DATABASE_URL: '',
+    TEMPORAL_ADDRESS: '',
+    HERALD_DATA_DIR: dataDir,
+    HERALD_PG_PORT: String(ports.pg),
+    TEMPORAL_PORT: String(ports.temporal),
+    TEMPORAL_UI_PORT: String(ports.ui),
+    HERALD_API_PORT: String(ports.api),
+    HERALD_WEB_PORT: String(ports.web),
+    NO_COLOR: '1',
+    ...extraEnv,
+  };
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const log = logTo('npm-start');
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    log(chunk.toString().trimEnd());
+  };
+  proc.stdout!.on('data', collect);
+  proc.stderr!.on('data', collect);
+  const exit = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  return { proc, output: () => output, exit };
+}
+
+/** Resolves when the output contains `text`; rejects if the launcher exits first. */
+function waitForOutput(stack: Stack, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (stack.output().includes(text)) {
+        cleanup();
+        resolve();
+      }
+    };
+    const onExit = (code: number | null) => {
+      cleanup();
+      reject(new Error(`launcher exited (${code}) before printing "${text}":\n${stack.output().slice(-3000)}`));
+    };
+    const cleanup = () => {
+      stack.proc.stdout!.off('data', check);
+      stack.proc.off('exit', onExit);
+    };
+    stack.proc.stdout!.on('data', check);
+    stack.proc.once('exit', onExit);
+    check();
+  });
+}
+
+async function stop(stack: Stack): Promise<number | null> {
+  stack.proc.kill('SIGINT');
+  return stack.exit;
+}
+
+function processesMentioning(text: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      if (cmdline.includes(text)) found.push(`${pid}: ${cmdline}`);
+    } catch {
+      // gone while we looked
+    }
+  }
+  return found;
+}
+
+const api = (p: string) => `http://127.0.0.1:${ports.api}/api${p}`;
+
+describe('npm start', () => {
+  let messageId = '';
+  let key = '';
+
+  it('brings up web, API and Temporal Web, schedules a message, and stops cleanly on Ctrl-C', async () => {
+    const stack = launch();
+    await waitForOutput(stack, 'Herald is running');
+    key = (await readFile(path.join(dataDir, 'api-key'), 'utf8')).trim();
+    expect(stack.output()).toContain(key);
+    expect(stack.output()).toMatch(/\[postgres\]/);
+    expect(stack.output()).toMatch(/\[temporal\]/);
+    expect(stack.output()).toMatch(/\[worker\] +worker polling/);
+
+    expect((await fetch(api('/health'))).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${ports.ui}/`)).status).toBe(200);
+    const auth = { Authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+    // The default tenant has quiet hours; this contact lives where it is midday now, so they do not apply.
+    const hour = new Date().getUTCHours();
+    const zone = hour < 9 ? 'Asia/Tokyo' /* UTC+9 */ : hour < 20 ? 'UTC' : 'Pacific/Kiritimati'; /* UTC+14 */
+    const contact = await (await fetch(api('/contacts'), { method: 'POST', headers: auth, body: JSON.stringify({ firstName: 'Ada', phone: '+14155550100', timeZone: zone }) })).json();
+    const created = await fetch(api('/messages'), {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ contactId: contact.contact.id, channel: 'sms', body: 'Survives a restart', sendAt: new Date(Date.now() + 20_000).toISOString() }),
+    });
+    expect(created.status).toBe(201);
+    const { message } = await created.json();
+    messageId = message.id;
+    expect(message.status).toBe('scheduled');
+    expect(message.temporalUrl).toContain(`http://localhost:${ports.ui}/namespaces/default/workflows/`);
+
+    const page = await fetch(`http://127.0.0.1:${ports.web}/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('data-testid="messages-table"');
+    expect(html).toContain('Survives a restart');
+    expect(html).toContain('data-status="scheduled"');
+
+    expect(await stop(stack)).toBe(0);
+    expect(stack.output()).toContain('stopped cleanly');
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    expect(processesMentioning(dataDir)).toEqual([]);
+  }, 240_000);
+
+  it('finds everything again on the next start and sends the pending message', async () => {
+    expect(messageId).not.toBe('');
+    const stack = launch();
+    try {
+      await waitForOutput(stack, 'Herald is running');
+      expect((await readFile(path.join(dataDir, 'api-key'), 'utf8')).trim()).toBe(key);
+      const auth = { Authorization: `Bearer ${key}` };
+      let status = '';
+      const deadline = Date.now() + 90_000;
+      while (Date.now() < deadline) {
+        const res = await fetch(api(`/messages/${messageId}`), { headers: auth });
+        expect(res.status).toBe(200);
+        status = (await res.json()).message.status;
+        if (status === 'sent') break;
+        await new Promise((r) => setTimeout(r, 500)); // polling another process's state
+      }
+      expect(status).toBe('sent');
+      expect(stack.output()).toContain(`messageId=${messageId}`);
+    } finally {
+      expect(await stop(stack)).toBe(0);
+    }
+    expect(processesMentioning(dataDir)).toEqual([]);
+  }, 240_000);
+
+  it('explains a port that is already taken, without a stack trace', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(ports.api, '0.0.0.0', resolve));
+    try {
+      const stack = launch();
+      expect(await stack.exit).toBe(1);
+      expect(stack.output()).toContain(`Port ${ports.api} (Herald API) is already in use`);
+      expect(stack.output()).toContain('HERALD_API_PORT');
+      expect(stack.output()).not.toMatch(/\n\s+at /);
+      expect(processesMentioning(dataDir)).toEqual([]);
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
+
+  it('lists every configuration problem at once', async () => {
+    const stack = launch({ HERALD_API_PORT: 'eighty', HERALD_WEB_MODE: 'turbo' });
+    expect(await stack.exit).toBe(1);
+    expect(stack.output()).toMatch(/HERALD_API_PORT/);
+    expect(stack.output()).toMatch(/HERALD_WEB_MODE/);
+    expect(stack.output()).not.toMatch(/\n\s+at /);
+  }, 60_000);
+});
