@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Logger } from 'pino';
 import { addressFieldFor, isPending, type Channel, type MessageStatus } from '../domain/channels';
 import { ErrorCodes } from '../domain/errors';
@@ -11,13 +11,21 @@ import { getSendContext } from '../prisma/queries/messages/get-send-context';
 import { markMessageFailed } from '../prisma/queries/messages/mark-message-failed';
 import { markMessageSent } from '../prisma/queries/messages/mark-message-sent';
 import { recordEvent } from '../prisma/queries/event-logs/record-event';
+import { setConsent } from '../prisma/queries/contacts/set-consent';
+import { openLedgerEntry } from '../prisma/queries/send-ledger/open-ledger-entry';
+import { settleLedgerEntry } from '../prisma/queries/send-ledger/settle-ledger-entry';
 import { isProviderError, type ProviderSet } from '../providers/messaging-provider';
 
 export interface ActivityDeps {
   prisma: PrismaClient;
   providers: ProviderSet;
   logger: Logger;
+  /** Public base URL of the API, for Twilio status callbacks (which carry the send-ledger id). */
+  publicUrl?: string;
 }
+
+/** Provider errors nobody recognises get this many attempts in all, then count as permanent. */
+export const UNKNOWN_ERROR_ATTEMPTS = 3;
 
 export interface MessageRef {
   tenantId: string;
@@ -49,7 +57,7 @@ function notFound(ref: MessageRef): ApplicationFailure {
   return ApplicationFailure.nonRetryable(`Message ${ref.messageId} not found`, ErrorCodes.NOT_FOUND);
 }
 
-export function createScheduledMessageActivities({ prisma, providers, logger }: ActivityDeps) {
+export function createScheduledMessageActivities({ prisma, providers, logger, publicUrl }: ActivityDeps) {
   async function fail(ref: MessageRef, errorCode: string, errorMessage: string, provider?: string) {
     const db = forTenant(prisma, ref.tenantId);
     await markMessageFailed(db, ref.messageId, { errorCode, errorMessage, provider: provider ?? null });
@@ -117,6 +125,33 @@ export function createScheduledMessageActivities({ prisma, providers, logger }: 
       }
 
       const provider = providers[channel];
+      const idempotencyKey = row.idempotencyKey ?? row.id;
+      const sent = async (providerMessageId: string, reconciled: boolean): Promise<SendOutcome> => {
+        await settleLedgerEntry(db, idempotencyKey, { status: 'accepted', providerMessageId });
+        await markMessageSent(db, ref.messageId, { provider: provider.name, providerMessageId, sentAt: new Date() });
+        await recordEvent(db, {
+          type: 'message.sent',
+          subjectType: 'message',
+          subjectId: ref.messageId,
+          data: { provider: provider.name, providerMessageId, ...(reconciled ? { reconciled: true } : {}) },
+        });
+        logger.info(
+          { ...ref, channel, to: channel === 'email' ? '(email)' : maskPhone(to), provider: provider.name, reconciled },
+          'message sent',
+        );
+        return { outcome: 'sent', providerMessageId };
+      };
+
+      // Exactly once: the ledger entry exists before the provider is called. A later attempt that finds the
+      // provider accepted the message never sends it again; one that cannot know (the answer was lost, or
+      // the worker died mid-call) looks the message up first where the provider has no idempotency key.
+      const ledger = await openLedgerEntry(db, { messageId: row.id, idempotencyKey, provider: provider.name });
+      if (ledger.status === 'accepted' && ledger.providerMessageId) return sent(ledger.providerMessageId, true);
+      if (ledger.attempts > 1 && ledger.status !== 'failed' && provider.lookup) {
+        const found = await provider.lookup({ to, body: row.body, sentAfter: ledger.createdAt });
+        if (found) return sent(found.providerMessageId, true);
+      }
+
       try {
         const receipt = await provider.send({
           channel,
@@ -124,37 +159,29 @@ export function createScheduledMessageActivities({ prisma, providers, logger }: 
           body: row.body,
           subject: row.subject,
           mediaUrls: row.mediaUrls,
-          idempotencyKey: row.idempotencyKey ?? row.id,
+          idempotencyKey,
+          ...(publicUrl ? { statusCallbackUrl: `${publicUrl.replace(/\/+$/, '')}/webhooks/twilio/status?ledger=${ledger.id}` } : {}),
         });
-        await markMessageSent(db, ref.messageId, {
-          provider: provider.name,
-          providerMessageId: receipt.providerMessageId,
-          sentAt: new Date(),
-        });
-        await recordEvent(db, {
-          type: 'message.sent',
-          subjectType: 'message',
-          subjectId: ref.messageId,
-          data: { provider: provider.name, providerMessageId: receipt.providerMessageId },
-        });
-        logger.info(
-          { ...ref, channel, to: channel === 'email' ? '(email)' : maskPhone(to), provider: provider.name },
-          'message sent',
-        );
-        return { outcome: 'sent', providerMessageId: receipt.providerMessageId };
+        return await sent(receipt.providerMessageId, false);
       } catch (error) {
-        if (isProviderError(error) && error.kind === 'permanent') {
+        if (!isProviderError(error)) throw error;
+        const attempt = Context.current().info.attempt;
+        const giveUp = error.kind === 'permanent' || (error.kind === 'unknown' && attempt >= UNKNOWN_ERROR_ATTEMPTS);
+        if (giveUp) {
+          await settleLedgerEntry(db, idempotencyKey, { status: 'failed', lastError: `${error.code}: ${error.message}` });
+          if (error.optOut) await setConsent(db, contact.id, channel, 'revoked');
           await fail(ref, error.code, error.message, provider.name);
           return { outcome: 'failed', errorCode: error.code };
         }
-        if (isProviderError(error)) {
-          throw ApplicationFailure.create({
-            type: ErrorCodes.PROVIDER_TRANSIENT,
-            message: `${provider.name}: ${error.message} (${error.code})`,
-            ...(error.retryAfterMs !== undefined ? { nextRetryDelay: error.retryAfterMs } : {}),
-          });
-        }
-        throw error;
+        await settleLedgerEntry(db, idempotencyKey, {
+          status: error.kind === 'ambiguous' ? 'ambiguous' : 'pending',
+          lastError: `${error.code}: ${error.message}`,
+        });
+        throw ApplicationFailure.create({
+          type: error.kind === 'ambiguous' ? 'PROVIDER_AMBIGUOUS' : ErrorCodes.PROVIDER_TRANSIENT,
+          message: `${provider.name}: ${error.message} (${error.code})`,
+          ...(error.retryAfterMs !== undefined ? { nextRetryDelay: error.retryAfterMs } : {}),
+        });
       }
     },
 

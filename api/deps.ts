@@ -8,4 +8,6 @@ export interface ApiDeps {
   temporal: TemporalGateway;
   temporalWeb: TemporalWebConfig;
   logger: Logger;
+  /** Which provider serves each channel (shown by the health endpoint); all fake when omitted. */
+  providers?: Record<'sms' | 'whatsapp' | 'email', string>;
 }

@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { ApiEnvSchema, parseEnv } from '../domain/config';
 import { isAppError } from '../domain/errors';
 import { createPrismaClient } from '../prisma/client';
+import { activeProviders, providerEnv } from '../providers/provider-config';
 import { createApp } from './app';
 import { TemporalGateway } from './temporal-gateway';
 
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     temporal,
     temporalWeb: { uiUrl: env.TEMPORAL_UI_URL, namespace: env.TEMPORAL_NAMESPACE },
     logger,
+    providers: activeProviders(providerEnv(process.env)),
   });
   const server = app.listen(env.HERALD_API_PORT, env.HERALD_API_HOST);
   server.on('listening', () => logger.info({ port: env.HERALD_API_PORT }, 'API listening on port %d', env.HERALD_API_PORT));

@@ -30,6 +30,7 @@ const DatabaseUrlSchema = z
 export const WorkerEnvSchema = TemporalEnvSchema.extend({
   DATABASE_URL: DatabaseUrlSchema,
   LOG_LEVEL: LogLevelSchema,
+  HERALD_PUBLIC_URL: z.url().optional().describe('Public base URL of the API, for provider status callbacks'),
 });
 export type WorkerEnv = z.infer<typeof WorkerEnvSchema>;
 

@@ -1,15 +1,39 @@
 import type { ProviderSet } from './messaging-provider';
 import { FakeProvider, type FakeProviderOptions } from './fake/fake-provider';
+import { activeProviders, type ProviderEnv } from './provider-config';
+import { ResendProvider } from './resend/resend-provider';
+import { TwilioProvider } from './twilio/twilio-provider';
 
 export interface ProviderConfig {
+  env?: ProviderEnv;
   fake?: FakeProviderOptions;
 }
 
-/**
- * Chooses the provider per channel. Until the Twilio and Resend adapters land, every channel uses the fake
- * provider; the choice is reported by the health endpoint so nobody mistakes a demo for real delivery.
- */
+/** Twilio for SMS/WhatsApp and Resend for email where credentials are configured; the fake provider elsewhere. */
 export function createProviders(config: ProviderConfig = {}): { providers: ProviderSet; fake: FakeProvider } {
+  const env = config.env ?? {};
   const fake = new FakeProvider(config.fake);
-  return { providers: { sms: fake, whatsapp: fake, email: fake }, fake };
+  const active = activeProviders(env);
+  const twilio =
+    env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN
+      ? new TwilioProvider({
+          accountSid: env.TWILIO_ACCOUNT_SID,
+          authToken: env.TWILIO_AUTH_TOKEN,
+          ...(env.TWILIO_SMS_FROM ? { smsFrom: env.TWILIO_SMS_FROM } : {}),
+          ...(env.TWILIO_WHATSAPP_FROM ? { whatsappFrom: env.TWILIO_WHATSAPP_FROM.replace(/^whatsapp:/, '') } : {}),
+          ...(env.TWILIO_API_BASE_URL ? { baseUrl: env.TWILIO_API_BASE_URL } : {}),
+        })
+      : null;
+  const resend =
+    env.RESEND_API_KEY && env.RESEND_FROM
+      ? new ResendProvider({ apiKey: env.RESEND_API_KEY, from: env.RESEND_FROM, ...(env.RESEND_API_BASE_URL ? { baseUrl: env.RESEND_API_BASE_URL } : {}) })
+      : null;
+  return {
+    providers: {
+      sms: active.sms === 'twilio' && twilio ? twilio : fake,
+      whatsapp: active.whatsapp === 'twilio' && twilio ? twilio : fake,
+      email: active.email === 'resend' && resend ? resend : fake,
+    },
+    fake,
+  };
 }

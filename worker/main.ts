@@ -5,12 +5,14 @@ import { parseEnv, WorkerEnvSchema } from '../domain/config';
 import { isAppError } from '../domain/errors';
 import { createPrismaClient } from '../prisma/client';
 import { createProviders } from '../providers/create-providers';
+import { providerEnv } from '../providers/provider-config';
 import { createHeraldWorker } from './create-worker';
 import { connectWorkerToTemporal } from './temporal-connection';
 
 // Composition root: env → prisma → providers → activities → Worker.
 async function main(): Promise<void> {
   const env = parseEnv(WorkerEnvSchema, process.env);
+  const providerSettings = providerEnv(process.env);
   const logger = pino({ level: env.LOG_LEVEL, base: { service: 'worker' } });
   // The SDK's own logs (bundling, state changes) go through pino too; below WARN they are noise unless
   // debugging.
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
   });
   const prisma = createPrismaClient(env.DATABASE_URL);
   const { providers } = createProviders({
+    env: providerSettings,
     fake: {
       onSend: ({ message, providerMessageId }) =>
         logger.info({ channel: message.channel, providerMessageId }, 'fake provider accepted a %s message', message.channel),
@@ -33,7 +36,7 @@ async function main(): Promise<void> {
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    activities: createActivities({ prisma, providers, logger }),
+    activities: createActivities({ prisma, providers, logger, ...(env.HERALD_PUBLIC_URL ? { publicUrl: env.HERALD_PUBLIC_URL } : {}) }),
   });
   logger.info(
     { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE },

@@ -62,12 +62,18 @@ export async function startWorker(options: {
   prisma: PrismaClient;
   providers: ProviderSet;
   maxCachedWorkflows?: number;
+  publicUrl?: string;
 }): Promise<RunningWorker> {
   const worker = await createHeraldWorker({
     connection: options.connection,
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue,
-    activities: createActivities({ prisma: options.prisma, providers: options.providers, logger: silentLogger }),
+    activities: createActivities({
+      prisma: options.prisma,
+      providers: options.providers,
+      logger: silentLogger,
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    }),
     workflowBundle: await workflowBundle(),
     ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
   });

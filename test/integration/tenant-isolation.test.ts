@@ -106,6 +106,6 @@ describe('tenant isolation on every route', () => {
     }
     const health = await request().get('/api/health');
     expect(health.status).toBe(200);
-    expect(health.body).toMatchObject({ ok: true, database: 'up', temporal: 'up' });
+    expect(health.body).toMatchObject({ ok: true, database: 'up', temporal: 'up', providers: { sms: 'fake', whatsapp: 'fake', email: 'fake' } });
   });
 });

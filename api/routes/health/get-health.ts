@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import type { ApiDeps } from '../../deps';
 
 /** Liveness plus what the API depends on; 503 when the database is down (Temporal may lag at start-up). */
-export function getHealth({ prisma, temporal }: ApiDeps): RequestHandler {
+export function getHealth({ prisma, temporal, providers }: ApiDeps): RequestHandler {
   return async (_req, res) => {
     const [database, workflows] = await Promise.all([
       prisma.$queryRaw`SELECT 1`.then(
@@ -14,6 +14,11 @@ export function getHealth({ prisma, temporal }: ApiDeps): RequestHandler {
         () => 'down' as const,
       ),
     ]);
-    res.status(database === 'up' ? 200 : 503).json({ ok: database === 'up', database, temporal: workflows });
+    res.status(database === 'up' ? 200 : 503).json({
+      ok: database === 'up',
+      database,
+      temporal: workflows,
+      providers: providers ?? { sms: 'fake', whatsapp: 'fake', email: 'fake' },
+    });
   };
 }
