@@ -1,3 +1,4 @@
+import { createInboundActivities } from './inbound-activities';
 import { createScheduledMessageActivities, type ActivityDeps } from './scheduled-message-activities';
 
 export type { ActivityDeps, MessageRef, SendContext, SendOutcome } from './scheduled-message-activities';
@@ -5,6 +6,7 @@ export type { ActivityDeps, MessageRef, SendContext, SendOutcome } from './sched
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createScheduledMessageActivities(deps),
+    ...createInboundActivities(deps),
   };
 }
 

@@ -34,6 +34,8 @@ export interface MessageRef {
 
 export interface SendContext {
   status: MessageStatus;
+  /** The contact's consent for the message's channel. */
+  consent: 'unknown' | 'granted' | 'revoked';
   scheduledAt: string | null;
   quietHours: QuietHours | null;
   contactTimeZone: string | null;
@@ -78,6 +80,7 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
       const { tenant } = row;
       return {
         status: row.status,
+        consent: row.contact[CONSENT_FIELD[row.channel as Channel]],
         scheduledAt: row.scheduledAt?.toISOString() ?? null,
         quietHours:
           tenant.quietStartMinute !== null && tenant.quietEndMinute !== null
@@ -93,7 +96,7 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
      * immediately before the provider call, sends with the message's idempotency key and records the
      * outcome. Transient provider errors are rethrown for Temporal to retry; permanent ones are recorded.
      */
-    async sendMessage(ref: MessageRef & { expectedScheduledAt: string | null }): Promise<SendOutcome> {
+    async sendMessage(ref: MessageRef & { expectedScheduledAt: string | null; complianceReply?: boolean }): Promise<SendOutcome> {
       const db = forTenant(prisma, ref.tenantId);
       const expected = ref.expectedScheduledAt ? new Date(ref.expectedScheduledAt) : null;
       const claimed = await claimMessageForSend(db, ref.messageId, expected);
@@ -112,11 +115,6 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
 
       const channel = row.channel as Channel;
       const { contact } = row;
-      if (contact[CONSENT_FIELD[channel]] === 'revoked') {
-        const message = `${contact.firstName ?? 'The contact'} opted out of ${channel} messages; nothing was sent.`;
-        await fail(ref, ErrorCodes.CONSENT_REVOKED, message);
-        return { outcome: 'failed', errorCode: ErrorCodes.CONSENT_REVOKED };
-      }
       const to = contact[addressFieldFor(channel)];
       if (!to) {
         const message = `The contact has no ${addressFieldFor(channel) === 'phone' ? 'phone number' : 'email'} for ${channel}.`;
@@ -152,6 +150,20 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
         if (found) return sent(found.providerMessageId, true);
       }
 
+      // Consent is read again right before the call, after every other await, so an opt-out recorded
+      // before this point always wins. Compliance replies (the STOP confirmation itself) are exempt.
+      if (!ref.complianceReply) {
+        const consent = await db.contact.findFirst({
+          where: { id: contact.id },
+          select: { smsConsent: true, whatsappConsent: true, emailConsent: true },
+        });
+        if (!consent || consent[CONSENT_FIELD[channel]] === 'revoked') {
+          const message = `${contact.firstName ?? 'The contact'} opted out of ${channel} messages; nothing was sent.`;
+          await settleLedgerEntry(db, idempotencyKey, { status: 'failed', lastError: message });
+          await fail(ref, ErrorCodes.CONSENT_REVOKED, message);
+          return { outcome: 'failed', errorCode: ErrorCodes.CONSENT_REVOKED };
+        }
+      }
       try {
         const receipt = await provider.send({
           channel,
@@ -183,6 +195,21 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
           ...(error.retryAfterMs !== undefined ? { nextRetryDelay: error.retryAfterMs } : {}),
         });
       }
+    },
+
+    /** An opt-out arrived while the message waited: it is cancelled, with the reason on the row. */
+    async cancelForOptOut(ref: MessageRef): Promise<void> {
+      const db = forTenant(prisma, ref.tenantId);
+      const { count } = await db.message.updateMany({
+        where: { id: ref.messageId, status: { in: ['scheduled', 'queued'] } },
+        data: {
+          status: 'cancelled',
+          cancelledAt: new Date(),
+          errorCode: ErrorCodes.CONSENT_REVOKED,
+          errorMessage: 'The contact opted out of this channel before the message was due.',
+        },
+      });
+      if (count) await recordEvent(db, { type: 'message.cancelled', subjectType: 'message', subjectId: ref.messageId, data: { reason: 'opt-out' } });
     },
 
     /** Called by the workflow when retries are exhausted, so the row never stays stuck in `sending`. */

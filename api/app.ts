@@ -3,12 +3,14 @@ import { ErrorCodes } from '../domain/errors';
 import type { ApiDeps } from './deps';
 import { errorMiddleware } from './http/error-middleware';
 import { apiRoutes } from './routes';
+import { webhookRoutes } from './routes/webhooks';
 
 /** The HTTP app without `listen`, so tests drive it directly. */
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', true);
+  app.use('/webhooks', webhookRoutes(deps));
   app.use(express.json({ limit: '1mb' }));
   app.use('/api', apiRoutes(deps));
   app.use((req, res) => {

@@ -10,4 +10,12 @@ export interface ApiDeps {
   logger: Logger;
   /** Which provider serves each channel (shown by the health endpoint); all fake when omitted. */
   providers?: Record<'sms' | 'whatsapp' | 'email', string>;
+  webhooks?: {
+    /** Verifies X-Twilio-Signature; without it Twilio webhooks answer 403. */
+    twilioAuthToken?: string;
+    /** Svix secret of the Resend webhook (whsec_…); without it Resend webhooks answer 403. */
+    resendWebhookSecret?: string;
+    /** The public base URL Twilio calls (signatures cover the exact URL); else taken from the request. */
+    publicUrl?: string;
+  };
 }

@@ -17,6 +17,11 @@ async function main(): Promise<void> {
     temporalWeb: { uiUrl: env.TEMPORAL_UI_URL, namespace: env.TEMPORAL_NAMESPACE },
     logger,
     providers: activeProviders(providerEnv(process.env)),
+    webhooks: {
+      ...(env.TWILIO_AUTH_TOKEN ? { twilioAuthToken: env.TWILIO_AUTH_TOKEN } : {}),
+      ...(env.RESEND_WEBHOOK_SECRET ? { resendWebhookSecret: env.RESEND_WEBHOOK_SECRET } : {}),
+      ...(env.HERALD_PUBLIC_URL ? { publicUrl: env.HERALD_PUBLIC_URL } : {}),
+    },
   });
   const server = app.listen(env.HERALD_API_PORT, env.HERALD_API_HOST);
   server.on('listening', () => logger.info({ port: env.HERALD_API_PORT }, 'API listening on port %d', env.HERALD_API_PORT));

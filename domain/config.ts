@@ -39,6 +39,9 @@ export const ApiEnvSchema = TemporalEnvSchema.extend({
   LOG_LEVEL: LogLevelSchema,
   HERALD_API_PORT: port.default(4000),
   HERALD_API_HOST: z.string().default('0.0.0.0'),
+  HERALD_PUBLIC_URL: z.url().optional().describe('Public base URL providers call back (webhook signatures cover it)'),
+  TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
+  RESEND_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'RESEND_WEBHOOK_SECRET starts with whsec_').optional(),
 });
 export type ApiEnv = z.infer<typeof ApiEnvSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConsentKeyword } from './consent-keywords';
+import { complianceReply, parseConsentKeyword } from './consent-keywords';
 
 describe('parseConsentKeyword', () => {
   it.each([
@@ -13,4 +13,14 @@ describe('parseConsentKeyword', () => {
     '%j is an ordinary message',
     (body) => expect(parseConsentKeyword(body)).toBeNull(),
   );
+});
+
+describe('complianceReply', () => {
+  const tenant = { businessName: 'Acme Plumbing', supportContact: 'help@acme.test' };
+  it('names the business and says how to undo the choice', () => {
+    expect(complianceReply('opt-out', tenant)).toBe('Acme Plumbing: You are unsubscribed and will receive no more messages. Reply START to resubscribe.');
+    expect(complianceReply('opt-in', tenant)).toMatch(/^Acme Plumbing: .*STOP to unsubscribe\.$/);
+    expect(complianceReply('help', tenant)).toBe('Acme Plumbing: For help, contact help@acme.test. Reply STOP to unsubscribe.');
+    expect(complianceReply('help', { ...tenant, supportContact: null })).toMatch(/Reply to this message/);
+  });
 });

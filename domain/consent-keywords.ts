@@ -17,3 +17,20 @@ export function parseConsentKeyword(body: string): ConsentKeyword | null {
   if ((HELP_KEYWORDS as readonly string[]).includes(word)) return 'help';
   return null;
 }
+
+export interface ReplyTenant {
+  businessName: string;
+  supportContact: string | null;
+}
+
+/** The one reply each keyword gets (carrier guidelines: identify the sender, say how to undo it). */
+export function complianceReply(keyword: ConsentKeyword, tenant: ReplyTenant): string {
+  switch (keyword) {
+    case 'opt-out':
+      return `${tenant.businessName}: You are unsubscribed and will receive no more messages. Reply START to resubscribe.`;
+    case 'opt-in':
+      return `${tenant.businessName}: You are subscribed again. Reply HELP for help, STOP to unsubscribe.`;
+    case 'help':
+      return `${tenant.businessName}: ${tenant.supportContact ? `For help, contact ${tenant.supportContact}.` : 'Reply to this message and we will help.'} Reply STOP to unsubscribe.`;
+  }
+}

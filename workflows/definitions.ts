@@ -28,6 +28,11 @@ export interface ScheduledMessageInput {
   messageId: string;
   /** ISO instant the message is due; null sends at once. Mirrors messages.scheduled_at. */
   scheduledAt: string | null;
+  /**
+   * A reply the law requires (the STOP/START/HELP confirmations): sent at once, outside quiet hours and
+   * even though consent was just revoked.
+   */
+  complianceReply?: boolean;
 }
 
 export type ScheduledMessageOutcome = 'sent' | 'failed' | 'cancelled';
@@ -63,6 +68,28 @@ export interface RescheduleInput {
   scheduledAt: string | null;
 }
 
+/** The contact opted out of a channel: a message on that channel ends at once without sending. */
+export interface OptOutInput {
+  channel: 'sms' | 'whatsapp' | 'email';
+}
+
 export const cancelSignal = defineSignal<[CancelInput]>('cancel');
+export const optOutSignal = defineSignal<[OptOutInput]>('optOut');
 export const rescheduleSignal = defineSignal<[RescheduleInput]>('reschedule');
 export const statusQuery = defineQuery<ScheduledMessageStatus>('status');
+
+// ── Inbound message ──────────────────────────────────────────────────────────────────────────────────
+
+export interface InboundMessageInput {
+  tenantId: string;
+  messageId: string;
+  contactId: string;
+  channel: 'sms' | 'whatsapp' | 'email';
+  body: string;
+}
+
+export interface InboundMessageResult {
+  keyword: 'opt-out' | 'opt-in' | 'help' | null;
+  signalled: string[];
+  replyMessageId: string | null;
+}

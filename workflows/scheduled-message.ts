@@ -4,6 +4,7 @@ import { ErrorCodes } from '../domain/errors';
 import { nextSendTime } from '../domain/quiet-hours';
 import {
   cancelSignal,
+  optOutSignal,
   rescheduleSignal,
   statusQuery,
   type ScheduledMessageInput,
@@ -11,7 +12,7 @@ import {
   type ScheduledMessageState,
 } from './definitions';
 
-const { getSendContext, recordSendFailure } = proxyActivities<Activities>({
+const { getSendContext, recordSendFailure, cancelForOptOut } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
@@ -45,6 +46,12 @@ export async function sendScheduledMessageWorkflow(input: ScheduledMessageInput)
   setHandler(cancelSignal, () => {
     cancelled = true;
   });
+  // An opt-out wakes the workflow to re-read consent; the database, already updated, decides.
+  let optOutPending = false;
+  setHandler(optOutSignal, () => {
+    optOutPending = true;
+    changes++;
+  });
   setHandler(rescheduleSignal, ({ scheduledAt: next }) => {
     scheduledAt = next;
     deferredUntil = null;
@@ -65,6 +72,14 @@ export async function sendScheduledMessageWorkflow(input: ScheduledMessageInput)
     const waitMs = due ? Date.parse(due) - Date.now() : 0;
     if (waitMs > 0) await condition(() => cancelled || changes !== seen, waitMs);
     if (cancelled) return finish({ outcome: 'cancelled' });
+    if (optOutPending) {
+      optOutPending = false;
+      const latest = await getSendContext(ref);
+      if (latest.consent === 'revoked' && !input.complianceReply) {
+        await cancelForOptOut(ref);
+        return finish({ outcome: 'cancelled', errorCode: ErrorCodes.CONSENT_REVOKED });
+      }
+    }
     if (changes !== seen) continue;
 
     const context = await getSendContext(ref);
@@ -79,7 +94,9 @@ export async function sendScheduledMessageWorkflow(input: ScheduledMessageInput)
       deferredUntil = null;
       continue;
     }
-    const decision = nextSendTime(new Date(), context.quietHours, context.contactTimeZone, context.tenantTimeZone);
+    const decision = input.complianceReply
+      ? { deferred: false, sendAt: new Date() }
+      : nextSendTime(new Date(), context.quietHours, context.contactTimeZone, context.tenantTimeZone);
     if (decision.deferred) {
       state = 'quiet-hours';
       deferredUntil = decision.sendAt.toISOString();
@@ -88,7 +105,7 @@ export async function sendScheduledMessageWorkflow(input: ScheduledMessageInput)
 
     state = 'sending';
     try {
-      const outcome = await sendMessage({ ...ref, expectedScheduledAt: scheduledAt });
+      const outcome = await sendMessage({ ...ref, expectedScheduledAt: scheduledAt, complianceReply: input.complianceReply ?? false });
       if (outcome.outcome === 'rescheduled') {
         scheduledAt = outcome.scheduledAt;
         deferredUntil = null;

@@ -11,6 +11,7 @@ import { getMessage } from './messages/get-message';
 import { listMessages } from './messages/list-messages';
 import { rescheduleMessage } from './messages/reschedule-message';
 import { getTenant } from './tenant/get-tenant';
+import { simulateInbound } from './fake/simulate-inbound';
 
 export function apiRoutes(deps: ApiDeps): Router {
   const router = Router();
@@ -27,5 +28,7 @@ export function apiRoutes(deps: ApiDeps): Router {
   router.get('/messages/:id', getMessage(deps));
   router.post('/messages/:id/cancel', cancelMessage(deps));
   router.post('/messages/:id/reschedule', rescheduleMessage(deps));
+  // Plays the contact, through the same path as a real inbound webhook (works whatever the provider).
+  router.post('/fake/inbound', simulateInbound(deps));
   return router;
 }

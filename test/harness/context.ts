@@ -87,6 +87,12 @@ export async function startWorker(options: {
   };
 }
 
+export const TEST_WEBHOOKS = {
+  twilioAuthToken: 'test-twilio-auth-token-0123456789',
+  resendWebhookSecret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+  publicUrl: 'https://herald.test',
+};
+
 export function testApi(options: { prisma: PrismaClient; client: Client; taskQueue: string }) {
   const temporal = TemporalGateway.fromClient(options.client, { taskQueue: options.taskQueue });
   const app = createApp({
@@ -94,6 +100,7 @@ export function testApi(options: { prisma: PrismaClient; client: Client; taskQue
     temporal,
     temporalWeb: { uiUrl: 'http://localhost:8233', namespace: options.client.options.namespace },
     logger: silentLogger,
+    webhooks: TEST_WEBHOOKS,
   });
   return { app, request: () => supertest(app) };
 }

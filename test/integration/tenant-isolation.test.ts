@@ -41,8 +41,11 @@ const CASES: Record<string, Case> = {
   'GET /messages/:id': { method: 'get', path: (a) => `/api/messages/${a.messageId}`, expectStatus: 404 },
   'POST /messages/:id/cancel': { method: 'post', path: (a) => `/api/messages/${a.messageId}/cancel`, expectStatus: 404 },
   'POST /messages/:id/reschedule': { method: 'post', path: (a) => `/api/messages/${a.messageId}/reschedule`, body: () => ({ sendAt: inFuture() }), expectStatus: 404 },
+  // The same phone number writing to tenant B is B's own, new contact — never A's.
+  'POST /fake/inbound': { method: 'post', path: () => '/api/fake/inbound', body: () => ({ from: '+14155550100', body: 'hello B' }), expectStatus: 201, check: (b, a) => expect(b.contactId).not.toBe(a.contactId) },
 };
-const PUBLIC = new Set(['GET /health']);
+// Signature-authenticated provider webhooks (tested in webhooks.test.ts) and the health check.
+const PUBLIC = new Set(['GET /health', 'POST /twilio/inbound', 'POST /twilio/status', 'POST /resend']);
 
 function routesOf(app: { router: Router }): string[] {
   // Express 5: app.router → the /api Router layer → its routes.
@@ -88,7 +91,7 @@ describe('tenant isolation on every route', () => {
     const row = await forTenant(prisma, a.tenant.id).message.findFirstOrThrow({ where: { id: ctx.messageId } });
     expect(row.status).toBe('scheduled');
     expect(row.scheduledAt?.toISOString()).toBe(message.body.message.scheduledAt);
-    expect(await forTenant(prisma, b.tenant.id).message.count()).toBe(0);
+    expect(await forTenant(prisma, b.tenant.id).message.count({ where: { direction: 'outbound' } })).toBe(0);
     await request().post(`/api/messages/${ctx.messageId}/cancel`).set(bearer(a.apiKey)).expect(200);
   });
 

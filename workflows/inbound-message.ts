@@ -1,0 +1,39 @@
+import { executeChild, getExternalWorkflowHandle, ParentClosePolicy, proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { parseConsentKeyword } from '../domain/consent-keywords';
+import { optOutSignal, type InboundMessageInput, type InboundMessageResult } from './definitions';
+import { sendScheduledMessageWorkflow } from './scheduled-message';
+
+const { applyConsentKeyword, createComplianceReply } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+/**
+ * What an inbound message sets in motion. A message that is exactly one consent keyword changes consent
+ * at once, stops every open workflow of the contact on that channel, and gets one confirmation reply.
+ */
+export async function handleInboundMessageWorkflow(input: InboundMessageInput): Promise<InboundMessageResult> {
+  const keyword = input.channel === 'email' ? null : parseConsentKeyword(input.body);
+  if (!keyword) return { keyword: null, signalled: [], replyMessageId: null };
+
+  const ref = { tenantId: input.tenantId, contactId: input.contactId, messageId: input.messageId, channel: input.channel, keyword };
+  const { workflowIds } = await applyConsentKeyword(ref);
+  const signalled: string[] = [];
+  for (const workflowId of workflowIds) {
+    try {
+      await getExternalWorkflowHandle(workflowId).signal(optOutSignal, { channel: input.channel });
+      signalled.push(workflowId);
+    } catch {
+      // The run finished meanwhile (sent or cancelled): nothing left to stop.
+    }
+  }
+
+  const reply = await createComplianceReply(ref);
+  await executeChild(sendScheduledMessageWorkflow, {
+    workflowId: reply.workflowId,
+    args: [{ tenantId: input.tenantId, messageId: reply.messageId, scheduledAt: null, complianceReply: true }],
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+  });
+  return { keyword, signalled, replyMessageId: reply.messageId };
+}
