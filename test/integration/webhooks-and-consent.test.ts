@@ -1,0 +1,250 @@
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { Webhook } from 'svix';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PrismaClient } from '../../prisma/client';
+import { twilioSignatureFor } from '../../providers/webhooks/verify-twilio-signature';
+import type { InboundMessageResult, ScheduledMessageResult } from '../../workflows/definitions';
+import { bearer, createTestTenant, fakeProviders, startWorker, TEST_WEBHOOKS, testApi, testPrisma, uniqueName, type RunningWorker } from '../harness/context';
+import { devServer } from '../harness/dev-server';
+
+// Provider webhooks and STOP/START/HELP, on the Temporal dev server with a real worker and Postgres.
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
+let server: Awaited<ReturnType<typeof devServer>>;
+let prisma: PrismaClient;
+let worker: RunningWorker;
+const { fake, providers } = fakeProviders();
+const taskQueue = uniqueName('hooks-tq');
+const SENDER = '+15005550006';
+
+beforeAll(async () => {
+  server = await devServer();
+  prisma = testPrisma();
+  worker = await startWorker({ connection: server.nativeConnection, taskQueue, prisma, providers });
+});
+afterAll(async () => {
+  await worker?.stop();
+  await server?.close();
+  await prisma?.$disconnect();
+});
+
+let phoneCounter = 0;
+async function tenantWithSender() {
+  const t = await createTestTenant(prisma, { businessName: 'Acme Plumbing', supportContact: 'help@acme.test' });
+  const sender = `+1500555${String(1000 + Math.floor(Math.random() * 8999))}`;
+  await prisma.senderAddress.create({ data: { tenantId: t.tenant.id, channel: 'sms', address: sender } });
+  const phone = `+1415555${String(1000 + ++phoneCounter)}`;
+  return { ...t, sender, phone, api: testApi({ prisma, client: server.client, taskQueue }) };
+}
+
+function twilioForm(fields: Record<string, string>, path = '/webhooks/twilio/inbound') {
+  const signature = twilioSignatureFor(TEST_WEBHOOKS.twilioAuthToken, `${TEST_WEBHOOKS.publicUrl}${path}`, fields);
+  return { fields, signature, path };
+}
+
+let sid = 0;
+const nextSid = () => `SM${Date.now().toString(16)}${String(++sid).padStart(6, '0')}`;
+
+async function postInbound(t: Awaited<ReturnType<typeof tenantWithSender>>, body: string, extra: Record<string, string> = {}) {
+  const { fields, signature } = twilioForm({ MessageSid: nextSid(), From: t.phone, To: t.sender, Body: body, NumMedia: '0', ...extra });
+  const res = await t.api.request().post('/webhooks/twilio/inbound').type('form').set('X-Twilio-Signature', signature).send(fields);
+  return { res, fields };
+}
+
+async function inboundResult(tenantId: string, providerMessageId: string) {
+  const message = await prisma.message.findUniqueOrThrow({ where: { providerMessageId } });
+  expect(message.tenantId).toBe(tenantId);
+  return (await server.client.workflow.getHandle(`inbound:${tenantId}:${message.id}`).result()) as InboundMessageResult;
+}
+
+describe('POST /webhooks/twilio/inbound', () => {
+  it('refuses a missing or wrong signature with 403 and stores nothing', async () => {
+    const t = await tenantWithSender();
+    const fields = { MessageSid: nextSid(), From: t.phone, To: t.sender, Body: 'hi' };
+    const before = await prisma.webhookEvent.count();
+    const missing = await t.api.request().post('/webhooks/twilio/inbound').type('form').send(fields);
+    expect(missing.status).toBe(403);
+    const forged = await t.api.request().post('/webhooks/twilio/inbound').type('form').set('X-Twilio-Signature', twilioSignatureFor('another-token-000000000', `${TEST_WEBHOOKS.publicUrl}/webhooks/twilio/inbound`, fields)).send(fields);
+    expect(forged.status).toBe(403);
+    const tampered = twilioForm(fields);
+    const changed = await t.api.request().post('/webhooks/twilio/inbound').type('form').set('X-Twilio-Signature', tampered.signature).send({ ...fields, Body: 'changed' });
+    expect(changed.status).toBe(403);
+    expect(await prisma.webhookEvent.count()).toBe(before);
+    expect(await t.db.message.count()).toBe(0);
+  });
+
+  it('stores the contact, thread and message with media once, however often Twilio retries', async () => {
+    const t = await tenantWithSender();
+    const { fields, signature } = twilioForm({ MessageSid: nextSid(), From: t.phone, To: t.sender, Body: 'Is Tuesday ok?', NumMedia: '1', MediaUrl0: 'https://api.twilio.com/media/ME1' });
+    for (let i = 0; i < 3; i++) {
+      const res = await t.api.request().post('/webhooks/twilio/inbound').type('form').set('X-Twilio-Signature', signature).send(fields);
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('<Response>');
+    }
+    const messages = await t.db.message.findMany({});
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ direction: 'inbound', status: 'received', body: 'Is Tuesday ok?', mediaUrls: ['https://api.twilio.com/media/ME1'], providerMessageId: fields.MessageSid });
+    const thread = await t.db.thread.findFirstOrThrow({ where: { id: messages[0]!.threadId! } });
+    expect(thread).toMatchObject({ channel: 'sms', unreadCount: 1 });
+    const contact = await t.db.contact.findFirstOrThrow({ where: { id: messages[0]!.contactId } });
+    expect(contact).toMatchObject({ phone: t.phone, source: 'inbound-sms' });
+    expect((await inboundResult(t.tenant.id, fields.MessageSid)).keyword).toBeNull();
+  });
+
+  it('records the WhatsApp window and keeps messages for unknown numbers out of every tenant', async () => {
+    const t = await tenantWithSender();
+    await prisma.senderAddress.create({ data: { tenantId: t.tenant.id, channel: 'whatsapp', address: t.sender } });
+    const wa = twilioForm({ MessageSid: nextSid(), From: `whatsapp:${t.phone}`, To: `whatsapp:${t.sender}`, Body: 'hola' });
+    expect((await t.api.request().post('/webhooks/twilio/inbound').type('form').set('X-Twilio-Signature', wa.signature).send(wa.fields)).status).toBe(200);
+    const contact = await t.db.contact.findFirstOrThrow({ where: { phone: t.phone } });
+    expect(contact.lastInboundWhatsappAt).not.toBeNull();
+
+    const stray = twilioForm({ MessageSid: nextSid(), From: t.phone, To: '+15005550999', Body: 'wrong number' });
+    expect((await t.api.request().post('/webhooks/twilio/inbound').type('form').set('X-Twilio-Signature', stray.signature).send(stray.fields)).status).toBe(200);
+    expect(await prisma.message.count({ where: { providerMessageId: stray.fields.MessageSid } })).toBe(0);
+    const event = await prisma.webhookEvent.findUniqueOrThrow({ where: { provider_providerEventId: { provider: 'twilio', providerEventId: stray.fields.MessageSid } } });
+    expect(event.error).toMatch(/no tenant owns/);
+  });
+});
+
+describe('consent keywords', () => {
+  it('STOP revokes SMS consent, stops every pending message of the contact at once, and confirms once', async () => {
+    const t = await tenantWithSender();
+    const contact = await t.db.contact.create({ data: { tenantId: t.tenant.id, firstName: 'Ada', phone: t.phone } });
+    const pending = [];
+    for (const hours of [1, 48]) {
+      const res = await t.api.request().post('/api/messages').set(bearer(t.apiKey)).send({ contactId: contact.id, channel: 'sms', body: `in ${hours}h`, sendAt: new Date(Date.now() + hours * 3_600_000).toISOString() });
+      pending.push(res.body.message);
+    }
+    const callsBefore = fake.calls.length;
+    const { res, fields } = await postInbound(t, '  stop ');
+    expect(res.status).toBe(200);
+    const result = await inboundResult(t.tenant.id, fields.MessageSid);
+    expect(result.keyword).toBe('opt-out');
+    expect(result.signalled.sort()).toEqual(pending.map((m) => m.workflowId).sort());
+
+    for (const m of pending) {
+      const outcome = (await server.client.workflow.getHandle(m.workflowId).result()) as ScheduledMessageResult;
+      expect(outcome).toMatchObject({ outcome: 'cancelled', errorCode: 'CONSENT_REVOKED' });
+      expect(await t.db.message.findFirstOrThrow({ where: { id: m.id } })).toMatchObject({ status: 'cancelled', errorCode: 'CONSENT_REVOKED' });
+    }
+    const reply = (await server.client.workflow.getHandle(`message:${t.tenant.id}:${result.replyMessageId}`).result()) as ScheduledMessageResult;
+    expect(reply.outcome).toBe('sent');
+    const newCalls = fake.calls.slice(callsBefore);
+    expect(newCalls).toHaveLength(1);
+    expect(newCalls[0]).toMatchObject({ to: t.phone, body: 'Acme Plumbing: You are unsubscribed and will receive no more messages. Reply START to resubscribe.' });
+    const after = await t.db.contact.findFirstOrThrow({ where: { id: contact.id } });
+    expect(after.smsConsent).toBe('revoked');
+    expect(after.smsConsentAt).not.toBeNull();
+
+    // While opted out, a new message is refused at send time, and nothing reaches the provider.
+    const later = await t.api.request().post('/api/messages').set(bearer(t.apiKey)).send({ contactId: contact.id, channel: 'sms', body: 'one more?' });
+    const laterResult = (await server.client.workflow.getHandle(later.body.message.workflowId).result()) as ScheduledMessageResult;
+    expect(laterResult).toMatchObject({ outcome: 'failed', errorCode: 'CONSENT_REVOKED' });
+    expect(fake.calls.slice(callsBefore)).toHaveLength(1);
+  });
+
+  it('START opts back in and HELP answers with the business name and support contact', async () => {
+    const t = await tenantWithSender();
+    await t.db.contact.create({ data: { tenantId: t.tenant.id, phone: t.phone, smsConsent: 'revoked' } });
+    const start = await postInbound(t, 'Start');
+    expect((await inboundResult(t.tenant.id, start.fields.MessageSid)).keyword).toBe('opt-in');
+    expect((await t.db.contact.findFirstOrThrow({ where: { phone: t.phone } })).smsConsent).toBe('granted');
+
+    const callsBefore = fake.calls.length;
+    const help = await postInbound(t, 'HELP');
+    const result = await inboundResult(t.tenant.id, help.fields.MessageSid);
+    expect(result.keyword).toBe('help');
+    await server.client.workflow.getHandle(`message:${t.tenant.id}:${result.replyMessageId}`).result();
+    expect(fake.calls.slice(callsBefore).map((c) => c.body)).toEqual(['Acme Plumbing: For help, contact help@acme.test. Reply STOP to unsubscribe.']);
+  });
+
+  it('treats "STOP please" as an ordinary message', async () => {
+    const t = await tenantWithSender();
+    const { fields } = await postInbound(t, 'STOP please');
+    expect((await inboundResult(t.tenant.id, fields.MessageSid)).keyword).toBeNull();
+    expect((await t.db.contact.findFirstOrThrow({ where: { phone: t.phone } })).smsConsent).toBe('unknown');
+  });
+
+  it('a STOP through the fake provider’s simulate-inbound endpoint stops pending messages too', async () => {
+    const t = await tenantWithSender();
+    const contact = await t.db.contact.create({ data: { tenantId: t.tenant.id, phone: t.phone } });
+    const pending = await t.api.request().post('/api/messages').set(bearer(t.apiKey)).send({ contactId: contact.id, channel: 'sms', body: 'tomorrow', sendAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const sim = await t.api.request().post('/api/fake/inbound').set(bearer(t.apiKey)).send({ from: t.phone, body: 'UNSUBSCRIBE' });
+    expect(sim.status).toBe(201);
+    expect(sim.body.contactId).toBe(contact.id);
+    await server.client.workflow.getHandle(sim.body.workflowId).result();
+    expect((await server.client.workflow.getHandle(pending.body.message.workflowId).result()) as ScheduledMessageResult).toMatchObject({ outcome: 'cancelled' });
+  });
+});
+
+describe('POST /webhooks/twilio/status', () => {
+  async function sentMessage() {
+    const t = await tenantWithSender();
+    const contact = await t.db.contact.create({ data: { tenantId: t.tenant.id, phone: t.phone } });
+    const res = await t.api.request().post('/api/messages').set(bearer(t.apiKey)).send({ contactId: contact.id, channel: 'sms', body: 'track me' });
+    await server.client.workflow.getHandle(res.body.message.workflowId).result();
+    const row = await t.db.message.findFirstOrThrow({ where: { id: res.body.message.id } });
+    const post = (fields: Record<string, string>) => {
+      const signed = twilioForm(fields, '/webhooks/twilio/status');
+      return t.api.request().post('/webhooks/twilio/status').type('form').set('X-Twilio-Signature', signed.signature).send(fields);
+    };
+    return { t, row, post };
+  }
+
+  it('moves statuses forward only and keeps the error code of a failure', async () => {
+    const { t, row, post } = await sentMessage();
+    const sid = row.providerMessageId!;
+    expect((await post({ MessageSid: sid, MessageStatus: 'delivered' })).status).toBe(204);
+    expect((await post({ MessageSid: sid, MessageStatus: 'sent' })).status).toBe(204); // late and out of order
+    expect((await post({ MessageSid: sid, MessageStatus: 'delivered' })).status).toBe(204); // repeated
+    let now = await t.db.message.findFirstOrThrow({ where: { id: row.id } });
+    expect(now.status).toBe('delivered');
+    expect(now.deliveredAt).not.toBeNull();
+    await post({ MessageSid: sid, MessageStatus: 'undelivered', ErrorCode: '30003' });
+    expect((await t.db.message.findFirstOrThrow({ where: { id: row.id } })).status).toBe('delivered');
+
+    const other = await sentMessage();
+    await other.post({ MessageSid: other.row.providerMessageId!, MessageStatus: 'failed', ErrorCode: '21614' });
+    now = await other.t.db.message.findFirstOrThrow({ where: { id: other.row.id } });
+    expect(now).toMatchObject({ status: 'failed', errorCode: '21614' });
+    expect(now.errorMessage).toMatch(/landline/);
+  });
+
+  it('keeps callbacks for unknown messages for later reconciliation and refuses bad signatures', async () => {
+    const { t, post } = await sentMessage();
+    expect((await post({ MessageSid: 'SMunknown0000000000000000000000001', MessageStatus: 'delivered' })).status).toBe(204);
+    const kept = await prisma.webhookEvent.findFirstOrThrow({ where: { providerEventId: { startsWith: 'SMunknown0000000000000000000000001' } } });
+    expect(kept.processedAt).toBeNull();
+    const bad = await t.api.request().post('/webhooks/twilio/status').type('form').set('X-Twilio-Signature', 'nope').send({ MessageSid: 'SMx', MessageStatus: 'delivered' });
+    expect(bad.status).toBe(403);
+  });
+});
+
+describe('POST /webhooks/resend', () => {
+  const svix = new Webhook(TEST_WEBHOOKS.resendWebhookSecret);
+  function signed(payload: object) {
+    const id = `msg_${Math.random().toString(36).slice(2)}`;
+    const body = JSON.stringify(payload);
+    const timestamp = new Date();
+    return { body, headers: { 'svix-id': id, 'svix-timestamp': String(Math.floor(timestamp.getTime() / 1000)), 'svix-signature': svix.sign(id, timestamp, body) } };
+  }
+
+  it('verifies the Svix signature on the raw body, marks bounces failed and turns email consent off', async () => {
+    const t = await tenantWithSender();
+    const contact = await t.db.contact.create({ data: { tenantId: t.tenant.id, email: `ada${phoneCounter}@example.com` } });
+    const res = await t.api.request().post('/api/messages').set(bearer(t.apiKey)).send({ contactId: contact.id, channel: 'email', subject: 'Quote', body: 'Here it is' });
+    await server.client.workflow.getHandle(res.body.message.workflowId).result();
+    const row = await t.db.message.findFirstOrThrow({ where: { id: res.body.message.id } });
+
+    const event = signed({ type: 'email.bounced', created_at: new Date().toISOString(), data: { email_id: row.providerMessageId } });
+    const forged = await t.api.request().post('/webhooks/resend').set({ ...event.headers, 'svix-signature': 'v1,AAAA' }).set('content-type', 'application/json').send(event.body);
+    expect(forged.status).toBe(403);
+    expect((await t.db.message.findFirstOrThrow({ where: { id: row.id } })).status).toBe('sent');
+
+    const ok = await t.api.request().post('/webhooks/resend').set(event.headers).set('content-type', 'application/json').send(event.body);
+    expect(ok.status).toBe(204);
+    expect(await t.db.message.findFirstOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'failed', errorCode: 'BOUNCED' });
+    expect((await t.db.contact.findFirstOrThrow({ where: { id: contact.id } })).emailConsent).toBe('revoked');
+  });
+});
