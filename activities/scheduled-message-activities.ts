@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { addressFieldFor, isPending, type Channel, type MessageStatus } from '../domain/channels';
 import { ErrorCodes } from '../domain/errors';
 import { maskPhone } from '../domain/phone';
+import { whatsappWindowOpen } from '../domain/provider-errors';
 import type { QuietHours } from '../domain/quiet-hours';
 import type { PrismaClient } from '../prisma/client';
 import { forTenant } from '../prisma/tenant-scope';
@@ -122,6 +123,15 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
         return { outcome: 'failed', errorCode: ErrorCodes.CONTACT_UNREACHABLE };
       }
 
+      const template = row.templateSid
+        ? { contentSid: row.templateSid, variables: (row.templateVariables ?? {}) as Record<string, string> }
+        : undefined;
+      if (channel === 'whatsapp' && !template && !ref.complianceReply && !whatsappWindowOpen(contact.lastInboundWhatsappAt, new Date())) {
+        const message =
+          'WhatsApp allows free-form messages only within 24 hours of the contact’s last message; send an approved template instead. Nothing was sent.';
+        await fail(ref, ErrorCodes.WHATSAPP_WINDOW_CLOSED, message);
+        return { outcome: 'failed', errorCode: ErrorCodes.WHATSAPP_WINDOW_CLOSED };
+      }
       const provider = providers[channel];
       const idempotencyKey = row.idempotencyKey ?? row.id;
       const sent = async (providerMessageId: string, reconciled: boolean): Promise<SendOutcome> => {
@@ -172,6 +182,7 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
           subject: row.subject,
           mediaUrls: row.mediaUrls,
           idempotencyKey,
+          ...(template ? { template } : {}),
           ...(publicUrl ? { statusCallbackUrl: `${publicUrl.replace(/\/+$/, '')}/webhooks/twilio/status?ledger=${ledger.id}` } : {}),
         });
         return await sent(receipt.providerMessageId, false);

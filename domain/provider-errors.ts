@@ -62,3 +62,10 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
   const at = Date.parse(trimmed);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
+
+export const WHATSAPP_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** Free-form WhatsApp is allowed only within 24 hours of the contact's last inbound WhatsApp message. */
+export function whatsappWindowOpen(lastInboundAt: Date | null, now: Date): boolean {
+  return lastInboundAt !== null && now.getTime() - lastInboundAt.getTime() < WHATSAPP_WINDOW_MS;
+}

@@ -15,6 +15,14 @@ export const CreateMessageSchema = z
     sendAt: IsoInstantSchema.optional().describe(
       'When to send, ISO 8601 with an offset. Omitted or in the past: send now.',
     ),
+    template: z
+      .object({
+        contentSid: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'contentSid is a Twilio Content SID (HX + 32 hex digits)'),
+        variables: z.record(z.string().regex(/^\w{1,32}$/), z.string().max(1024)).default({}),
+      })
+      .strict()
+      .optional()
+      .describe('WhatsApp only: an approved template, required more than 24 hours after the contact last wrote'),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -28,6 +36,9 @@ export const CreateMessageSchema = z
     }
     if (value.channel === 'email' && !value.subject) {
       ctx.addIssue({ code: 'custom', path: ['subject'], message: 'subject is required for email' });
+    }
+    if (value.template && value.channel !== 'whatsapp') {
+      ctx.addIssue({ code: 'custom', path: ['template'], message: 'templates are only used by whatsapp' });
     }
     if (value.channel !== 'email' && value.subject) {
       ctx.addIssue({ code: 'custom', path: ['subject'], message: `subject is only used by email, not ${value.channel}` });

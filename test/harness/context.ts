@@ -4,7 +4,7 @@ import { bundleWorkflowCode, DefaultLogger, type NativeConnection, type Worker, 
 import { pino } from 'pino';
 import supertest from 'supertest';
 import { inject } from 'vitest';
-import { createActivities } from '../../activities';
+import { createActivities, type Activities } from '../../activities';
 import { createApp } from '../../api/app';
 import { TemporalGateway } from '../../api/temporal-gateway';
 import { createPrismaClient, type PrismaClient } from '../../prisma/client';
@@ -63,17 +63,21 @@ export async function startWorker(options: {
   providers: ProviderSet;
   maxCachedWorkflows?: number;
   publicUrl?: string;
+  /** Compose extra behaviour around the real activities (e.g. a STOP landing at a precise moment). */
+  wrapActivities?: (activities: Activities) => Activities;
 }): Promise<RunningWorker> {
   const worker = await createHeraldWorker({
     connection: options.connection,
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue,
-    activities: createActivities({
-      prisma: options.prisma,
-      providers: options.providers,
-      logger: silentLogger,
-      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
-    }),
+    activities: (options.wrapActivities ?? ((a) => a))(
+      createActivities({
+        prisma: options.prisma,
+        providers: options.providers,
+        logger: silentLogger,
+        ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      }),
+    ),
     workflowBundle: await workflowBundle(),
     ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
   });

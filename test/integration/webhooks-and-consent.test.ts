@@ -37,7 +37,7 @@ async function tenantWithSender() {
   return { ...t, sender, phone, api: testApi({ prisma, client: server.client, taskQueue }) };
 }
 
-function twilioForm(fields: Record<string, string>, path = '/webhooks/twilio/inbound') {
+function twilioForm<T extends Record<string, string>>(fields: T, path = '/webhooks/twilio/inbound') {
   const signature = twilioSignatureFor(TEST_WEBHOOKS.twilioAuthToken, `${TEST_WEBHOOKS.publicUrl}${path}`, fields);
   return { fields, signature, path };
 }
@@ -46,7 +46,7 @@ let sid = 0;
 const nextSid = () => `SM${Date.now().toString(16)}${String(++sid).padStart(6, '0')}`;
 
 async function postInbound(t: Awaited<ReturnType<typeof tenantWithSender>>, body: string, extra: Record<string, string> = {}) {
-  const { fields, signature } = twilioForm({ MessageSid: nextSid(), From: t.phone, To: t.sender, Body: body, NumMedia: '0', ...extra });
+  const { fields, signature } = twilioForm({ ...extra, MessageSid: nextSid(), From: t.phone, To: t.sender, Body: body, NumMedia: '0' });
   const res = await t.api.request().post('/webhooks/twilio/inbound').type('form').set('X-Twilio-Signature', signature).send(fields);
   return { res, fields };
 }

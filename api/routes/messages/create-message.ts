@@ -41,6 +41,7 @@ export function createMessage({ temporal, temporalWeb, logger }: ApiDeps): Reque
       subject: input.subject ?? null,
       scheduledAt,
       workflowId,
+      template: input.template,
     });
 
     let runId: string;

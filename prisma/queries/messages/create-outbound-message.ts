@@ -11,6 +11,7 @@ export interface CreateOutboundMessageInput {
   /** null: send now (status queued); otherwise status scheduled. */
   scheduledAt: Date | null;
   workflowId: string;
+  template?: { contentSid: string; variables: Record<string, string> } | undefined;
 }
 
 export function createOutboundMessage(db: TenantDb, input: CreateOutboundMessageInput) {
@@ -28,6 +29,7 @@ export function createOutboundMessage(db: TenantDb, input: CreateOutboundMessage
       workflowId: input.workflowId,
       // One key per message for its whole life: every send attempt of it carries the same key.
       idempotencyKey: input.workflowId,
+      ...(input.template ? { templateSid: input.template.contentSid, templateVariables: input.template.variables } : {}),
     },
     ...messageWithContact,
   });
