@@ -10,6 +10,8 @@ export interface ApiDeps {
   logger: Logger;
   /** Which provider serves each channel (shown by the health endpoint); all fake when omitted. */
   providers?: Record<'sms' | 'whatsapp' | 'email', string>;
+  /** Per-tenant limit on POST /api/messages; 120 a minute with bursts of 120 when omitted. */
+  sendRateLimit?: { perMinute: number; burst: number };
   webhooks?: {
     /** Verifies X-Twilio-Signature; without it Twilio webhooks answer 403. */
     twilioAuthToken?: string;

@@ -40,6 +40,8 @@ export const ApiEnvSchema = TemporalEnvSchema.extend({
   HERALD_API_PORT: port.default(4000),
   HERALD_API_HOST: z.string().default('0.0.0.0'),
   HERALD_PUBLIC_URL: z.url().optional().describe('Public base URL providers call back (webhook signatures cover it)'),
+  HERALD_SEND_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  HERALD_SEND_BURST: z.coerce.number().int().min(1).max(100_000).optional(),
   TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
   RESEND_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'RESEND_WEBHOOK_SECRET starts with whsec_').optional(),
 });

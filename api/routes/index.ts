@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { ApiDeps } from '../deps';
 import { authenticate } from '../http/authenticate';
+import { rateLimit } from '../http/rate-limit';
 import { createContact } from './contacts/create-contact';
 import { getContact } from './contacts/get-contact';
 import { listContacts } from './contacts/list-contacts';
@@ -24,7 +25,8 @@ export function apiRoutes(deps: ApiDeps): Router {
   router.post('/contacts', createContact());
   router.get('/contacts/:id', getContact());
   router.get('/messages', listMessages(deps));
-  router.post('/messages', createMessage(deps));
+  const sendLimit = deps.sendRateLimit ?? { perMinute: 120, burst: 120 };
+  router.post('/messages', rateLimit(deps.prisma, 'send', { capacity: sendLimit.burst, refillPerSecond: sendLimit.perMinute / 60 }), createMessage(deps));
   router.get('/messages/:id', getMessage(deps));
   router.post('/messages/:id/cancel', cancelMessage(deps));
   router.post('/messages/:id/reschedule', rescheduleMessage(deps));

@@ -97,7 +97,7 @@ export const TEST_WEBHOOKS = {
   publicUrl: 'https://herald.test',
 };
 
-export function testApi(options: { prisma: PrismaClient; client: Client; taskQueue: string }) {
+export function testApi(options: { prisma: PrismaClient; client: Client; taskQueue: string; sendRateLimit?: { perMinute: number; burst: number } }) {
   const temporal = TemporalGateway.fromClient(options.client, { taskQueue: options.taskQueue });
   const app = createApp({
     prisma: options.prisma,
@@ -105,6 +105,7 @@ export function testApi(options: { prisma: PrismaClient; client: Client; taskQue
     temporalWeb: { uiUrl: 'http://localhost:8233', namespace: options.client.options.namespace },
     logger: silentLogger,
     webhooks: TEST_WEBHOOKS,
+    ...(options.sendRateLimit ? { sendRateLimit: options.sendRateLimit } : {}),
   });
   return { app, request: () => supertest(app) };
 }
