@@ -4,6 +4,7 @@ import type { ApiDeps } from './deps';
 import { errorMiddleware } from './http/error-middleware';
 import { apiRoutes } from './routes';
 import { webhookRoutes } from './routes/webhooks';
+import { ingestRoutes } from './routes/ingest';
 
 /** The HTTP app without `listen`, so tests drive it directly. */
 export function createApp(deps: ApiDeps): Express {
@@ -11,6 +12,7 @@ export function createApp(deps: ApiDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', true);
   app.use('/webhooks', webhookRoutes(deps));
+  app.use('/ingest', ingestRoutes(deps));
   app.use(express.json({ limit: '1mb' }));
   app.use('/api', apiRoutes(deps));
   app.use((req, res) => {

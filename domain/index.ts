@@ -8,3 +8,4 @@ export * from './schemas/message';
 export * from './schemas/contact';
 export * from './schemas/tenant';
 export * from './config';
+export * from './schemas/ingest';

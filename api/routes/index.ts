@@ -13,6 +13,8 @@ import { listMessages } from './messages/list-messages';
 import { rescheduleMessage } from './messages/reschedule-message';
 import { getTenant } from './tenant/get-tenant';
 import { simulateInbound } from './fake/simulate-inbound';
+import { createIngestTokenRoute, listIngestTokensRoute, revokeIngestTokenRoute } from './ingest-tokens/ingest-token-routes';
+import { createNotificationRuleRoute, listNotificationRulesRoute } from './notification-rules/notification-rule-routes';
 
 export function apiRoutes(deps: ApiDeps): Router {
   const router = Router();
@@ -32,5 +34,10 @@ export function apiRoutes(deps: ApiDeps): Router {
   router.post('/messages/:id/reschedule', rescheduleMessage(deps));
   // Plays the contact, through the same path as a real inbound webhook (works whatever the provider).
   router.post('/fake/inbound', simulateInbound(deps));
+  router.get('/ingest-tokens', listIngestTokensRoute());
+  router.post('/ingest-tokens', createIngestTokenRoute());
+  router.post('/ingest-tokens/:id/revoke', revokeIngestTokenRoute());
+  router.get('/notification-rules', listNotificationRulesRoute());
+  router.post('/notification-rules', createNotificationRuleRoute());
   return router;
 }

@@ -26,7 +26,7 @@ afterAll(async () => {
   await prisma?.$disconnect();
 });
 
-type Ctx = { contactId: string; messageId: string };
+type Ctx = { contactId: string; messageId: string; ingestTokenId: string };
 type Case = { method: 'get' | 'post'; path: (a: Ctx) => string; body?: (a: Ctx) => object; expectStatus: number; check?: (body: any, a: Ctx) => void };
 
 const inFuture = () => new Date(Date.now() + 86_400_000).toISOString();
@@ -43,9 +43,15 @@ const CASES: Record<string, Case> = {
   'POST /messages/:id/reschedule': { method: 'post', path: (a) => `/api/messages/${a.messageId}/reschedule`, body: () => ({ sendAt: inFuture() }), expectStatus: 404 },
   // The same phone number writing to tenant B is B's own, new contact — never A's.
   'POST /fake/inbound': { method: 'post', path: () => '/api/fake/inbound', body: () => ({ from: '+14155550100', body: 'hello B' }), expectStatus: 201, check: (b, a) => expect(b.contactId).not.toBe(a.contactId) },
+  'GET /ingest-tokens': { method: 'get', path: () => '/api/ingest-tokens', expectStatus: 200, check: (b) => expect(b.ingestTokens).toEqual([]) },
+  'POST /ingest-tokens': { method: 'post', path: () => '/api/ingest-tokens', body: () => ({ name: 'B site' }), expectStatus: 201 },
+  'POST /ingest-tokens/:id/revoke': { method: 'post', path: (a) => `/api/ingest-tokens/${a.ingestTokenId}/revoke`, expectStatus: 404 },
+  'GET /notification-rules': { method: 'get', path: () => '/api/notification-rules', expectStatus: 200, check: (b) => expect(b.notificationRules).toEqual([]) },
+  'POST /notification-rules': { method: 'post', path: () => '/api/notification-rules', body: () => ({ event: 'lead.created', channel: 'sms', recipient: '+14155550111' }), expectStatus: 201 },
 };
-// Signature-authenticated provider webhooks (tested in webhooks.test.ts) and the health check.
-const PUBLIC = new Set(['GET /health', 'POST /twilio/inbound', 'POST /twilio/status', 'POST /resend']);
+// Signature-authenticated provider webhooks (webhooks-and-consent.test.ts), ingest-token routes
+// (ingest.test.ts, which covers their isolation) and the health check.
+const PUBLIC = new Set(['GET /health', 'POST /twilio/inbound', 'POST /twilio/status', 'POST /resend', 'POST /leads', 'POST /quotes']);
 
 function routesOf(app: { router: Router }): string[] {
   // Express 5: app.router → the /api Router layer → its routes.
@@ -76,7 +82,9 @@ describe('tenant isolation on every route', () => {
     expect(contact.status).toBe(201);
     const message = await request().post('/api/messages').set(bearer(a.apiKey)).send({ contactId: contact.body.contact.id, channel: 'sms', body: 'for A only', sendAt: inFuture() });
     expect(message.status).toBe(201);
-    const ctx: Ctx = { contactId: contact.body.contact.id, messageId: message.body.message.id };
+    const token = await request().post('/api/ingest-tokens').set(bearer(a.apiKey)).send({ name: 'A site' });
+    await request().post('/api/notification-rules').set(bearer(a.apiKey)).send({ event: 'lead.created', channel: 'email', recipient: 'owner-a@example.com' }).expect(201);
+    const ctx: Ctx = { contactId: contact.body.contact.id, messageId: message.body.message.id, ingestTokenId: token.body.ingestToken.id };
 
     for (const [name, c] of Object.entries(CASES)) {
       let req = request()[c.method](c.path(ctx)).set(bearer(b.apiKey));
@@ -85,6 +93,8 @@ describe('tenant isolation on every route', () => {
       expect(res.status, name).toBe(c.expectStatus);
       expect(JSON.stringify(res.body), name).not.toContain('for A only');
       expect(JSON.stringify(res.body), name).not.toContain('Alice');
+      expect(JSON.stringify(res.body), name).not.toContain('owner-a@example.com');
+      expect(JSON.stringify(res.body), name).not.toContain('A site');
       c.check?.(res.body, ctx);
     }
     // A's rows are untouched: still scheduled, still A's only contact.
@@ -99,7 +109,7 @@ describe('tenant isolation on every route', () => {
     const t = await createTestTenant(prisma);
     await forTenant(prisma, t.tenant.id).apiKey.updateMany({ data: { revokedAt: new Date() } });
     const { request } = testApi({ prisma, client: server.client, taskQueue });
-    const ctx: Ctx = { contactId: 'ctc_x', messageId: 'msg_x' };
+    const ctx: Ctx = { contactId: 'ctc_x', messageId: 'msg_x', ingestTokenId: 'ing_x' };
     for (const [name, c] of Object.entries(CASES)) {
       for (const headers of [{}, bearer('hk_not_a_real_key_at_all'), bearer(t.apiKey)]) {
         const res = await request()[c.method](c.path(ctx)).set(headers);

@@ -1,0 +1,30 @@
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import { AppError, ErrorCodes } from '../../../domain/errors';
+import { createIngestToken, listIngestTokens, revokeIngestToken } from '../../../prisma/queries/ingest/ingest-tokens';
+import { tenantOf } from '../../http/authenticate';
+
+const CreateSchema = z.object({ name: z.string().trim().min(1).max(100).describe('What uses it, e.g. "website form"') }).strict();
+
+export function createIngestTokenRoute(): RequestHandler {
+  return async (req, res) => {
+    const { name } = CreateSchema.parse(req.body);
+    const created = await createIngestToken(tenantOf(res).db, name);
+    res.status(201).json({ ingestToken: { ...created, createdAt: created.createdAt.toISOString() }, note: 'The token is shown only now; store it safely.' });
+  };
+}
+
+export function listIngestTokensRoute(): RequestHandler {
+  return async (_req, res) => {
+    res.json({ ingestTokens: await listIngestTokens(tenantOf(res).db) });
+  };
+}
+
+export function revokeIngestTokenRoute(): RequestHandler {
+  return async (req, res) => {
+    if (!(await revokeIngestToken(tenantOf(res).db, String(req.params.id)))) {
+      throw new AppError(ErrorCodes.NOT_FOUND, `Ingest token ${String(req.params.id)} not found or already revoked`);
+    }
+    res.status(204).end();
+  };
+}

@@ -1,0 +1,29 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { PrismaClient } from '../../client';
+import type { TenantDb } from '../../tenant-scope';
+
+const hash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/** Shown once; only the hash is stored. */
+export async function createIngestToken(db: TenantDb, name: string) {
+  const token = `it_${randomBytes(24).toString('base64url')}`;
+  const row = await db.ingestToken.create({ data: { tenantId: db.$tenantId(), name, prefix: token.slice(0, 9), tokenHash: hash(token) } });
+  return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt, token };
+}
+
+export function listIngestTokens(db: TenantDb) {
+  return db.ingestToken.findMany({ orderBy: { createdAt: 'desc' }, select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } });
+}
+
+export async function revokeIngestToken(db: TenantDb, id: string): Promise<boolean> {
+  const { count } = await db.ingestToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  return count === 1;
+}
+
+/** The entry into a tenant for websites and tools: like API keys, a lookup by hash across tenants. */
+export async function findTenantIdByIngestToken(prisma: PrismaClient, token: string): Promise<string | null> {
+  const row = await prisma.ingestToken.findUnique({ where: { tokenHash: hash(token) }, select: { id: true, tenantId: true, revokedAt: true } });
+  if (!row || row.revokedAt) return null;
+  await prisma.ingestToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  return row.tenantId;
+}

@@ -1,0 +1,26 @@
+import type { IngestQuote } from '../../../domain/schemas/ingest';
+import { AppError, ErrorCodes } from '../../../domain/errors';
+import { Prisma } from '../../client';
+import type { TenantDb } from '../../tenant-scope';
+
+export async function createIngestedQuote(db: TenantDb, contactId: string, quote: IngestQuote) {
+  try {
+    return await db.quote.create({
+      data: {
+        tenantId: db.$tenantId(),
+        contactId,
+        externalId: quote.externalId ?? null,
+        title: quote.title ?? null,
+        total: new Prisma.Decimal(quote.total.toFixed(2)),
+        currency: quote.currency,
+        expiresAt: quote.expiresAt ? new Date(quote.expiresAt) : null,
+        data: (quote.data ?? {}) as Prisma.InputJsonValue,
+      },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw new AppError(ErrorCodes.CONFLICT, `A quote with externalId "${quote.externalId}" already exists`, { details: { externalId: quote.externalId } });
+    }
+    throw error;
+  }
+}

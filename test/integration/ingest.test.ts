@@ -1,0 +1,142 @@
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PrismaClient } from '../../prisma/client';
+import type { ScheduledMessageResult } from '../../workflows/definitions';
+import { bearer, createTestTenant, fakeProviders, startWorker, testApi, testPrisma, uniqueName, type RunningWorker } from '../harness/context';
+import { devServer } from '../harness/dev-server';
+
+// Websites and tools posting leads and quotes with a per-tenant ingest token, on real Postgres and Temporal.
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
+let server: Awaited<ReturnType<typeof devServer>>;
+let prisma: PrismaClient;
+let worker: RunningWorker;
+const { fake, providers } = fakeProviders();
+const taskQueue = uniqueName('ingest-tq');
+
+beforeAll(async () => {
+  server = await devServer();
+  prisma = testPrisma();
+  worker = await startWorker({ connection: server.nativeConnection, taskQueue, prisma, providers });
+});
+afterAll(async () => {
+  await worker?.stop();
+  await server?.close();
+  await prisma?.$disconnect();
+});
+
+async function tenantWithToken() {
+  const t = await createTestTenant(prisma);
+  const { request } = testApi({ prisma, client: server.client, taskQueue });
+  const created = await request().post('/api/ingest-tokens').set(bearer(t.apiKey)).send({ name: 'website form' });
+  expect(created.status).toBe(201);
+  const token: string = created.body.ingestToken.token;
+  const ingest = (path: string, body: object, key?: string) => {
+    const req = request().post(`/ingest/${path}`).set(bearer(token));
+    return (key ? req.set('Idempotency-Key', key) : req).send(body);
+  };
+  return { ...t, request, token, tokenId: created.body.ingestToken.id as string, ingest };
+}
+
+const lead = { firstName: 'Ada', lastName: 'Lovelace', phone: '+1 (415) 555-0100', email: 'Ada@Example.COM', source: 'website', properties: { budget: 5000, service: 'boiler' } };
+
+describe('ingest tokens', () => {
+  it('are shown once, listed by prefix, and stop working when revoked', async () => {
+    const t = await tenantWithToken();
+    expect(t.token).toMatch(/^it_/);
+    const list = await t.request().get('/api/ingest-tokens').set(bearer(t.apiKey));
+    expect(JSON.stringify(list.body)).not.toContain(t.token);
+    expect(list.body.ingestTokens[0]).toMatchObject({ name: 'website form', prefix: t.token.slice(0, 9) });
+    expect((await t.ingest('leads', lead, 'k1')).status).toBe(201);
+    await t.request().post(`/api/ingest-tokens/${t.tokenId}/revoke`).set(bearer(t.apiKey)).expect(204);
+    const after = await t.ingest('leads', lead, 'k2');
+    expect(after.status).toBe(401);
+    expect(after.body.error.message).toMatch(/revoked/);
+  });
+
+  it('are the only key to /ingest: no token, or an API key, is refused', async () => {
+    const t = await tenantWithToken();
+    expect((await t.request().post('/ingest/leads').set('Idempotency-Key', 'x').send(lead)).status).toBe(401);
+    expect((await t.request().post('/ingest/leads').set(bearer(t.apiKey)).set('Idempotency-Key', 'x').send(lead)).status).toBe(401);
+    expect(await t.db.contact.count()).toBe(0);
+  });
+});
+
+describe('POST /ingest/leads', () => {
+  it('validates and normalises, keeps custom properties, and is idempotent on the caller’s key', async () => {
+    const t = await tenantWithToken();
+    const first = await t.ingest('leads', lead, 'form-123');
+    expect(first.status).toBe(201);
+    expect(first.body.created).toBe(true);
+    expect(first.body.contact).toMatchObject({ phone: '+14155550100', email: 'ada@example.com', source: 'website', customProperties: { budget: 5000, service: 'boiler' } });
+    const again = await t.ingest('leads', lead, 'form-123');
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(await t.db.contact.count()).toBe(1);
+
+    const update = await t.ingest('leads', { phone: '+14155550100', properties: { service: 'radiator', urgency: 'high' } }, 'form-124');
+    expect(update.status).toBe(201);
+    expect(update.body.created).toBe(false);
+    expect(update.body.contact.customProperties).toEqual({ budget: 5000, service: 'radiator', urgency: 'high' });
+    expect(update.body.contact.firstName).toBe('Ada');
+  });
+
+  it('explains bad input and writes nothing', async () => {
+    const t = await tenantWithToken();
+    const cases: Array<[object, string | undefined, RegExp]> = [
+      [lead, undefined, /Idempotency-Key header is required/],
+      [{ firstName: 'No contact details' }, 'a', /phone number or an email/],
+      [{ phone: '555-0100' }, 'b', /not an international phone number/],
+      [{ email: 'not-an-email' }, 'c', /email/],
+      [{ phone: '+14155550100', favouriteColour: 'blue' }, 'd', /favouriteColour|Unrecognized/],
+    ];
+    for (const [body, key, reason] of cases) {
+      const res = await t.ingest('leads', body, key);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.message).toMatch(reason);
+    }
+    expect(await t.db.contact.count()).toBe(0);
+  });
+
+  it('texts the owner about a new lead once, however often the call is retried', async () => {
+    const t = await tenantWithToken();
+    await t.request().post('/api/notification-rules').set(bearer(t.apiKey)).send({ event: 'lead.created', channel: 'sms', recipient: '+1 415 555 0199' }).expect(201);
+    const callsBefore = fake.calls.length;
+    await t.ingest('leads', lead, 'notify-1').expect(201);
+    await t.ingest('leads', lead, 'notify-1').expect(200);
+    const notification = await t.db.message.findFirstOrThrow({ where: { direction: 'outbound' } });
+    expect(notification.body).toBe('New lead: Ada Lovelace (+14155550100, ada@example.com) via website.');
+    expect((await server.client.workflow.getHandle(notification.workflowId!).result()) as ScheduledMessageResult).toMatchObject({ outcome: 'sent' });
+    const calls = fake.calls.slice(callsBefore);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ to: '+14155550199', channel: 'sms' });
+    expect(await t.db.message.count({ where: { direction: 'outbound' } })).toBe(1);
+  });
+
+  it('keeps tenants apart even with the same idempotency key and phone number', async () => {
+    const a = await tenantWithToken();
+    const b = await tenantWithToken();
+    const fromA = await a.ingest('leads', lead, 'same-key');
+    const fromB = await b.ingest('leads', { phone: lead.phone, firstName: 'Bea' }, 'same-key');
+    expect(fromB.status).toBe(201);
+    expect(fromB.body.contact.id).not.toBe(fromA.body.contact.id);
+    expect(fromB.body.contact.firstName).toBe('Bea');
+    expect((await a.db.contact.findFirstOrThrow({})).firstName).toBe('Ada');
+  });
+});
+
+describe('POST /ingest/quotes', () => {
+  it('creates the quote with its lead, refuses a duplicate external id, and validates money', async () => {
+    const t = await tenantWithToken();
+    const quote = { contact: lead, externalId: 'Q-1001', title: 'Boiler replacement', total: 1234.5, currency: 'EUR', expiresAt: '2026-12-31T23:59:59Z', data: { lines: 3 } };
+    const res = await t.ingest('quotes', quote, 'q-1');
+    expect(res.status).toBe(201);
+    expect(res.body.quote).toMatchObject({ externalId: 'Q-1001', total: '1234.50', currency: 'EUR', status: 'open', contactId: res.body.contact.id });
+    expect((await t.ingest('quotes', quote, 'q-1')).status).toBe(200);
+    const duplicate = await t.ingest('quotes', quote, 'q-2');
+    expect(duplicate.status).toBe(409);
+    expect((await t.ingest('quotes', { ...quote, externalId: 'Q-2', currency: 'euro' }, 'q-3')).status).toBe(400);
+    expect((await t.ingest('quotes', { ...quote, externalId: 'Q-3', total: 10.005 }, 'q-4')).status).toBe(400);
+    expect(await t.db.quote.count()).toBe(1);
+  });
+});
