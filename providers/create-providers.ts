@@ -11,7 +11,7 @@ export interface ProviderConfig {
 
 /** Twilio for SMS/WhatsApp and Resend for email where credentials are configured; the fake provider elsewhere. */
 export function createProviders(config: ProviderConfig = {}): { providers: ProviderSet; fake: FakeProvider } {
-  const env = config.env ?? {};
+  const env: Partial<ProviderEnv> = config.env ?? {};
   const fake = new FakeProvider(config.fake);
   const active = activeProviders(env);
   const twilio =

@@ -15,6 +15,9 @@ export const ProviderEnvSchema = z
     RESEND_API_KEY: z.string().min(8).optional(),
     RESEND_FROM: z.string().min(3).optional(),
     RESEND_API_BASE_URL: z.url().optional(),
+    FAKE_PROVIDER_LATENCY_MS: z.coerce.number().int().min(0).max(600_000).default(1500),
+    FAKE_PROVIDER_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+    FAKE_PROVIDER_FAILURE_CODE: z.string().regex(/^\d{3,6}$/, 'FAKE_PROVIDER_FAILURE_CODE is a numeric error code such as 30003').default('30003'),
   })
   .superRefine((env, ctx) => {
     const twilio = [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN];
@@ -37,7 +40,7 @@ export function providerEnv(env: Record<string, string | undefined>): ProviderEn
 export type ProviderName = 'twilio' | 'resend' | 'fake';
 
 /** Which provider serves each channel; the health endpoint reports it so a demo is never mistaken for delivery. */
-export function activeProviders(env: ProviderEnv): Record<'sms' | 'whatsapp' | 'email', ProviderName> {
+export function activeProviders(env: Partial<ProviderEnv>): Record<'sms' | 'whatsapp' | 'email', ProviderName> {
   const twilio = Boolean(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN);
   return {
     sms: twilio && env.TWILIO_SMS_FROM ? 'twilio' : 'fake',

@@ -6,6 +6,8 @@ import { isAppError } from '../domain/errors';
 import { createPrismaClient } from '../prisma/client';
 import { createProviders } from '../providers/create-providers';
 import { providerEnv } from '../providers/provider-config';
+import { applyDeliveryStatus } from '../prisma/queries/messages/apply-delivery-status';
+import { classifyTwilioError } from '../domain/provider-errors';
 import { createHeraldWorker } from './create-worker';
 import { connectWorkerToTemporal } from './temporal-connection';
 
@@ -27,6 +29,19 @@ async function main(): Promise<void> {
   const { providers } = createProviders({
     env: providerSettings,
     fake: {
+      // The fake provider's statuses take the path Twilio's status callbacks take.
+      statuses: {
+        latencyMs: providerSettings.FAKE_PROVIDER_LATENCY_MS,
+        failureRate: providerSettings.FAKE_PROVIDER_FAILURE_RATE,
+        failureCode: providerSettings.FAKE_PROVIDER_FAILURE_CODE,
+        onStatus: (providerMessageId, status, errorCode) =>
+          applyDeliveryStatus(prisma, providerMessageId, {
+            status,
+            at: new Date(),
+            errorCode,
+            errorMessage: errorCode ? classifyTwilioError(400, Number(errorCode)).explanation : null,
+          }),
+      },
       onSend: ({ message, providerMessageId }) =>
         logger.info({ channel: message.channel, providerMessageId }, 'fake provider accepted a %s message', message.channel),
     },

@@ -13,6 +13,7 @@ import { listMessages } from './messages/list-messages';
 import { rescheduleMessage } from './messages/reschedule-message';
 import { getTenant } from './tenant/get-tenant';
 import { simulateInbound } from './fake/simulate-inbound';
+import { addSenderAddressRoute, listSenderAddressesRoute } from './sender-addresses/sender-address-routes';
 import { createIngestTokenRoute, listIngestTokensRoute, revokeIngestTokenRoute } from './ingest-tokens/ingest-token-routes';
 import { createNotificationRuleRoute, listNotificationRulesRoute } from './notification-rules/notification-rule-routes';
 
@@ -37,6 +38,8 @@ export function apiRoutes(deps: ApiDeps): Router {
   router.get('/ingest-tokens', listIngestTokensRoute());
   router.post('/ingest-tokens', createIngestTokenRoute());
   router.post('/ingest-tokens/:id/revoke', revokeIngestTokenRoute());
+  router.get('/sender-addresses', listSenderAddressesRoute());
+  router.post('/sender-addresses', addSenderAddressRoute());
   router.get('/notification-rules', listNotificationRulesRoute());
   router.post('/notification-rules', createNotificationRuleRoute());
   return router;

@@ -8,7 +8,22 @@ export interface FakeSend {
   at: Date;
 }
 
+export type FakeStatus = 'sent' | 'delivered' | 'undelivered';
+
+export interface FakeStatusFlow {
+  /** Delay before each status step (queued → sent → delivered). */
+  latencyMs: number;
+  /** Share of messages, 0..1, that end undelivered instead of delivered. */
+  failureRate: number;
+  /** The Twilio-style error code an undelivered message carries. */
+  failureCode: string;
+  /** Where statuses go: the same handler Twilio's status callbacks reach. */
+  onStatus: (providerMessageId: string, status: FakeStatus, errorCode: string | null) => Promise<unknown>;
+}
+
 export interface FakeProviderOptions {
+  /** Emits realistic delivery statuses after each accepted send. */
+  statuses?: FakeStatusFlow;
   /** Called for every accepted send (the launcher logs them so a demo shows what would have gone out). */
   onSend?: (send: FakeSend) => void;
   /** Makes the next sends fail, for tests and demos: one entry per send, in order. */
@@ -51,7 +66,20 @@ export class FakeProvider implements MessagingProvider {
     this.byKey.set(message.idempotencyKey, send);
     this.sent.push(send);
     this.options.onSend?.(send);
+    this.emitStatuses(send.providerMessageId);
     return { providerMessageId: send.providerMessageId, status: 'queued' };
+  }
+
+  private emitStatuses(id: string): void {
+    const flow = this.options.statuses;
+    if (!flow) return;
+    const fails = Math.random() < flow.failureRate;
+    const step = (delay: number, status: FakeStatus, code: string | null) =>
+      setTimeout(() => {
+        flow.onStatus(id, status, code).catch(() => undefined);
+      }, delay).unref();
+    step(flow.latencyMs, 'sent', null);
+    step(flow.latencyMs * 2, fails ? 'undelivered' : 'delivered', fails ? flow.failureCode : null);
   }
 }
 

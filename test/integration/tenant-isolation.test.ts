@@ -29,6 +29,7 @@ afterAll(async () => {
 type Ctx = { contactId: string; messageId: string; ingestTokenId: string };
 type Case = { method: 'get' | 'post'; path: (a: Ctx) => string; body?: (a: Ctx) => object; expectStatus: number; check?: (body: any, a: Ctx) => void };
 
+const SENDER_A = `+1500555${String(Date.now()).slice(-4)}`;
 const inFuture = () => new Date(Date.now() + 86_400_000).toISOString();
 
 const CASES: Record<string, Case> = {
@@ -46,6 +47,9 @@ const CASES: Record<string, Case> = {
   'GET /ingest-tokens': { method: 'get', path: () => '/api/ingest-tokens', expectStatus: 200, check: (b) => expect(b.ingestTokens).toEqual([]) },
   'POST /ingest-tokens': { method: 'post', path: () => '/api/ingest-tokens', body: () => ({ name: 'B site' }), expectStatus: 201 },
   'POST /ingest-tokens/:id/revoke': { method: 'post', path: (a) => `/api/ingest-tokens/${a.ingestTokenId}/revoke`, expectStatus: 404 },
+  'GET /sender-addresses': { method: 'get', path: () => '/api/sender-addresses', expectStatus: 200, check: (b) => expect(b.senderAddresses).toEqual([]) },
+  // A's number cannot be claimed by B: inbound messages to it must keep reaching A.
+  'POST /sender-addresses': { method: 'post', path: () => '/api/sender-addresses', body: () => ({ channel: 'sms', address: SENDER_A }), expectStatus: 409 },
   'GET /notification-rules': { method: 'get', path: () => '/api/notification-rules', expectStatus: 200, check: (b) => expect(b.notificationRules).toEqual([]) },
   'POST /notification-rules': { method: 'post', path: () => '/api/notification-rules', body: () => ({ event: 'lead.created', channel: 'sms', recipient: '+14155550111' }), expectStatus: 201 },
 };
@@ -82,6 +86,7 @@ describe('tenant isolation on every route', () => {
     expect(contact.status).toBe(201);
     const message = await request().post('/api/messages').set(bearer(a.apiKey)).send({ contactId: contact.body.contact.id, channel: 'sms', body: 'for A only', sendAt: inFuture() });
     expect(message.status).toBe(201);
+    await request().post('/api/sender-addresses').set(bearer(a.apiKey)).send({ channel: 'sms', address: SENDER_A }).expect(201);
     const token = await request().post('/api/ingest-tokens').set(bearer(a.apiKey)).send({ name: 'A site' });
     await request().post('/api/notification-rules').set(bearer(a.apiKey)).send({ event: 'lead.created', channel: 'email', recipient: 'owner-a@example.com' }).expect(201);
     const ctx: Ctx = { contactId: contact.body.contact.id, messageId: message.body.message.id, ingestTokenId: token.body.ingestToken.id };

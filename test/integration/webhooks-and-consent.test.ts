@@ -15,7 +15,6 @@ let prisma: PrismaClient;
 let worker: RunningWorker;
 const { fake, providers } = fakeProviders();
 const taskQueue = uniqueName('hooks-tq');
-const SENDER = '+15005550006';
 
 beforeAll(async () => {
   server = await devServer();
