@@ -38,7 +38,16 @@ export function createInboundActivities({ prisma, logger }: { prisma: PrismaClie
         where: { contactId: input.contactId, channel: input.channel, direction: 'outbound', status: { in: ['scheduled', 'queued', 'sending'] }, workflowId: { not: null } },
         select: { workflowId: true },
       });
-      return { workflowIds: pending.map((m) => m.workflowId!) };
+      // Sequences and quote follow-ups of this contact stop too (they decide by the channel).
+      const enrollments = await db.enrollment.findMany({
+        where: { contactId: input.contactId, status: { in: ['active', 'paused'] }, workflowId: { not: null } },
+        select: { workflowId: true },
+      });
+      const quotes =
+        input.channel === 'sms'
+          ? await db.quote.findMany({ where: { contactId: input.contactId, status: { in: ['open', 'sent'] }, workflowId: { not: null } }, select: { workflowId: true } })
+          : [];
+      return { workflowIds: [...pending, ...enrollments, ...quotes].map((m) => m.workflowId!) };
     },
 
     /** The confirmation for a keyword, as an outbound message. Its id derives from the inbound one, so a retry finds it. */

@@ -23,6 +23,8 @@ export interface ActivityDeps {
   logger: Logger;
   /** Public base URL of the API, for Twilio status callbacks (which carry the send-ledger id). */
   publicUrl?: string;
+  /** Base URL of the public quote page (the API); defaults to publicUrl, then http://localhost:4000. */
+  quotePageBaseUrl?: string;
 }
 
 /** Provider errors nobody recognises get this many attempts in all, then count as permanent. */

@@ -31,6 +31,7 @@ export const WorkerEnvSchema = TemporalEnvSchema.extend({
   DATABASE_URL: DatabaseUrlSchema,
   LOG_LEVEL: LogLevelSchema,
   HERALD_PUBLIC_URL: z.url().optional().describe('Public base URL of the API, for provider status callbacks'),
+  HERALD_API_PORT: port.default(4000).describe('Where the API listens: the quote page links default to it'),
 });
 export type WorkerEnv = z.infer<typeof WorkerEnvSchema>;
 

@@ -22,3 +22,20 @@ export function temporalRunUrl(config: TemporalWebConfig, workflowId: string, ru
 export function temporalListUrl(config: TemporalWebConfig, query: string): string {
   return `${config.uiUrl.replace(/\/+$/, '')}/namespaces/${encodeURIComponent(config.namespace)}/workflows?query=${encodeURIComponent(query)}`;
 }
+
+/**
+ * One id per (sequence, contact): Temporal refuses a second run while one is open, so "at most one active
+ * enrollment" holds without a racy check. Re-enrollment after the run ended reuses the id.
+ */
+export function enrollmentWorkflowId(tenantId: string, sequenceId: string, contactId: string): string {
+  return `enrollment:${tenantId}:${sequenceId}:${contactId}`;
+}
+
+/** One id per quote, never reused: however many triggers fire, a quote is texted by one run. */
+export function quoteWorkflowId(tenantId: string, quoteId: string): string {
+  return `quote:${tenantId}:${quoteId}`;
+}
+
+export function bulkEnrollmentWorkflowId(tenantId: string, bulkEnrollmentId: string): string {
+  return `bulk-enrollment:${tenantId}:${bulkEnrollmentId}`;
+}

@@ -8,7 +8,9 @@ import { createProviders } from '../providers/create-providers';
 import { providerEnv } from '../providers/provider-config';
 import { applyDeliveryStatus } from '../prisma/queries/messages/apply-delivery-status';
 import { classifyTwilioError } from '../domain/provider-errors';
+import { Client } from '@temporalio/client';
 import { createHeraldWorker } from './create-worker';
+import { startQuoteOutboxRelay } from './quote-outbox-relay';
 import { connectWorkerToTemporal } from './temporal-connection';
 
 // Composition root: env → prisma → providers → activities → Worker.
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    activities: createActivities({ prisma, providers, logger, ...(env.HERALD_PUBLIC_URL ? { publicUrl: env.HERALD_PUBLIC_URL } : {}) }),
+    activities: createActivities({ prisma, providers, logger, ...(env.HERALD_PUBLIC_URL ? { publicUrl: env.HERALD_PUBLIC_URL } : {}), quotePageBaseUrl: env.HERALD_PUBLIC_URL ?? `http://localhost:${env.HERALD_API_PORT}` }),
   });
   logger.info(
     { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE },
@@ -60,10 +62,19 @@ async function main(): Promise<void> {
     providers.whatsapp.name,
     providers.email.name,
   );
+  // New quote rows, whoever wrote them, become quote workflows.
+  const relay = startQuoteOutboxRelay({
+    prisma,
+    client: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    logger,
+    databaseUrl: env.DATABASE_URL,
+  });
   // Worker.run resolves after SIGINT/SIGTERM once in-flight tasks have finished.
   try {
     await worker.run();
   } finally {
+    await relay.stop();
     await connection.close();
     await prisma.$disconnect();
     logger.info('worker stopped');

@@ -2,8 +2,10 @@
  * Everything the API needs to talk to Herald's workflows without importing workflow code: task queue,
  * message definitions, input/result types and search-attribute keys.
  */
-import { defineQuery, defineSignal } from '@temporalio/workflow';
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { defineSearchAttributeKey, SearchAttributeType, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import { bulkEnrollmentWorkflowId, enrollmentWorkflowId, quoteWorkflowId } from '../domain/workflow-ids';
+import type { QuietHours } from '../domain/quiet-hours';
 
 export const TASK_QUEUE_DEFAULT = 'herald';
 
@@ -11,6 +13,8 @@ export const TASK_QUEUE_DEFAULT = 'herald';
 export const TenantIdKey = defineSearchAttributeKey('TenantId', SearchAttributeType.KEYWORD);
 export const ContactIdKey = defineSearchAttributeKey('ContactId', SearchAttributeType.KEYWORD);
 export const MessageIdKey = defineSearchAttributeKey('MessageId', SearchAttributeType.KEYWORD);
+export const SequenceIdKey = defineSearchAttributeKey('SequenceId', SearchAttributeType.KEYWORD);
+export const QuoteIdKey = defineSearchAttributeKey('QuoteId', SearchAttributeType.KEYWORD);
 
 /** Registered on the Temporal namespace at start-up (dev server flags, or the operator service). */
 export const SEARCH_ATTRIBUTES = {
@@ -33,6 +37,11 @@ export interface ScheduledMessageInput {
    * even though consent was just revoked.
    */
   complianceReply?: boolean;
+  /**
+   * The quiet window to respect instead of the tenant's (a sequence's own send window); null: none. Omitted:
+   * the tenant's quiet hours.
+   */
+  quietHours?: QuietHours | null;
 }
 
 export type ScheduledMessageOutcome = 'sent' | 'failed' | 'cancelled';
@@ -92,4 +101,177 @@ export interface InboundMessageResult {
   keyword: 'opt-out' | 'opt-in' | 'help' | null;
   signalled: string[];
   replyMessageId: string | null;
+}
+
+// ── Sequence enrollment ──────────────────────────────────────────────────────────────────────────────
+
+export interface EnrollmentInput {
+  tenantId: string;
+  enrollmentId: string;
+  sequenceId: string;
+  versionId: string;
+  contactId: string;
+  bulkEnrollmentId?: string | null;
+  /** Carried over by continue-as-new; absent on the first run. */
+  carry?: EnrollmentCarry;
+  /** Continue as new once the history has this many events (default: when Temporal suggests it). */
+  continueAsNewAfterEvents?: number;
+}
+
+export interface EnrollmentCarry {
+  /** Index of the next step to send. */
+  nextStep: number;
+  /** The instant the next step's wait counts from (the previous send, or the enrollment's start). */
+  anchor: string;
+  /** Paused: the remaining wait, frozen at the moment of the pause (ms). */
+  pausedRemainingMs: number | null;
+  /** Messages sent so far (for the state query). */
+  sent: number;
+}
+
+export type EnrollmentStatus = 'active' | 'paused' | 'completed' | 'stopped' | 'failed';
+export type EnrollmentStopReason = 'replied' | 'opted_out' | 'manual' | 'missing_channel' | 'send_failed' | 'sequence_empty';
+
+export interface EnrollmentState {
+  enrollmentId: string;
+  status: EnrollmentStatus;
+  /** Index of the step being waited for or sent; equals the step count once completed. */
+  currentStep: number;
+  stepCount: number;
+  nextSendAt: string | null;
+  pausedRemainingMs: number | null;
+  sent: number;
+  stopReason: EnrollmentStopReason | null;
+}
+
+export interface EnrollmentResult {
+  status: 'completed' | 'stopped' | 'failed';
+  stopReason: EnrollmentStopReason | null;
+  sent: number;
+}
+
+export interface StopEnrollmentInput {
+  reason?: string;
+}
+
+/** An inbound message from the contact (any channel): ends the enrollment when the sequence stops on reply. */
+export interface ContactRepliedInput {
+  messageId: string;
+  channel: 'sms' | 'whatsapp' | 'email';
+}
+
+/**
+ * Pause, resume and stop are updates rather than signals: the caller learns at once whether the change was
+ * accepted (a validator refuses resuming a running enrollment) and gets the resulting state back.
+ */
+export const pauseEnrollmentUpdate = defineUpdate<EnrollmentState, []>('pause');
+export const resumeEnrollmentUpdate = defineUpdate<EnrollmentState, []>('resume');
+export const stopEnrollmentUpdate = defineUpdate<EnrollmentState, [StopEnrollmentInput]>('stop');
+export const contactRepliedSignal = defineSignal<[ContactRepliedInput]>('contactReplied');
+export const enrollmentStateQuery = defineQuery<EnrollmentState>('enrollmentState');
+
+// ── Bulk enrollment ──────────────────────────────────────────────────────────────────────────────────
+
+export interface BulkEnrollmentInput {
+  tenantId: string;
+  bulkEnrollmentId: string;
+  sequenceId: string;
+  versionId: string;
+  /** Contacts per batch; a batch's enrollments start together, then the workflow waits batchIntervalMs. */
+  batchSize: number;
+  batchIntervalMs: number;
+  /** Carried over by continue-as-new. */
+  afterContactId?: string | null;
+  enrolled?: number;
+  skipped?: number;
+}
+
+export interface BulkEnrollmentProgress {
+  enrolled: number;
+  skipped: number;
+  done: boolean;
+}
+
+export const bulkEnrollmentProgressQuery = defineQuery<BulkEnrollmentProgress>('bulkProgress');
+
+// ── Quote send ───────────────────────────────────────────────────────────────────────────────────────
+
+export interface QuoteInput {
+  tenantId: string;
+  quoteId: string;
+}
+
+/** 'open': the workflow's work is done (sent, followed up) but the quote has no expiry and awaits an answer. */
+export type QuoteOutcome = 'accepted' | 'rejected' | 'expired' | 'closed' | 'open';
+
+export interface QuoteResult {
+  outcome: QuoteOutcome;
+  sent: boolean;
+  followedUp: boolean;
+  reason?: string;
+}
+
+export interface QuoteRespondedInput {
+  response: 'accepted' | 'rejected';
+}
+
+export type QuoteWorkflowState = 'sending' | 'waiting' | 'following-up' | 'done';
+
+export interface QuoteState {
+  state: QuoteWorkflowState;
+  sent: boolean;
+  followedUp: boolean;
+  followUpAt: string | null;
+  expiresAt: string | null;
+}
+
+export const quoteRespondedSignal = defineSignal<[QuoteRespondedInput]>('quoteResponded');
+export const quoteStateQuery = defineQuery<QuoteState>('quoteState');
+
+// ── How each long-running workflow is started (the API, the worker's outbox relay and the bulk workflow) ──
+
+/** Enrollment: conflict FAIL while one runs (at most one active per sequence × contact); reuse after it ended. */
+export function enrollmentStartOptions(taskQueue: string, input: EnrollmentInput) {
+  return {
+    taskQueue,
+    workflowId: enrollmentWorkflowId(input.tenantId, input.sequenceId, input.contactId),
+    args: [input] as [EnrollmentInput],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+    workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+    typedSearchAttributes: [
+      { key: TenantIdKey, value: input.tenantId },
+      { key: ContactIdKey, value: input.contactId },
+      { key: SequenceIdKey, value: input.sequenceId },
+    ],
+  };
+}
+
+/** Quote: never a second run for the same quote, whatever triggered the start. */
+export function quoteStartOptions(taskQueue: string, input: QuoteInput & { contactId: string }) {
+  return {
+    taskQueue,
+    workflowId: quoteWorkflowId(input.tenantId, input.quoteId),
+    args: [{ tenantId: input.tenantId, quoteId: input.quoteId }] as [QuoteInput],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+    workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    typedSearchAttributes: [
+      { key: TenantIdKey, value: input.tenantId },
+      { key: ContactIdKey, value: input.contactId },
+      { key: QuoteIdKey, value: input.quoteId },
+    ],
+  };
+}
+
+export function bulkEnrollmentStartOptions(taskQueue: string, input: BulkEnrollmentInput) {
+  return {
+    taskQueue,
+    workflowId: bulkEnrollmentWorkflowId(input.tenantId, input.bulkEnrollmentId),
+    args: [input] as [BulkEnrollmentInput],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+    workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    typedSearchAttributes: [
+      { key: TenantIdKey, value: input.tenantId },
+      { key: SequenceIdKey, value: input.sequenceId },
+    ],
+  };
 }

@@ -1,10 +1,10 @@
-import { executeChild, getExternalWorkflowHandle, ParentClosePolicy, proxyActivities } from '@temporalio/workflow';
+import { executeChild, getExternalWorkflowHandle, ParentClosePolicy, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { parseConsentKeyword } from '../domain/consent-keywords';
-import { optOutSignal, type InboundMessageInput, type InboundMessageResult } from './definitions';
+import { contactRepliedSignal, optOutSignal, type InboundMessageInput, type InboundMessageResult } from './definitions';
 import { sendScheduledMessageWorkflow } from './scheduled-message';
 
-const { applyConsentKeyword, createComplianceReply } = proxyActivities<Activities>({
+const { applyConsentKeyword, createComplianceReply, findOpenEnrollmentWorkflows } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
@@ -15,7 +15,22 @@ const { applyConsentKeyword, createComplianceReply } = proxyActivities<Activitie
  */
 export async function handleInboundMessageWorkflow(input: InboundMessageInput): Promise<InboundMessageResult> {
   const keyword = input.channel === 'email' ? null : parseConsentKeyword(input.body);
-  if (!keyword) return { keyword: null, signalled: [], replyMessageId: null };
+  if (!keyword) {
+    // Added with sequences: a reply ends the contact's enrollments that stop on reply. Runs started before
+    // this change replay without it.
+    if (!patched('stop-enrollments-on-reply')) return { keyword: null, signalled: [], replyMessageId: null };
+    const { workflowIds } = await findOpenEnrollmentWorkflows({ tenantId: input.tenantId, contactId: input.contactId });
+    const signalled: string[] = [];
+    for (const workflowId of workflowIds) {
+      try {
+        await getExternalWorkflowHandle(workflowId).signal(contactRepliedSignal, { messageId: input.messageId, channel: input.channel });
+        signalled.push(workflowId);
+      } catch {
+        // Ended meanwhile.
+      }
+    }
+    return { keyword: null, signalled, replyMessageId: null };
+  }
 
   const ref = { tenantId: input.tenantId, contactId: input.contactId, messageId: input.messageId, channel: input.channel, keyword };
   const { workflowIds } = await applyConsentKeyword(ref);

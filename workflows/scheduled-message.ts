@@ -96,7 +96,7 @@ export async function sendScheduledMessageWorkflow(input: ScheduledMessageInput)
     }
     const decision = input.complianceReply
       ? { deferred: false, sendAt: new Date() }
-      : nextSendTime(new Date(), context.quietHours, context.contactTimeZone, context.tenantTimeZone);
+      : nextSendTime(new Date(), input.quietHours !== undefined ? input.quietHours : context.quietHours, context.contactTimeZone, context.tenantTimeZone);
     if (decision.deferred) {
       state = 'quiet-hours';
       deferredUntil = decision.sendAt.toISOString();

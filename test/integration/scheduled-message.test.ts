@@ -7,6 +7,7 @@ import type { PrismaClient } from '../../prisma/client';
 import { registerSearchAttributes } from '../../scripts/lib/search-attributes';
 import { statusQuery, type ScheduledMessageResult } from '../../workflows/definitions';
 import { bearer, createTestTenant, fakeProviders, startWorker, testApi, testPrisma, uniqueName, workflowBundle } from '../harness/context';
+import { captureHistory } from '../harness/sequences';
 
 // Long timers on Temporal's time-skipping test server: three days pass in well under a second of wall time.
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -84,6 +85,7 @@ describe('scheduled messages on the time-skipping server', () => {
       const sent = await t.row(message.id);
       expect(sent).toMatchObject({ status: 'sent', provider: 'fake', providerMessageId: t.fake.sent[0]!.providerMessageId });
       expect(sent.sentAt).not.toBeNull();
+      await captureHistory(env.client, message.workflowId, 'message-sent');
     } finally {
       await t.worker.stop();
     }
@@ -106,6 +108,7 @@ describe('scheduled messages on the time-skipping server', () => {
       expect(again.status).toBe(409);
       expect(again.body.error).toMatchObject({ code: 'TOO_LATE' });
       expect(again.body.error.message).toMatch(/already cancelled/);
+      await captureHistory(env.client, message.workflowId, 'message-cancelled');
     } finally {
       await t.worker.stop();
     }
@@ -129,6 +132,7 @@ describe('scheduled messages on the time-skipping server', () => {
       expect(result.outcome).toBe('sent');
       expect(Date.parse(result.at!)).toBeGreaterThanOrEqual(newTime);
       expect(t.fake.calls).toHaveLength(1);
+      await captureHistory(env.client, message.workflowId, 'message-rescheduled');
     } finally {
       await t.worker.stop();
     }

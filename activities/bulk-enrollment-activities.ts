@@ -1,0 +1,66 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { ErrorCodes } from '../domain/errors';
+import { BulkEnrollSchema } from '../domain/schemas/sequence';
+import type { PrismaClient } from '../prisma/client';
+import { findContactsForBulkEnrollment } from '../prisma/queries/contacts/find-contacts-for-bulk-enrollment';
+import { getVersionWithSteps } from '../prisma/queries/sequences/get-version-with-steps';
+import { forTenant } from '../prisma/tenant-scope';
+
+export interface BulkBatch {
+  /** Contacts to start enrollments for, in id order. */
+  contactIds: string[];
+  /** Contacts passed over by the sequence's re-enrollment rule. */
+  ineligible: number;
+  /** The last contact id looked at, or null when the criteria are exhausted. */
+  lastContactId: string | null;
+}
+
+export function createBulkEnrollmentActivities({ prisma }: { prisma: PrismaClient }) {
+  return {
+    /** The next page of matching contacts, read from Postgres (never held in workflow history as a whole). */
+    async nextBulkEnrollmentBatch(input: {
+      tenantId: string;
+      bulkEnrollmentId: string;
+      sequenceId: string;
+      versionId: string;
+      afterContactId: string | null;
+      limit: number;
+    }): Promise<BulkBatch> {
+      const db = forTenant(prisma, input.tenantId);
+      const job = await db.bulkEnrollment.findFirst({ where: { id: input.bulkEnrollmentId } });
+      if (!job) throw ApplicationFailure.nonRetryable(`Bulk enrollment ${input.bulkEnrollmentId} not found`, ErrorCodes.NOT_FOUND);
+      const criteria = BulkEnrollSchema.parse(job.criteria);
+      const ids = await findContactsForBulkEnrollment(db, criteria, { afterContactId: input.afterContactId, limit: input.limit });
+      if (ids.length === 0) return { contactIds: [], ineligible: 0, lastContactId: null };
+      const version = await getVersionWithSteps(db, input.versionId);
+      let eligible = ids;
+      if (version.settings.reenroll === 'never') {
+        const before = await db.enrollment.findMany({
+          where: { sequenceId: input.sequenceId, contactId: { in: ids } },
+          select: { contactId: true },
+        });
+        const seen = new Set(before.map((e) => e.contactId));
+        eligible = ids.filter((id) => !seen.has(id));
+      }
+      return { contactIds: eligible, ineligible: ids.length - eligible.length, lastContactId: ids[ids.length - 1] ?? null };
+    },
+
+    async recordBulkEnrollmentProgress(input: {
+      tenantId: string;
+      bulkEnrollmentId: string;
+      enrolled: number;
+      skipped: number;
+      done: boolean;
+    }): Promise<void> {
+      const db = forTenant(prisma, input.tenantId);
+      await db.bulkEnrollment.updateMany({
+        where: { id: input.bulkEnrollmentId },
+        data: {
+          enrolled: input.enrolled,
+          skipped: input.skipped,
+          ...(input.done ? { status: 'completed', finishedAt: new Date() } : {}),
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { Logger } from 'pino';
+import { ErrorCodes } from '../domain/errors';
+import { renderTemplate, type TemplateProblem } from '../domain/templates';
+import { scheduledMessageWorkflowId } from '../domain/workflow-ids';
+import type { PrismaClient } from '../prisma/client';
+import { recordEvent } from '../prisma/queries/event-logs/record-event';
+import { forTenant } from '../prisma/tenant-scope';
+
+export interface QuoteRef {
+  tenantId: string;
+  quoteId: string;
+}
+
+export type QuoteMessageKind = 'initial' | 'follow_up';
+
+export interface QuoteTimeline {
+  status: 'draft' | 'open' | 'sent' | 'accepted' | 'rejected' | 'expired';
+  contactId: string;
+  expiresAt: string | null;
+  followUpDays: number;
+}
+
+export type PreparedQuoteMessage =
+  | { kind: 'send'; messageId: string; workflowId: string; contactId: string }
+  | { kind: 'skip'; reason: 'closed' | 'no_phone' | 'opted_out' }
+  | { kind: 'invalid'; problems: TemplateProblem[] };
+
+/** One message per quote and kind: a retried activity, a re-run or a duplicate trigger finds the same row. */
+export function quoteMessageId(quoteId: string, kind: QuoteMessageKind): string {
+  return `msg_${quoteId.replace(/^quo_/, '')}${kind === 'initial' ? 'q1' : 'q2'}`;
+}
+
+export function createQuoteActivities({ prisma, logger, quotePageBaseUrl }: { prisma: PrismaClient; logger: Logger; quotePageBaseUrl: string }) {
+  return {
+    async getQuoteTimeline(ref: QuoteRef): Promise<QuoteTimeline> {
+      const db = forTenant(prisma, ref.tenantId);
+      const quote = await db.quote.findFirst({ where: { id: ref.quoteId } });
+      if (!quote) throw ApplicationFailure.nonRetryable(`Quote ${ref.quoteId} not found`, ErrorCodes.NOT_FOUND);
+      const workflowId = Context.current().info.workflowExecution?.workflowId;
+      if (!quote.workflowId && workflowId) {
+        // Quotes inserted by other tools learn their workflow here (the relay started it).
+        await db.quote.updateMany({ where: { id: quote.id, workflowId: null }, data: { workflowId } });
+      }
+      const tenant = await db.tenant.findFirstOrThrow({});
+      return {
+        status: quote.status,
+        contactId: quote.contactId,
+        expiresAt: quote.expiresAt?.toISOString() ?? null,
+        followUpDays: tenant.quoteFollowUpDays,
+      };
+    },
+
+    /**
+     * Renders the tenant's quote message (or follow-up) for the lead and writes its row once. Never a blank
+     * in a customer's message: a template that cannot be filled is recorded, and nothing is sent.
+     */
+    async prepareQuoteMessage(ref: QuoteRef & { kind: QuoteMessageKind }): Promise<PreparedQuoteMessage> {
+      const db = forTenant(prisma, ref.tenantId);
+      const messageId = quoteMessageId(ref.quoteId, ref.kind);
+      const workflowId = scheduledMessageWorkflowId(ref.tenantId, messageId);
+      const quote = await db.quote.findFirst({ where: { id: ref.quoteId }, include: { contact: true } });
+      if (!quote) throw ApplicationFailure.nonRetryable(`Quote ${ref.quoteId} not found`, ErrorCodes.NOT_FOUND);
+      const existing = await db.message.findFirst({ where: { id: messageId }, select: { id: true } });
+      if (existing) return { kind: 'send', messageId, workflowId, contactId: quote.contactId };
+
+      const open = ref.kind === 'initial' ? quote.status === 'open' : quote.status === 'sent' || quote.status === 'open';
+      if (!open) return { kind: 'skip', reason: 'closed' };
+      const { contact } = quote;
+      if (!contact.phone) return { kind: 'skip', reason: 'no_phone' };
+      if (contact.smsConsent === 'revoked') return { kind: 'skip', reason: 'opted_out' };
+
+      const tenant = await db.tenant.findFirstOrThrow({});
+      const template = ref.kind === 'initial' ? tenant.quoteMessageTemplate : tenant.quoteFollowUpTemplate;
+      const rendered = renderTemplate(template, {
+        contact,
+        tenant: { businessName: tenant.businessName, supportContact: tenant.supportContact },
+        quote: {
+          total: quote.total.toString(),
+          currency: quote.currency,
+          shortUrl: `${quotePageBaseUrl.replace(/\/+$/, '')}/q/${quote.publicToken}`,
+          title: quote.title,
+          expiresAt: quote.expiresAt,
+          data: quote.data,
+          timeZone: contact.timeZone || tenant.timeZone,
+        },
+      });
+      if (!rendered.ok) {
+        await recordEvent(db, {
+          type: 'quote.message_invalid',
+          subjectType: 'quote',
+          subjectId: quote.id,
+          data: { kind: ref.kind, problems: rendered.problems.map((p) => p.message) },
+        });
+        logger.warn({ tenantId: ref.tenantId, quoteId: quote.id, problems: rendered.problems }, 'quote message template could not be filled');
+        return { kind: 'invalid', problems: rendered.problems };
+      }
+      await db.message.createMany({
+        data: [
+          {
+            tenantId: ref.tenantId,
+            id: messageId,
+            contactId: contact.id,
+            direction: 'outbound',
+            channel: 'sms',
+            body: rendered.text,
+            status: 'queued',
+            workflowId,
+            idempotencyKey: workflowId,
+          },
+        ],
+        skipDuplicates: true,
+      });
+      return { kind: 'send', messageId, workflowId, contactId: contact.id };
+    },
+
+    async markQuoteSent(ref: QuoteRef): Promise<void> {
+      const db = forTenant(prisma, ref.tenantId);
+      const { count } = await db.quote.updateMany({ where: { id: ref.quoteId, status: 'open' }, data: { status: 'sent', sentAt: new Date(), updatedAt: new Date() } });
+      if (count) await recordEvent(db, { type: 'quote.sent', subjectType: 'quote', subjectId: ref.quoteId });
+    },
+
+    async markQuoteFollowedUp(ref: QuoteRef): Promise<void> {
+      const db = forTenant(prisma, ref.tenantId);
+      await db.quote.updateMany({ where: { id: ref.quoteId }, data: { followedUpAt: new Date(), updatedAt: new Date() } });
+      await recordEvent(db, { type: 'quote.followed_up', subjectType: 'quote', subjectId: ref.quoteId });
+    },
+
+    /** Expires a quote nobody answered; false when it was answered (or expired) first. */
+    async expireQuote(ref: QuoteRef): Promise<boolean> {
+      const db = forTenant(prisma, ref.tenantId);
+      const { count } = await db.quote.updateMany({
+        where: { id: ref.quoteId, status: { in: ['open', 'sent'] } },
+        data: { status: 'expired', updatedAt: new Date() },
+      });
+      if (count) await recordEvent(db, { type: 'quote.expired', subjectType: 'quote', subjectId: ref.quoteId });
+      return count > 0;
+    },
+
+    async recordQuoteNotSent(ref: QuoteRef & { reason: string }): Promise<void> {
+      const db = forTenant(prisma, ref.tenantId);
+      await recordEvent(db, { type: 'quote.not_sent', subjectType: 'quote', subjectId: ref.quoteId, data: { reason: ref.reason } });
+    },
+  };
+}

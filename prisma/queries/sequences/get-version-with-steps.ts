@@ -1,0 +1,55 @@
+import { AppError, ErrorCodes } from '../../../domain/errors';
+import { SequenceSettingsSchema, type SequenceSettings } from '../../../domain/schemas/sequence';
+import type { TenantDb } from '../../tenant-scope';
+
+export interface VersionStep {
+  position: number;
+  channel: 'sms' | 'whatsapp' | 'email';
+  waitAmount: number;
+  waitUnit: 'minutes' | 'hours' | 'days' | 'business_days';
+  templateId: string | null;
+  /** Frozen at publish time for published versions (a template's later edits do not reach them). */
+  subject: string | null;
+  body: string | null;
+}
+
+export interface VersionWithSteps {
+  id: string;
+  sequenceId: string;
+  version: number;
+  publishedAt: Date | null;
+  settings: SequenceSettings;
+  steps: VersionStep[];
+}
+
+/** A sequence version with its steps in order and its settings with defaults applied. */
+export async function getVersionWithSteps(db: TenantDb, versionId: string): Promise<VersionWithSteps> {
+  const version = await db.sequenceVersion.findFirst({ where: { id: versionId }, include: { steps: { orderBy: { position: 'asc' } } } });
+  if (!version) throw new AppError(ErrorCodes.NOT_FOUND, `Sequence version ${versionId} not found`, { details: { versionId } });
+  return {
+    id: version.id,
+    sequenceId: version.sequenceId,
+    version: version.version,
+    publishedAt: version.publishedAt,
+    settings: SequenceSettingsSchema.parse(version.settings ?? {}),
+    steps: version.steps.map((s) => ({
+      position: s.position,
+      channel: s.channel,
+      waitAmount: s.waitAmount,
+      waitUnit: s.waitUnit,
+      templateId: s.templateId,
+      subject: s.subject,
+      body: s.body,
+    })),
+  };
+}
+
+/** The newest published version of a sequence, or null when it was never published. */
+export async function getLatestPublishedVersion(db: TenantDb, sequenceId: string): Promise<VersionWithSteps | null> {
+  const latest = await db.sequenceVersion.findFirst({
+    where: { sequenceId, publishedAt: { not: null } },
+    orderBy: { version: 'desc' },
+    select: { id: true },
+  });
+  return latest ? getVersionWithSteps(db, latest.id) : null;
+}

@@ -1,0 +1,175 @@
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, inject } from 'vitest';
+import type { PrismaClient } from '../../prisma/client';
+import { registerSearchAttributes } from '../../scripts/lib/search-attributes';
+import { startQuoteOutboxRelay } from '../../worker/quote-outbox-relay';
+import { quoteRespondedSignal, quoteStartOptions, type QuoteResult } from '../../workflows/definitions';
+import { bearer, createTestTenant, fakeProviders, silentLogger, startWorker, testApi, testPrisma, uniqueName, workflowBundle } from '../harness/context';
+import { captureHistory } from '../harness/sequences';
+
+// Quote automation on the time-skipping server: follow-ups days later and expiry a week out, in seconds.
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
+let env: TestWorkflowEnvironment;
+let prisma: PrismaClient;
+const DAY = 86_400_000;
+
+beforeAll(async () => {
+  prisma = testPrisma();
+  await workflowBundle();
+});
+afterAll(async () => {
+  await prisma?.$disconnect();
+});
+beforeEach(async () => {
+  env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: inject('temporalTestServerPath') } },
+  });
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
+});
+afterEach(async () => {
+  await env?.teardown();
+});
+
+async function setup(tenantOverrides = {}) {
+  const taskQueue = uniqueName('tq');
+  const { fake, providers } = fakeProviders();
+  const { tenant, db, apiKey } = await createTestTenant(prisma, { quietStartMinute: null, quietEndMinute: null, ...tenantOverrides });
+  const contact = await db.contact.create({ data: { tenantId: tenant.id, firstName: 'Ada', lastName: 'Lovelace', phone: '+14155550100' } });
+  const worker = await startWorker({ connection: env.nativeConnection, taskQueue, prisma, providers });
+  const relay = startQuoteOutboxRelay({ prisma, client: env.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
+  const { request } = testApi({ prisma, client: env.client, taskQueue });
+  /** A quote inserted by "another tool", straight into the table. */
+  const insertQuote = async (values: { total?: string; currency?: string; expiresAt?: Date | null; title?: string } = {}) => {
+    const rows = await prisma.$queryRaw<{ id: string; public_token: string }[]>`
+      INSERT INTO quotes (tenant_id, contact_id, total, currency, title, expires_at)
+      VALUES (${tenant.id}, ${contact.id}, ${values.total ?? '1250.50'}::decimal, ${values.currency ?? 'USD'}, ${values.title ?? 'Bathroom remodel'}, ${values.expiresAt ?? null}::timestamptz)
+      RETURNING id, public_token`;
+    return rows[0]!;
+  };
+  const handleOf = (quoteId: string) => env.client.workflow.getHandle(`quote:${tenant.id}:${quoteId}`);
+  const result = (quoteId: string) => handleOf(quoteId).result() as Promise<QuoteResult>;
+  const quote = (quoteId: string) => db.quote.findFirstOrThrow({ where: { id: quoteId } });
+  const stop = async () => {
+    await relay.stop();
+    await worker.stop();
+  };
+  return { fake, relay, request, apiKey, tenant, contact, db, taskQueue, insertQuote, handleOf, result, quote, stop };
+}
+
+describe('quote automation on the time-skipping server', () => {
+  it('texts a quote inserted straight into the table exactly once, despite duplicate triggers', async () => {
+    const t = await setup({ quoteFollowUpDays: 0 });
+    try {
+      const row = await t.insertQuote();
+      expect(await t.db.quoteOutboxEntry.count({ where: { quoteId: row.id, relayedAt: null } })).toBe(1);
+      expect(await t.relay.drain()).toBe(1);
+      // The API starting it too, and the relay retrying the same outbox row: both refused by the workflow id.
+      await expect(env.client.workflow.start('sendQuoteWorkflow', quoteStartOptions(t.taskQueue, { tenantId: t.tenant.id, quoteId: row.id, contactId: t.contact.id }))).rejects.toBeInstanceOf(
+        WorkflowExecutionAlreadyStartedError,
+      );
+      await t.db.quoteOutboxEntry.updateMany({ where: { quoteId: row.id }, data: { relayedAt: null } });
+      expect(await t.relay.drain()).toBe(1);
+
+      expect(await t.result(row.id)).toMatchObject({ outcome: 'open', sent: true, followedUp: false });
+      expect(t.fake.calls).toHaveLength(1);
+      expect(t.fake.calls[0]!.body).toBe(`Hi Ada, your quote from Acme Plumbing for $1,250.50 is ready: http://localhost:4000/q/${row.public_token}`);
+      const sent = await t.quote(row.id);
+      expect(sent).toMatchObject({ status: 'sent', workflowId: `quote:${t.tenant.id}:${row.id}` });
+      expect(sent.sentAt).not.toBeNull();
+      expect(await t.db.quoteOutboxEntry.count({ where: { quoteId: row.id, relayedAt: null } })).toBe(0);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('follows up after the configured days, then expires the quote at its expiry', async () => {
+    const t = await setup({ quoteFollowUpDays: 3 });
+    try {
+      const now = await env.currentTimeMs();
+      const row = await t.insertQuote({ expiresAt: new Date(now + 7 * DAY), currency: 'EUR', total: '980' });
+      await t.relay.drain();
+      await env.sleep(2 * DAY);
+      expect(t.fake.calls).toHaveLength(1);
+      expect(t.fake.calls[0]!.body).toContain('€980.00');
+      await env.sleep(2 * DAY);
+      expect(t.fake.calls).toHaveLength(2);
+      expect(t.fake.calls[1]!.body).toContain('checking in');
+      expect((await t.quote(row.id)).followedUpAt).not.toBeNull();
+      expect((await t.quote(row.id)).status).toBe('sent');
+
+      expect(await t.result(row.id)).toMatchObject({ outcome: 'expired', sent: true, followedUp: true });
+      expect((await t.quote(row.id)).status).toBe('expired');
+      expect(t.fake.calls).toHaveLength(2);
+      await captureHistory(env.client, t.handleOf(row.id).workflowId, 'quote-followed-up-expired');
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('stops follow-ups when the lead accepts, and keeps the quote accepted', async () => {
+    const t = await setup({ quoteFollowUpDays: 3 });
+    try {
+      const row = await t.insertQuote({ expiresAt: new Date((await env.currentTimeMs()) + 14 * DAY) });
+      await t.relay.drain();
+      await env.sleep(DAY);
+      // What the public quote page does: the row first, then the signal.
+      await t.db.quote.updateMany({ where: { id: row.id }, data: { status: 'accepted', respondedAt: new Date() } });
+      await t.handleOf(row.id).signal(quoteRespondedSignal, { response: 'accepted' });
+      expect(await t.result(row.id)).toMatchObject({ outcome: 'accepted', sent: true, followedUp: false });
+      await env.sleep(20 * DAY);
+      expect(t.fake.calls).toHaveLength(1);
+      expect((await t.quote(row.id)).status).toBe('accepted');
+      await captureHistory(env.client, t.handleOf(row.id).workflowId, 'quote-accepted');
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('ends on a rejection during the follow-up wait', async () => {
+    const t = await setup({ quoteFollowUpDays: 3 });
+    try {
+      const row = await t.insertQuote();
+      await t.relay.drain();
+      await env.sleep(2 * DAY);
+      await t.db.quote.updateMany({ where: { id: row.id }, data: { status: 'rejected', respondedAt: new Date() } });
+      await t.handleOf(row.id).signal(quoteRespondedSignal, { response: 'rejected' });
+      expect(await t.result(row.id)).toMatchObject({ outcome: 'rejected', followedUp: false });
+      expect(t.fake.calls).toHaveLength(1);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('sends no follow-up after the lead texts STOP', async () => {
+    const t = await setup({ quoteFollowUpDays: 2 });
+    try {
+      const row = await t.insertQuote();
+      await t.relay.drain();
+      await env.sleep(DAY);
+      await t.request().post('/api/fake/inbound').set(bearer(t.apiKey)).send({ from: '+14155550100', body: 'stop' }).expect(201);
+      expect(await t.result(row.id)).toMatchObject({ outcome: 'open', sent: true, followedUp: false });
+      await env.sleep(5 * DAY);
+      // The quote and the STOP confirmation; no follow-up.
+      expect(t.fake.calls).toHaveLength(2);
+      expect(t.fake.calls.filter((c) => c.body.includes('checking in'))).toHaveLength(0);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('never sends a quote that expired before it could be sent', async () => {
+    const t = await setup();
+    try {
+      const row = await t.insertQuote({ expiresAt: new Date((await env.currentTimeMs()) - 60_000) });
+      await t.relay.drain();
+      expect(await t.result(row.id)).toMatchObject({ outcome: 'expired', sent: false });
+      expect(t.fake.calls).toHaveLength(0);
+      expect((await t.quote(row.id)).status).toBe('expired');
+    } finally {
+      await t.stop();
+    }
+  });
+});

@@ -1,0 +1,134 @@
+import type { Client } from '@temporalio/client';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import type { PrismaClient } from '../prisma/client';
+import { quoteStartOptions } from '../workflows/definitions';
+
+export interface QuoteOutboxRelayOptions {
+  prisma: PrismaClient;
+  client: Client;
+  taskQueue: string;
+  logger: Logger;
+  /** LISTEN/NOTIFY makes the relay prompt; this is the safety net (and the retry pace for failures). */
+  databaseUrl?: string;
+  pollIntervalMs?: number;
+  batchSize?: number;
+}
+
+export interface QuoteOutboxRelay {
+  /** Relays everything pending now; resolves with how many quote workflows it handed to Temporal. */
+  drain(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+interface PendingRow {
+  id: bigint;
+  tenant_id: string;
+  quote_id: string;
+  contact_id: string;
+}
+
+/**
+ * Hands new quote rows to Temporal. A trigger writes an outbox row in the same transaction as the quote,
+ * whoever inserts it (the API, the ingest endpoint, another tool's SQL). The relay starts workflow
+ * quote:<tenant>:<id> and stamps the row; a crash between the two starts the same workflow id again, which
+ * Temporal refuses, so a quote is never texted twice. Several workers may relay at once (SKIP LOCKED).
+ */
+export function startQuoteOutboxRelay(options: QuoteOutboxRelayOptions): QuoteOutboxRelay {
+  const { prisma, client, taskQueue, logger } = options;
+  const batchSize = options.batchSize ?? 50;
+  let stopped = false;
+  let running: Promise<number> | null = null;
+  let again = false;
+
+  async function relayBatch(): Promise<number> {
+    return prisma.$transaction(
+      async (tx) => {
+        const rows = await tx.$queryRaw<PendingRow[]>`
+          SELECT o.id, o.tenant_id, o.quote_id, q.contact_id
+            FROM quote_outbox o JOIN quotes q ON q.tenant_id = o.tenant_id AND q.id = o.quote_id
+           WHERE o.relayed_at IS NULL
+           ORDER BY o.id
+           LIMIT ${batchSize}
+           FOR UPDATE OF o SKIP LOCKED`;
+        let relayed = 0;
+        for (const row of rows) {
+          try {
+            await client.workflow.start(
+              'sendQuoteWorkflow',
+              quoteStartOptions(taskQueue, { tenantId: row.tenant_id, quoteId: row.quote_id, contactId: row.contact_id }),
+            );
+          } catch (error) {
+            if (!(error instanceof Error && error.name === 'WorkflowExecutionAlreadyStartedError')) {
+              const message = error instanceof Error ? error.message : String(error);
+              await tx.$executeRaw`UPDATE quote_outbox SET attempts = attempts + 1, last_error = ${message} WHERE id = ${row.id}`;
+              logger.warn({ tenantId: row.tenant_id, quoteId: row.quote_id, err: error }, 'could not start the quote workflow; will retry');
+              continue;
+            }
+            // Already started (by the API, or by an earlier relay attempt): done.
+          }
+          await tx.$executeRaw`UPDATE quote_outbox SET relayed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ${row.id}`;
+          relayed++;
+        }
+        return relayed;
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    );
+  }
+
+  async function drainAll(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const relayed = await relayBatch();
+      total += relayed;
+      if (relayed < batchSize) return total;
+    }
+  }
+
+  /** One drain at a time; a request during a drain runs one more afterwards. */
+  function drain(): Promise<number> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = drainAll()
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'quote outbox relay failed');
+        return 0;
+      })
+      .finally(() => {
+        running = null;
+        if (again && !stopped) {
+          again = false;
+          void drain();
+        }
+      });
+    return running;
+  }
+
+  const timer = setInterval(() => void drain(), options.pollIntervalMs ?? 5000);
+  timer.unref();
+
+  let listener: pg.Client | null = null;
+  if (options.databaseUrl) {
+    const connection = new pg.Client({ connectionString: options.databaseUrl });
+    listener = connection;
+    connection.on('notification', () => void drain());
+    connection.on('error', (error) => logger.warn({ err: error }, 'quote outbox LISTEN connection lost; polling only'));
+    connection
+      .connect()
+      .then(() => connection.query('LISTEN herald_quote_outbox'))
+      .catch((error: unknown) => logger.warn({ err: error }, 'could not LISTEN for new quotes; polling only'));
+  }
+  void drain();
+
+  return {
+    drain,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await listener?.end().catch(() => undefined);
+      await running;
+    },
+  };
+}

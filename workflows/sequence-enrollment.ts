@@ -1,0 +1,221 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  executeChild,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities, EnrollmentPlan } from '../activities';
+import type { Channel } from '../domain/channels';
+import { ErrorCodes } from '../domain/errors';
+import { nextSendTime } from '../domain/quiet-hours';
+import { stepFireTime } from '../domain/sequence-schedule';
+import {
+  ContactIdKey,
+  contactRepliedSignal,
+  enrollmentStateQuery,
+  MessageIdKey,
+  optOutSignal,
+  pauseEnrollmentUpdate,
+  resumeEnrollmentUpdate,
+  stopEnrollmentUpdate,
+  TenantIdKey,
+  type EnrollmentInput,
+  type EnrollmentResult,
+  type EnrollmentState,
+  type EnrollmentStatus,
+  type EnrollmentStopReason,
+  type ScheduledMessageResult,
+} from './definitions';
+import { sendScheduledMessageWorkflow } from './scheduled-message';
+
+const { startEnrollment, recordEnrollmentState, prepareSequenceStep, finishEnrollment } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2, nonRetryableErrorTypes: [ErrorCodes.NOT_FOUND, ErrorCodes.NOT_PUBLISHED] },
+});
+
+/**
+ * One contact going through one published sequence version: a durable timer per step, each step sent as a
+ * child scheduled-message workflow (so it gets the same consent re-check, send ledger and exactly-once
+ * send). Ends at once — also in the middle of a multi-day wait — on a reply (when the sequence stops on
+ * reply), an opt-out on a channel the sequence uses, or a stop.
+ *
+ * Pause freezes the remaining wait: resuming after two days of a three-day wait sends one day later (then
+ * moved out of the send window if needed), not at once.
+ */
+export async function sequenceEnrollmentWorkflow(input: EnrollmentInput): Promise<EnrollmentResult> {
+  const ref = { tenantId: input.tenantId, enrollmentId: input.enrollmentId };
+  const carry = input.carry ?? { nextStep: 0, anchor: new Date().toISOString(), pausedRemainingMs: null, sent: 0 };
+
+  let plan: EnrollmentPlan | null = null;
+  let step = carry.nextStep;
+  let anchor = carry.anchor;
+  let sent = carry.sent;
+  let paused = carry.pausedRemainingMs !== null;
+  let pausedRemainingMs: number | null = carry.pausedRemainingMs;
+  /** When the current step fires; null while paused or sending. */
+  let fireAtMs: number | null = null;
+  let manualStop = false;
+  let replied = false;
+  const optedOut: Channel[] = [];
+  let result: EnrollmentResult | null = null;
+
+  const stopReason = (): EnrollmentStopReason | null => {
+    if (manualStop) return 'manual';
+    if (!plan) return null;
+    if (optedOut.some((channel) => plan!.channels.includes(channel))) return 'opted_out';
+    if (replied && plan.stopOnReply) return 'replied';
+    return null;
+  };
+  const status = (): EnrollmentStatus => result?.status ?? (paused ? 'paused' : 'active');
+  const state = (): EnrollmentState => ({
+    enrollmentId: input.enrollmentId,
+    status: status(),
+    currentStep: step,
+    stepCount: plan?.steps.length ?? 0,
+    nextSendAt: fireAtMs !== null ? new Date(fireAtMs).toISOString() : null,
+    pausedRemainingMs,
+    sent,
+    stopReason: result?.stopReason ?? null,
+  });
+  const persist = () =>
+    recordEnrollmentState({ ...ref, status: paused ? 'paused' : 'active', currentStep: step, nextSendAt: fireAtMs !== null ? new Date(fireAtMs).toISOString() : null });
+  /** A resumed wait still lands inside the send window. */
+  const windowed = (ms: number): number =>
+    plan ? nextSendTime(new Date(ms), plan.quietHours, plan.timeZone, plan.timeZone).sendAt.getTime() : ms;
+
+  setHandler(contactRepliedSignal, () => {
+    replied = true;
+  });
+  setHandler(optOutSignal, ({ channel }) => {
+    optedOut.push(channel);
+  });
+  setHandler(enrollmentStateQuery, state);
+  setHandler(
+    pauseEnrollmentUpdate,
+    async () => {
+      paused = true;
+      if (fireAtMs !== null) pausedRemainingMs = Math.max(0, fireAtMs - Date.now());
+      fireAtMs = null;
+      await persist();
+      return state();
+    },
+    {
+      validator: () => {
+        if (result || stopReason()) throw ApplicationFailure.nonRetryable('The enrollment has ended.', ErrorCodes.CONFLICT);
+        if (paused) throw ApplicationFailure.nonRetryable('The enrollment is already paused.', ErrorCodes.CONFLICT);
+      },
+    },
+  );
+  setHandler(
+    resumeEnrollmentUpdate,
+    async () => {
+      paused = false;
+      if (pausedRemainingMs !== null) {
+        fireAtMs = windowed(Date.now() + pausedRemainingMs);
+        pausedRemainingMs = null;
+      }
+      await persist();
+      return state();
+    },
+    {
+      validator: () => {
+        if (result || stopReason()) throw ApplicationFailure.nonRetryable('The enrollment has ended.', ErrorCodes.CONFLICT);
+        if (!paused) throw ApplicationFailure.nonRetryable('The enrollment is not paused.', ErrorCodes.CONFLICT);
+      },
+    },
+  );
+  setHandler(
+    stopEnrollmentUpdate,
+    async (_stop) => {
+      manualStop = true;
+      await condition(() => result !== null);
+      return state();
+    },
+    {
+      validator: (_stop) => {
+        if (result) throw ApplicationFailure.nonRetryable('The enrollment has already ended.', ErrorCodes.CONFLICT);
+      },
+    },
+  );
+
+  const finish = async (value: EnrollmentResult): Promise<EnrollmentResult> => {
+    fireAtMs = null;
+    pausedRemainingMs = null;
+    await finishEnrollment({ ...ref, status: value.status, stopReason: value.stopReason, currentStep: step });
+    result = value;
+    // Let a pending stop update return its answer before the run closes.
+    await condition(allHandlersFinished);
+    return value;
+  };
+  const stopped = (reason: EnrollmentStopReason) => finish({ status: 'stopped', stopReason: reason, sent });
+
+  plan = await startEnrollment({
+    ...ref,
+    sequenceId: input.sequenceId,
+    versionId: input.versionId,
+    contactId: input.contactId,
+    workflowId: workflowInfo().workflowId,
+    bulkEnrollmentId: input.bulkEnrollmentId ?? null,
+  });
+
+  while (step < plan.steps.length) {
+    const current = plan.steps[step]!;
+    const planned = stepFireTime(new Date(anchor), current, { timeZone: plan.timeZone, quietHours: plan.quietHours }).at.getTime();
+    if (paused) pausedRemainingMs ??= Math.max(0, planned - Date.now());
+    else fireAtMs ??= planned;
+    await persist();
+
+    // Wait for the step: a stop or reply ends the wait at once; a pause freezes it until resumed.
+    for (;;) {
+      const reason = stopReason();
+      if (reason) return stopped(reason);
+      if (paused) {
+        await condition(() => !paused || stopReason() !== null);
+        continue;
+      }
+      const waitMs = (fireAtMs ?? Date.now()) - Date.now();
+      if (waitMs <= 0) break;
+      await condition(() => paused || stopReason() !== null, waitMs);
+    }
+    fireAtMs = null;
+
+    const prepared = await prepareSequenceStep({ ...ref, versionId: input.versionId, contactId: input.contactId, position: current.position });
+    const reason = stopReason();
+    if (reason) return stopped(reason);
+    if (prepared.kind === 'opted_out') return stopped('opted_out');
+    if (prepared.kind === 'invalid') return finish({ status: 'failed', stopReason: 'send_failed', sent });
+    if (prepared.kind === 'missing_channel') {
+      if (plan.missingChannel === 'stop') return stopped('missing_channel');
+    } else {
+      const outcome: ScheduledMessageResult = await executeChild(sendScheduledMessageWorkflow, {
+        workflowId: prepared.workflowId,
+        args: [{ tenantId: input.tenantId, messageId: prepared.messageId, scheduledAt: null, quietHours: plan.quietHours }],
+        typedSearchAttributes: [
+          { key: TenantIdKey, value: input.tenantId },
+          { key: ContactIdKey, value: input.contactId },
+          { key: MessageIdKey, value: prepared.messageId },
+        ],
+      });
+      if (outcome.outcome === 'sent') sent++;
+      else if (outcome.errorCode === ErrorCodes.CONSENT_REVOKED || outcome.outcome === 'cancelled') return stopped('opted_out');
+      else return finish({ status: 'failed', stopReason: 'send_failed', sent });
+    }
+    step++;
+    anchor = new Date().toISOString();
+
+    const threshold = input.continueAsNewAfterEvents;
+    const tooLong = threshold !== undefined ? workflowInfo().historyLength >= threshold : workflowInfo().continueAsNewSuggested;
+    if (step < plan.steps.length && tooLong && !paused && !stopReason()) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof sequenceEnrollmentWorkflow>({
+        ...input,
+        carry: { nextStep: step, anchor, pausedRemainingMs: paused ? (pausedRemainingMs ?? null) : null, sent },
+      });
+    }
+  }
+  return finish({ status: 'completed', stopReason: null, sent });
+}
