@@ -6,6 +6,7 @@ import { scheduledMessageWorkflowId } from '../domain/workflow-ids';
 import type { PrismaClient } from '../prisma/client';
 import { recordEvent } from '../prisma/queries/event-logs/record-event';
 import { forTenant } from '../prisma/tenant-scope';
+import { quotePageUrl } from '../domain/quote-page-url';
 
 export interface QuoteRef {
   tenantId: string;
@@ -78,7 +79,7 @@ export function createQuoteActivities({ prisma, logger, quotePageBaseUrl }: { pr
         quote: {
           total: quote.total.toString(),
           currency: quote.currency,
-          shortUrl: `${quotePageBaseUrl.replace(/\/+$/, '')}/q/${quote.publicToken}`,
+          shortUrl: quotePageUrl(quotePageBaseUrl, quote.publicToken),
           title: quote.title,
           expiresAt: quote.expiresAt,
           data: quote.data,

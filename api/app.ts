@@ -5,6 +5,7 @@ import { errorMiddleware } from './http/error-middleware';
 import { apiRoutes } from './routes';
 import { webhookRoutes } from './routes/webhooks';
 import { ingestRoutes } from './routes/ingest';
+import { quotePageRoutes } from './routes/quote-page/quote-page';
 
 /** The HTTP app without `listen`, so tests drive it directly. */
 export function createApp(deps: ApiDeps): Express {
@@ -13,6 +14,8 @@ export function createApp(deps: ApiDeps): Express {
   app.set('trust proxy', true);
   app.use('/webhooks', webhookRoutes(deps));
   app.use('/ingest', ingestRoutes(deps));
+  // The lead's public quote page (the short URL in the quote SMS).
+  app.use('/q', quotePageRoutes(deps));
   app.use(express.json({ limit: '1mb' }));
   app.use('/api', apiRoutes(deps));
   app.use((req, res) => {

@@ -12,6 +12,10 @@ export interface ApiDeps {
   providers?: Record<'sms' | 'whatsapp' | 'email', string>;
   /** Per-tenant limit on POST /api/messages; 120 a minute with bursts of 120 when omitted. */
   sendRateLimit?: { perMinute: number; burst: number };
+  /** Pace of bulk enrollment: contacts started per batch and the pause between batches (50 per second when omitted). */
+  bulkEnrollment?: { batchSize: number; batchIntervalMs: number };
+  /** Base URL of this API as leads reach it (quote pages); else taken from the request. */
+  publicUrl?: string;
   webhooks?: {
     /** Verifies X-Twilio-Signature; without it Twilio webhooks answer 403. */
     twilioAuthToken?: string;

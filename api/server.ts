@@ -17,6 +17,8 @@ async function main(): Promise<void> {
     temporalWeb: { uiUrl: env.TEMPORAL_UI_URL, namespace: env.TEMPORAL_NAMESPACE },
     logger,
     providers: activeProviders(providerEnv(process.env)),
+    publicUrl: env.HERALD_PUBLIC_URL ?? `http://localhost:${env.HERALD_API_PORT}`,
+    bulkEnrollment: { batchSize: env.HERALD_BULK_ENROLL_BATCH_SIZE, batchIntervalMs: env.HERALD_BULK_ENROLL_INTERVAL_MS },
     sendRateLimit: { perMinute: env.HERALD_SEND_RATE_PER_MINUTE, burst: env.HERALD_SEND_BURST ?? env.HERALD_SEND_RATE_PER_MINUTE },
     webhooks: {
       ...(env.TWILIO_AUTH_TOKEN ? { twilioAuthToken: env.TWILIO_AUTH_TOKEN } : {}),

@@ -43,6 +43,8 @@ export const ApiEnvSchema = TemporalEnvSchema.extend({
   HERALD_PUBLIC_URL: z.url().optional().describe('Public base URL providers call back (webhook signatures cover it)'),
   HERALD_SEND_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   HERALD_SEND_BURST: z.coerce.number().int().min(1).max(100_000).optional(),
+  HERALD_BULK_ENROLL_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(50).describe('Enrollments a bulk enrollment starts at a time'),
+  HERALD_BULK_ENROLL_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000).describe('Pause between bulk enrollment batches'),
   TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
   RESEND_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'RESEND_WEBHOOK_SECRET starts with whsec_').optional(),
 });

@@ -16,6 +16,31 @@ import { simulateInbound } from './fake/simulate-inbound';
 import { addSenderAddressRoute, listSenderAddressesRoute } from './sender-addresses/sender-address-routes';
 import { createIngestTokenRoute, listIngestTokensRoute, revokeIngestTokenRoute } from './ingest-tokens/ingest-token-routes';
 import { createNotificationRuleRoute, listNotificationRulesRoute } from './notification-rules/notification-rule-routes';
+import {
+  createTemplateRoute,
+  deleteTemplateRoute,
+  getTemplateRoute,
+  listTemplatesRoute,
+  previewTemplateRoute,
+  updateTemplateRoute,
+} from './templates/template-routes';
+import {
+  createSequenceRoute,
+  getSequenceRoute,
+  listSequencesRoute,
+  previewSequenceRoute,
+  publishSequenceRoute,
+  updateSequenceRoute,
+} from './sequences/sequence-routes';
+import {
+  bulkEnrollRoute,
+  changeEnrollmentRoute,
+  enrollContactRoute,
+  getBulkEnrollmentRoute,
+  getEnrollmentRoute,
+  listEnrollmentsRoute,
+} from './enrollments/enrollment-routes';
+import { createQuoteRoute, getQuoteRoute, getQuoteSettingsRoute, listQuotesRoute, updateQuoteSettingsRoute } from './quotes/quote-routes';
 
 export function apiRoutes(deps: ApiDeps): Router {
   const router = Router();
@@ -42,5 +67,34 @@ export function apiRoutes(deps: ApiDeps): Router {
   router.post('/sender-addresses', addSenderAddressRoute());
   router.get('/notification-rules', listNotificationRulesRoute());
   router.post('/notification-rules', createNotificationRuleRoute());
+
+  router.get('/templates', listTemplatesRoute());
+  router.post('/templates', createTemplateRoute());
+  router.post('/templates/preview', previewTemplateRoute());
+  router.get('/templates/:id', getTemplateRoute());
+  router.patch('/templates/:id', updateTemplateRoute());
+  router.delete('/templates/:id', deleteTemplateRoute());
+  router.post('/templates/:id/preview', previewTemplateRoute());
+
+  router.get('/sequences', listSequencesRoute(deps));
+  router.post('/sequences', createSequenceRoute(deps));
+  router.get('/sequences/:id', getSequenceRoute(deps));
+  router.patch('/sequences/:id', updateSequenceRoute(deps));
+  router.post('/sequences/:id/publish', publishSequenceRoute(deps));
+  router.get('/sequences/:id/preview', previewSequenceRoute());
+  router.post('/sequences/:id/enrollments', enrollContactRoute(deps));
+  router.post('/sequences/:id/enrollments/bulk', bulkEnrollRoute(deps));
+  router.get('/bulk-enrollments/:id', getBulkEnrollmentRoute(deps));
+  router.get('/enrollments', listEnrollmentsRoute(deps));
+  router.get('/enrollments/:id', getEnrollmentRoute(deps));
+  router.post('/enrollments/:id/pause', changeEnrollmentRoute(deps, 'pause'));
+  router.post('/enrollments/:id/resume', changeEnrollmentRoute(deps, 'resume'));
+  router.post('/enrollments/:id/stop', changeEnrollmentRoute(deps, 'stop'));
+
+  router.get('/quotes', listQuotesRoute(deps));
+  router.post('/quotes', createQuoteRoute(deps));
+  router.get('/quotes/:id', getQuoteRoute(deps));
+  router.get('/quote-settings', getQuoteSettingsRoute());
+  router.put('/quote-settings', updateQuoteSettingsRoute());
   return router;
 }

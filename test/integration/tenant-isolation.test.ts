@@ -26,8 +26,17 @@ afterAll(async () => {
   await prisma?.$disconnect();
 });
 
-type Ctx = { contactId: string; messageId: string; ingestTokenId: string };
-type Case = { method: 'get' | 'post'; path: (a: Ctx) => string; body?: (a: Ctx) => object; expectStatus: number; check?: (body: any, a: Ctx) => void };
+type Ctx = {
+  contactId: string;
+  messageId: string;
+  ingestTokenId: string;
+  templateId: string;
+  sequenceId: string;
+  enrollmentId: string;
+  bulkEnrollmentId: string;
+  quoteId: string;
+};
+type Case = { method: 'get' | 'post' | 'patch' | 'put' | 'delete'; path: (a: Ctx) => string; body?: (a: Ctx) => object; expectStatus: number; check?: (body: any, a: Ctx) => void };
 
 const SENDER_A = `+1500555${String(Date.now()).slice(-4)}`;
 const inFuture = () => new Date(Date.now() + 86_400_000).toISOString();
@@ -52,21 +61,65 @@ const CASES: Record<string, Case> = {
   'POST /sender-addresses': { method: 'post', path: () => '/api/sender-addresses', body: () => ({ channel: 'sms', address: SENDER_A }), expectStatus: 409 },
   'GET /notification-rules': { method: 'get', path: () => '/api/notification-rules', expectStatus: 200, check: (b) => expect(b.notificationRules).toEqual([]) },
   'POST /notification-rules': { method: 'post', path: () => '/api/notification-rules', body: () => ({ event: 'lead.created', channel: 'sms', recipient: '+14155550111' }), expectStatus: 201 },
+  'GET /templates': { method: 'get', path: () => '/api/templates', expectStatus: 200, check: (b) => expect(b.templates).toEqual([]) },
+  'POST /templates': { method: 'post', path: () => '/api/templates', body: () => ({ name: 'B hello', channel: 'sms', body: 'Hi {{first_name}}' }), expectStatus: 201 },
+  'POST /templates/preview': { method: 'post', path: () => '/api/templates/preview', body: (a) => ({ contactId: a.contactId, body: 'Hi {{first_name}}' }), expectStatus: 404 },
+  'GET /templates/:id': { method: 'get', path: (a) => `/api/templates/${a.templateId}`, expectStatus: 404 },
+  'PATCH /templates/:id': { method: 'patch', path: (a) => `/api/templates/${a.templateId}`, body: () => ({ body: 'changed by B' }), expectStatus: 404 },
+  'DELETE /templates/:id': { method: 'delete', path: (a) => `/api/templates/${a.templateId}`, expectStatus: 404 },
+  'POST /templates/:id/preview': { method: 'post', path: (a) => `/api/templates/${a.templateId}/preview`, body: (a) => ({ contactId: a.contactId }), expectStatus: 404 },
+  'GET /sequences': { method: 'get', path: () => '/api/sequences', expectStatus: 200, check: (b) => expect(b.sequences).toEqual([]) },
+  // A's template cannot be used by B's sequence.
+  'POST /sequences': {
+    method: 'post',
+    path: () => '/api/sequences',
+    body: (a) => ({ name: 'B seq', steps: [{ channel: 'sms', waitAmount: 0, templateId: a.templateId }] }),
+    expectStatus: 422,
+    check: (b, a) => expect(b.error.details.problems[0].message).toBe(`template ${a.templateId} not found`),
+  },
+  'GET /sequences/:id': { method: 'get', path: (a) => `/api/sequences/${a.sequenceId}`, expectStatus: 404 },
+  'PATCH /sequences/:id': { method: 'patch', path: (a) => `/api/sequences/${a.sequenceId}`, body: () => ({ name: 'renamed by B' }), expectStatus: 404 },
+  'POST /sequences/:id/publish': { method: 'post', path: (a) => `/api/sequences/${a.sequenceId}/publish`, expectStatus: 404 },
+  'GET /sequences/:id/preview': { method: 'get', path: (a) => `/api/sequences/${a.sequenceId}/preview?contactId=${a.contactId}`, expectStatus: 404 },
+  'POST /sequences/:id/enrollments': { method: 'post', path: (a) => `/api/sequences/${a.sequenceId}/enrollments`, body: (a) => ({ contactId: a.contactId }), expectStatus: 404 },
+  'POST /sequences/:id/enrollments/bulk': { method: 'post', path: (a) => `/api/sequences/${a.sequenceId}/enrollments/bulk`, body: (a) => ({ contactIds: [a.contactId] }), expectStatus: 404 },
+  'GET /bulk-enrollments/:id': { method: 'get', path: (a) => `/api/bulk-enrollments/${a.bulkEnrollmentId}`, expectStatus: 404 },
+  'GET /enrollments': { method: 'get', path: () => '/api/enrollments', expectStatus: 200, check: (b) => expect(b.enrollments).toEqual([]) },
+  'GET /enrollments/:id': { method: 'get', path: (a) => `/api/enrollments/${a.enrollmentId}`, expectStatus: 404 },
+  'POST /enrollments/:id/pause': { method: 'post', path: (a) => `/api/enrollments/${a.enrollmentId}/pause`, expectStatus: 404 },
+  'POST /enrollments/:id/resume': { method: 'post', path: (a) => `/api/enrollments/${a.enrollmentId}/resume`, expectStatus: 404 },
+  'POST /enrollments/:id/stop': { method: 'post', path: (a) => `/api/enrollments/${a.enrollmentId}/stop`, body: () => ({}), expectStatus: 404 },
+  'GET /quotes': { method: 'get', path: () => '/api/quotes', expectStatus: 200, check: (b) => expect(b.quotes).toEqual([]) },
+  'POST /quotes': { method: 'post', path: () => '/api/quotes', body: (a) => ({ contactId: a.contactId, total: 10 }), expectStatus: 404 },
+  'GET /quotes/:id': { method: 'get', path: (a) => `/api/quotes/${a.quoteId}`, expectStatus: 404 },
+  'GET /quote-settings': { method: 'get', path: () => '/api/quote-settings', expectStatus: 200, check: (b) => expect(b.quoteSettings.followUpDays).toBe(3) },
+  'PUT /quote-settings': { method: 'put', path: () => '/api/quote-settings', body: () => ({ followUpDays: 9 }), expectStatus: 200, check: (b) => expect(b.quoteSettings.followUpDays).toBe(9) },
 };
 // Signature-authenticated provider webhooks (webhooks-and-consent.test.ts), ingest-token routes
 // (ingest.test.ts, which covers their isolation) and the health check.
-const PUBLIC = new Set(['GET /health', 'POST /twilio/inbound', 'POST /twilio/status', 'POST /resend', 'POST /leads', 'POST /quotes']);
+// The public quote page is reached by an unguessable token, not a tenant key (quote-api.test.ts).
+const PUBLIC = new Set([
+  'GET /api/health',
+  'POST /webhooks/twilio/inbound',
+  'POST /webhooks/twilio/status',
+  'POST /webhooks/resend',
+  'POST /ingest/leads',
+  'POST /ingest/quotes',
+  'GET /q/:token',
+  'POST /q/:token/accept',
+  'POST /q/:token/reject',
+]);
 
 function routesOf(app: { router: Router }): string[] {
-  // Express 5: app.router → the /api Router layer → its routes.
+  // Express 5: app.router → mounted Router layers (rawPath = the mount path) → their routes.
   const out: string[] = [];
-  const walk = (stack: any[]) => {
+  const walk = (stack: any[], prefix: string) => {
     for (const layer of stack) {
-      if (layer.route) for (const m of Object.keys(layer.route.methods)) out.push(`${m.toUpperCase()} ${layer.route.path}`);
-      else if (layer.handle?.stack) walk(layer.handle.stack);
+      if (layer.route) for (const m of Object.keys(layer.route.methods)) out.push(`${m.toUpperCase()} ${prefix}${layer.route.path}`);
+      else if (layer.handle?.stack) walk(layer.handle.stack, `${prefix}${typeof layer.rawPath === 'string' ? layer.rawPath : ''}`);
     }
   };
-  walk((app.router as any).stack);
+  walk((app.router as any).stack, '');
   return out;
 }
 
@@ -75,7 +128,8 @@ describe('tenant isolation on every route', () => {
     const { app } = testApi({ prisma, client: server.client, taskQueue });
     const routes = routesOf(app as any);
     expect(routes.length).toBeGreaterThan(5);
-    for (const route of routes) expect(PUBLIC.has(route) || route in CASES, `no isolation case for ${route}`).toBe(true);
+    for (const route of routes) expect(PUBLIC.has(route) || route.replace(' /api/', ' /') in CASES, `no isolation case for ${route}`).toBe(true);
+    expect(routes).toContain('POST /api/sequences/:id/enrollments');
   });
 
   it('never shows or changes another tenant’s rows', async () => {
@@ -89,7 +143,26 @@ describe('tenant isolation on every route', () => {
     await request().post('/api/sender-addresses').set(bearer(a.apiKey)).send({ channel: 'sms', address: SENDER_A }).expect(201);
     const token = await request().post('/api/ingest-tokens').set(bearer(a.apiKey)).send({ name: 'A site' });
     await request().post('/api/notification-rules').set(bearer(a.apiKey)).send({ event: 'lead.created', channel: 'email', recipient: 'owner-a@example.com' }).expect(201);
-    const ctx: Ctx = { contactId: contact.body.contact.id, messageId: message.body.message.id, ingestTokenId: token.body.ingestToken.id };
+    const template = await request().post('/api/templates').set(bearer(a.apiKey)).send({ name: 'A hello', channel: 'sms', body: 'for A only, {{first_name}}' }).expect(201);
+    const sequence = await request()
+      .post('/api/sequences')
+      .set(bearer(a.apiKey))
+      .send({ name: 'A outreach', publish: true, steps: [{ channel: 'sms', waitAmount: 2, waitUnit: 'days', templateId: template.body.template.id }] })
+      .expect(201);
+    const sequenceId: string = sequence.body.sequence.id;
+    const enrollment = await request().post(`/api/sequences/${sequenceId}/enrollments`).set(bearer(a.apiKey)).send({ contactId: contact.body.contact.id }).expect(201);
+    const bulk = await request().post(`/api/sequences/${sequenceId}/enrollments/bulk`).set(bearer(a.apiKey)).send({ contactIds: [contact.body.contact.id] }).expect(202);
+    const quote = await request().post('/api/quotes').set(bearer(a.apiKey)).send({ contactId: contact.body.contact.id, total: 99, title: 'for A only' }).expect(201);
+    const ctx: Ctx = {
+      contactId: contact.body.contact.id,
+      messageId: message.body.message.id,
+      ingestTokenId: token.body.ingestToken.id,
+      templateId: template.body.template.id,
+      sequenceId,
+      enrollmentId: enrollment.body.enrollment.id,
+      bulkEnrollmentId: bulk.body.bulkEnrollment.id,
+      quoteId: quote.body.quote.id,
+    };
 
     for (const [name, c] of Object.entries(CASES)) {
       let req = request()[c.method](c.path(ctx)).set(bearer(b.apiKey));
@@ -100,6 +173,7 @@ describe('tenant isolation on every route', () => {
       expect(JSON.stringify(res.body), name).not.toContain('Alice');
       expect(JSON.stringify(res.body), name).not.toContain('owner-a@example.com');
       expect(JSON.stringify(res.body), name).not.toContain('A site');
+      expect(JSON.stringify(res.body), name).not.toContain('A outreach');
       c.check?.(res.body, ctx);
     }
     // A's rows are untouched: still scheduled, still A's only contact.
@@ -107,14 +181,29 @@ describe('tenant isolation on every route', () => {
     expect(row.status).toBe('scheduled');
     expect(row.scheduledAt?.toISOString()).toBe(message.body.message.scheduledAt);
     expect(await forTenant(prisma, b.tenant.id).message.count({ where: { direction: 'outbound' } })).toBe(0);
+    const dbA = forTenant(prisma, a.tenant.id);
+    expect(await dbA.template.findFirstOrThrow({ where: { id: ctx.templateId } })).toMatchObject({ body: 'for A only, {{first_name}}' });
+    expect(await dbA.sequence.findFirstOrThrow({ where: { id: ctx.sequenceId } })).toMatchObject({ name: 'A outreach' });
+    expect((await dbA.enrollment.findFirstOrThrow({ where: { id: ctx.enrollmentId } })).status).toBe('active');
+    expect((await dbA.tenant.findFirstOrThrow({})).quoteFollowUpDays).toBe(3);
     await request().post(`/api/messages/${ctx.messageId}/cancel`).set(bearer(a.apiKey)).expect(200);
+    await request().post(`/api/enrollments/${ctx.enrollmentId}/stop`).set(bearer(a.apiKey)).send({}).expect(200);
   });
 
   it('rejects missing, unknown and revoked keys on every tenant route with 401', async () => {
     const t = await createTestTenant(prisma);
     await forTenant(prisma, t.tenant.id).apiKey.updateMany({ data: { revokedAt: new Date() } });
     const { request } = testApi({ prisma, client: server.client, taskQueue });
-    const ctx: Ctx = { contactId: 'ctc_x', messageId: 'msg_x', ingestTokenId: 'ing_x' };
+    const ctx: Ctx = {
+      contactId: 'ctc_x',
+      messageId: 'msg_x',
+      ingestTokenId: 'ing_x',
+      templateId: 'tpl_x',
+      sequenceId: 'seq_x',
+      enrollmentId: 'enr_x',
+      bulkEnrollmentId: 'bke_x',
+      quoteId: 'quo_x',
+    };
     for (const [name, c] of Object.entries(CASES)) {
       for (const headers of [{}, bearer('hk_not_a_real_key_at_all'), bearer(t.apiKey)]) {
         const res = await request()[c.method](c.path(ctx)).set(headers);

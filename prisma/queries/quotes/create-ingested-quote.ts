@@ -3,7 +3,8 @@ import { AppError, ErrorCodes } from '../../../domain/errors';
 import { Prisma } from '../../client';
 import type { TenantDb } from '../../tenant-scope';
 
-export async function createIngestedQuote(db: TenantDb, contactId: string, quote: IngestQuote) {
+/** A new open quote; the insert trigger queues it in the outbox, from which its send workflow starts. */
+export async function createIngestedQuote(db: TenantDb, contactId: string, quote: Omit<IngestQuote, 'contact'>) {
   try {
     return await db.quote.create({
       data: {

@@ -1,0 +1,104 @@
+import express, { Router, type RequestHandler } from 'express';
+import { formatMoney } from '../../../domain/money';
+import { escapeHtml } from '../../../domain/templates';
+import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
+import { findQuoteByPublicToken, respondToQuote } from '../../../prisma/queries/quotes/quotes';
+import { forTenant } from '../../../prisma/tenant-scope';
+import { quoteRespondedSignal } from '../../../workflows/definitions';
+import type { ApiDeps } from '../../deps';
+
+const TOKEN = /^[0-9a-f]{32}$/;
+type Found = NonNullable<Awaited<ReturnType<typeof findQuoteByPublicToken>>>;
+
+function page(title: string, content: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>
+<style>
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;background:#f5f6f8;color:#1d2330;margin:0;padding:24px}
+main{max-width:480px;margin:40px auto;background:#fff;border-radius:12px;box-shadow:0 1px 4px rgba(0,0,0,.08);padding:28px}
+h1{font-size:1.3rem;margin:0 0 4px}.from{color:#5b6475;margin:0 0 20px}.total{font-size:2rem;font-weight:700;margin:8px 0}
+.meta{color:#5b6475;font-size:.95rem}.status{padding:12px 14px;border-radius:8px;background:#eef2ff;margin-top:20px}
+.actions{display:flex;gap:12px;margin-top:24px}button{flex:1;font-size:1rem;padding:12px;border-radius:8px;border:0;cursor:pointer}
+.accept{background:#1f7a4d;color:#fff}.reject{background:#e8eaee;color:#1d2330}
+</style></head><body><main>${content}</main></body></html>`;
+}
+
+function render(quote: Found, now: Date): string {
+  const zone = quote.contact.timeZone || quote.tenant.timeZone;
+  const when = (d: Date) => new Intl.DateTimeFormat('en-US', { timeZone: zone, dateStyle: 'long', timeStyle: 'short' }).format(d);
+  const expired = quote.status === 'expired' || (quote.expiresAt !== null && quote.expiresAt <= now && (quote.status === 'open' || quote.status === 'sent'));
+  const answerable = !expired && (quote.status === 'open' || quote.status === 'sent');
+  const business = escapeHtml(quote.tenant.businessName);
+  const greeting = quote.contact.firstName ? `Hi ${escapeHtml(quote.contact.firstName)}, here is your quote.` : 'Here is your quote.';
+  const status =
+    quote.status === 'accepted'
+      ? `You accepted this quote${quote.respondedAt ? ` on ${escapeHtml(when(quote.respondedAt))}` : ''}. ${business} will be in touch.`
+      : quote.status === 'rejected'
+        ? `You declined this quote. Thank you for letting ${business} know.`
+        : expired
+          ? `This quote has expired.${quote.tenant.supportContact ? ` Contact ${escapeHtml(quote.tenant.supportContact)} for a new one.` : ''}`
+          : null;
+  const base = `/q/${quote.publicToken}`;
+  return page(
+    `Quote from ${quote.tenant.businessName}`,
+    `<h1>${quote.title ? escapeHtml(quote.title) : 'Your quote'}</h1>
+<p class="from">From ${business}. ${greeting}</p>
+<div class="total">${escapeHtml(formatMoney(quote.total.toFixed(2), quote.currency))}</div>
+${quote.expiresAt && answerable ? `<p class="meta">Valid until ${escapeHtml(when(quote.expiresAt))}.</p>` : ''}
+${status ? `<p class="status" role="status">${status}</p>` : ''}
+${
+  answerable
+    ? `<div class="actions"><form method="post" action="${base}/accept" style="flex:1;display:flex"><button class="accept" type="submit">Accept quote</button></form>
+<form method="post" action="${base}/reject" style="flex:1;display:flex"><button class="reject" type="submit">Decline</button></form></div>`
+    : ''
+}`,
+  );
+}
+
+function notFound(res: Parameters<RequestHandler>[1]): void {
+  res.status(404).type('html').send(page('Quote not found', '<h1>Quote not found</h1><p class="meta">This link is not valid. Please check the message you received.</p>'));
+}
+
+/**
+ * The lead's page for a quote, reached by the short URL in the SMS. No login: the unguessable token is the key.
+ * An answer is recorded with a compare-and-set, then signalled to the quote's workflow (which stops follow-ups).
+ */
+export function quotePageRoutes(deps: ApiDeps): Router {
+  const router = Router();
+  router.use((_req, res, next) => {
+    res.set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex', 'X-Frame-Options': 'DENY' });
+    next();
+  });
+  router.use(express.urlencoded({ extended: false, limit: '1kb' }));
+
+  router.get('/:token', async (req, res) => {
+    const token = String(req.params.token);
+    const quote = TOKEN.test(token) ? await findQuoteByPublicToken(deps.prisma, token) : null;
+    if (!quote || quote.status === 'draft') return notFound(res);
+    res.type('html').send(render(quote, new Date()));
+  });
+
+  for (const response of ['accepted', 'rejected'] as const) {
+    router.post(`/:token/${response === 'accepted' ? 'accept' : 'reject'}`, async (req, res) => {
+      const token = String(req.params.token);
+      const quote = TOKEN.test(token) ? await findQuoteByPublicToken(deps.prisma, token) : null;
+      if (!quote || quote.status === 'draft') return notFound(res);
+      if (await respondToQuote(deps.prisma, token, response)) {
+        const db = forTenant(deps.prisma, quote.tenantId);
+        await recordEvent(db, { type: `quote.${response}`, subjectType: 'quote', subjectId: quote.id, data: { via: 'quote-page' } });
+        if (quote.workflowId) {
+          try {
+            const client = await deps.temporal.client();
+            await client.workflow.getHandle(quote.workflowId).signal(quoteRespondedSignal, { response });
+          } catch (error) {
+            // The answer is saved; the workflow re-reads the quote before any follow-up, so none goes out.
+            deps.logger.warn({ err: error, quoteId: quote.id }, 'could not signal the quote workflow');
+          }
+        }
+      }
+      res.redirect(303, `/q/${token}`);
+    });
+  }
+  return router;
+}

@@ -1,0 +1,83 @@
+import type { RequestHandler } from 'express';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { AppError, ErrorCodes } from '../../../domain/errors';
+import { CreateQuoteSchema, ListQuotesQuerySchema, QuoteSettingsSchema } from '../../../domain/schemas/quote';
+import { validateTemplate, type TemplateProblem } from '../../../domain/templates';
+import { quoteWorkflowId } from '../../../domain/workflow-ids';
+import { getContactOrThrow } from '../../../prisma/queries/contacts/get-contact-or-throw';
+import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
+import { createIngestedQuote } from '../../../prisma/queries/quotes/create-ingested-quote';
+import { getQuoteOrThrow, getQuoteSettings, listQuotes, updateQuoteSettings } from '../../../prisma/queries/quotes/quotes';
+import { quoteStartOptions } from '../../../workflows/definitions';
+import type { ApiDeps } from '../../deps';
+import { tenantOf } from '../../http/authenticate';
+import { publicBaseUrl } from '../../public-url';
+import { toQuoteView } from '../../quote-views';
+
+/**
+ * Writes the quote and starts its workflow straight away. The insert trigger also queues it for the worker's
+ * outbox relay, which finds the run already started — so a quote created here while Temporal is down is
+ * still texted once Temporal is back, and never twice.
+ */
+export function createQuoteRoute(deps: ApiDeps): RequestHandler {
+  return async (req, res) => {
+    const input = CreateQuoteSchema.parse(req.body);
+    const { tenantId, db } = tenantOf(res);
+    const contact = await getContactOrThrow(db, input.contactId);
+    if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now()) throw new AppError(ErrorCodes.VALIDATION, 'expiresAt: must be in the future');
+    const quote = await createIngestedQuote(db, contact.id, input);
+    let warning: string | undefined;
+    try {
+      const client = await deps.temporal.client();
+      await client.workflow.start('sendQuoteWorkflow', quoteStartOptions(deps.temporal.taskQueue, { tenantId, quoteId: quote.id, contactId: contact.id }));
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
+        deps.logger.warn({ err: error, tenantId, quoteId: quote.id }, 'quote workflow not started from the API; the outbox relay will start it');
+        warning = 'Saved; the workflow engine could not be reached, so the quote will be sent as soon as it is back.';
+      }
+    }
+    await db.quote.updateMany({ where: { id: quote.id, workflowId: null }, data: { workflowId: quoteWorkflowId(tenantId, quote.id) } });
+    await recordEvent(db, { type: 'quote.created', subjectType: 'quote', subjectId: quote.id, data: { source: 'api', externalId: quote.externalId } });
+    const row = await getQuoteOrThrow(db, quote.id);
+    res.status(201).json({ quote: toQuoteView(row, deps.temporalWeb, publicBaseUrl(deps, req)), ...(warning ? { warning } : {}) });
+  };
+}
+
+export function listQuotesRoute(deps: ApiDeps): RequestHandler {
+  return async (req, res) => {
+    const query = ListQuotesQuerySchema.parse(req.query);
+    const { quotes, nextCursor } = await listQuotes(tenantOf(res).db, query);
+    res.json({ quotes: quotes.map((q) => toQuoteView(q, deps.temporalWeb, publicBaseUrl(deps, req))), nextCursor });
+  };
+}
+
+export function getQuoteRoute(deps: ApiDeps): RequestHandler {
+  return async (req, res) => {
+    const quote = await getQuoteOrThrow(tenantOf(res).db, String(req.params.id));
+    res.json({ quote: toQuoteView(quote, deps.temporalWeb, publicBaseUrl(deps, req)) });
+  };
+}
+
+export function getQuoteSettingsRoute(): RequestHandler {
+  return async (_req, res) => {
+    res.json({ quoteSettings: await getQuoteSettings(tenantOf(res).db) });
+  };
+}
+
+/** The quote texts are checked against the quote variables on save: a typo is a 422 listing it, never a blank. */
+export function updateQuoteSettingsRoute(): RequestHandler {
+  return async (req, res) => {
+    const input = QuoteSettingsSchema.parse(req.body);
+    const problems: (TemplateProblem & { field: string })[] = [];
+    for (const field of ['messageTemplate', 'followUpTemplate'] as const) {
+      const text = input[field];
+      if (text) for (const p of validateTemplate(text, 'quote')) problems.push({ ...p, field });
+    }
+    if (problems.length) {
+      throw new AppError(ErrorCodes.TEMPLATE_INVALID, `The quote settings have ${problems.length} problem(s): ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, {
+        details: { problems },
+      });
+    }
+    res.json({ quoteSettings: await updateQuoteSettings(tenantOf(res).db, input) });
+  };
+}

@@ -1,0 +1,141 @@
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import { addressFieldFor } from '../../../domain/channels';
+import { AppError, ErrorCodes } from '../../../domain/errors';
+import { CreateSequenceSchema, resolveSendWindow, SequenceSettingsSchema, UpdateSequenceSchema } from '../../../domain/schemas/sequence';
+import { scheduleSteps } from '../../../domain/sequence-schedule';
+import { renderTemplate } from '../../../domain/templates';
+import { getContactOrThrow } from '../../../prisma/queries/contacts/get-contact-or-throw';
+import { createSequence, getSequenceOrThrow, listSequences, publishSequence, updateSequence } from '../../../prisma/queries/sequences/sequences';
+import { getTenantOrThrow } from '../../../prisma/queries/tenants/get-tenant-or-throw';
+import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
+import type { ApiDeps } from '../../deps';
+import { tenantOf } from '../../http/authenticate';
+import { toSequenceView } from '../../sequence-views';
+
+export function createSequenceRoute({ temporalWeb }: ApiDeps): RequestHandler {
+  return async (req, res) => {
+    const { db } = tenantOf(res);
+    const body = z.object({ publish: z.boolean().optional().describe('Publish at once') }).loose().parse(req.body ?? {});
+    const { publish, ...rest } = body;
+    const input = CreateSequenceSchema.parse(rest);
+    const id = await createSequence(db, input);
+    if (publish) await publishSequence(db, id);
+    await recordEvent(db, { type: 'sequence.created', subjectType: 'sequence', subjectId: id, data: { published: Boolean(publish) } });
+    res.status(201).json({ sequence: toSequenceView(await getSequenceOrThrow(db, id), temporalWeb) });
+  };
+}
+
+export function listSequencesRoute({ temporalWeb }: ApiDeps): RequestHandler {
+  return async (_req, res) => {
+    res.json({ sequences: (await listSequences(tenantOf(res).db)).map((s) => toSequenceView(s, temporalWeb)) });
+  };
+}
+
+export function getSequenceRoute({ temporalWeb }: ApiDeps): RequestHandler {
+  return async (req, res) => {
+    res.json({ sequence: toSequenceView(await getSequenceOrThrow(tenantOf(res).db, String(req.params.id)), temporalWeb) });
+  };
+}
+
+export function updateSequenceRoute({ temporalWeb }: ApiDeps): RequestHandler {
+  return async (req, res) => {
+    const input = UpdateSequenceSchema.parse(req.body);
+    const { db } = tenantOf(res);
+    const id = String(req.params.id);
+    await updateSequence(db, id, input);
+    res.json({ sequence: toSequenceView(await getSequenceOrThrow(db, id), temporalWeb) });
+  };
+}
+
+export function publishSequenceRoute({ temporalWeb }: ApiDeps): RequestHandler {
+  return async (req, res) => {
+    const { db } = tenantOf(res);
+    const id = String(req.params.id);
+    await publishSequence(db, id);
+    const sequence = await getSequenceOrThrow(db, id);
+    await recordEvent(db, { type: 'sequence.published', subjectType: 'sequence', subjectId: id, data: { version: sequence.versions[0]!.version } });
+    res.json({ sequence: toSequenceView(sequence, temporalWeb) });
+  };
+}
+
+const PreviewQuerySchema = z
+  .object({
+    contactId: z.string().min(1).max(64),
+    version: z.enum(['published', 'draft']).optional().describe('Default: the published version, else the draft'),
+    start: z.iso.datetime({ offset: true }).optional().describe('When the enrollment would start; default now'),
+  })
+  .strict();
+
+const CONSENT_FIELD = { sms: 'smsConsent', whatsapp: 'whatsappConsent', email: 'emailConsent' } as const;
+
+/**
+ * When each step would fire for this contact, and why it moved (business days, quiet hours) — computed by the
+ * same domain code the enrollment workflow runs — with each step rendered for the contact.
+ */
+export function previewSequenceRoute(): RequestHandler {
+  return async (req, res) => {
+    const query = PreviewQuerySchema.parse(req.query);
+    const { db } = tenantOf(res);
+    const sequence = await getSequenceOrThrow(db, String(req.params.id));
+    const published = sequence.versions.find((v) => v.publishedAt !== null);
+    const draft = sequence.versions[0]?.publishedAt === null ? sequence.versions[0] : undefined;
+    const version = query.version === 'draft' ? draft : query.version === 'published' ? published : (published ?? draft);
+    if (!version) throw new AppError(ErrorCodes.NOT_FOUND, `Sequence ${sequence.id} has no ${query.version} version`);
+    const [contact, tenant] = await Promise.all([getContactOrThrow(db, query.contactId), getTenantOrThrow(db)]);
+    const settings = SequenceSettingsSchema.parse(version.settings ?? {});
+    const tenantQuiet = tenant.quietStartMinute !== null && tenant.quietEndMinute !== null ? { startMinute: tenant.quietStartMinute, endMinute: tenant.quietEndMinute } : null;
+    const options = { timeZone: contact.timeZone || tenant.timeZone, quietHours: resolveSendWindow(settings.sendWindow, tenantQuiet) };
+    const start = query.start ? new Date(query.start) : new Date();
+    const times = scheduleSteps(start, version.steps, options);
+
+    // Drafts may point at saved templates; published versions carry a frozen copy.
+    const templateIds = version.steps.flatMap((s) => (s.templateId && !s.body ? [s.templateId] : []));
+    const templates = templateIds.length ? await db.template.findMany({ where: { id: { in: templateIds } } }) : [];
+    const context = { contact, tenant: { businessName: tenant.businessName, supportContact: tenant.supportContact } };
+    let ended = false;
+    const steps = version.steps.map((step, i) => {
+      const template = templates.find((t) => t.id === step.templateId);
+      const body = step.body ?? template?.body ?? '';
+      const subject = step.subject ?? template?.subject ?? null;
+      let outcome: 'send' | 'skip' | 'stop' | 'not_reached' = 'send';
+      let note: string | null = null;
+      if (ended) outcome = 'not_reached';
+      else if (!contact[addressFieldFor(step.channel)]) {
+        outcome = settings.missingChannel === 'stop' ? 'stop' : 'skip';
+        note = `the contact has no ${addressFieldFor(step.channel) === 'phone' ? 'phone number' : 'email address'}`;
+      } else if (contact[CONSENT_FIELD[step.channel]] === 'revoked') {
+        outcome = 'stop';
+        note = `the contact opted out of ${step.channel}`;
+      }
+      if (outcome === 'stop') ended = true;
+      const renderedBody = renderTemplate(body, context, { escape: step.channel === 'email' ? 'html' : 'none' });
+      const renderedSubject = subject ? renderTemplate(subject, context) : null;
+      return {
+        position: step.position,
+        channel: step.channel,
+        wait: { amount: step.waitAmount, unit: step.waitUnit },
+        fireAt: times[i]!.at.toISOString(),
+        reasons: times[i]!.reasons,
+        outcome,
+        note,
+        subject: renderedSubject?.ok ? renderedSubject.text : null,
+        body: renderedBody.ok ? renderedBody.text : null,
+        problems: [...(renderedBody.ok ? [] : renderedBody.problems), ...(renderedSubject && !renderedSubject.ok ? renderedSubject.problems : [])],
+      };
+    });
+    res.json({
+      preview: {
+        sequenceId: sequence.id,
+        versionId: version.id,
+        version: version.version,
+        published: version.publishedAt !== null,
+        contactId: contact.id,
+        timeZone: options.timeZone,
+        quietHours: options.quietHours,
+        start: start.toISOString(),
+        steps,
+      },
+    });
+  };
+}

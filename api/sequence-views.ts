@@ -1,0 +1,126 @@
+import { SequenceSettingsSchema } from '../domain/schemas/sequence';
+import { temporalListUrl, temporalRunUrl, type TemporalWebConfig } from '../domain/workflow-ids';
+import type { EnrollmentState } from '../workflows/definitions';
+
+const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
+
+type StepRow = {
+  position: number;
+  channel: 'sms' | 'whatsapp' | 'email';
+  waitAmount: number;
+  waitUnit: 'minutes' | 'hours' | 'days' | 'business_days';
+  templateId: string | null;
+  subject: string | null;
+  body: string | null;
+};
+type VersionRow = { id: string; version: number; publishedAt: Date | null; settings: unknown; createdAt: Date; steps: StepRow[] };
+type SequenceRow = { id: string; name: string; createdAt: Date; updatedAt: Date; versions: VersionRow[] };
+
+export function toVersionView(v: VersionRow) {
+  return {
+    id: v.id,
+    version: v.version,
+    publishedAt: iso(v.publishedAt),
+    settings: SequenceSettingsSchema.parse(v.settings ?? {}),
+    steps: v.steps.map((s) => ({
+      position: s.position,
+      channel: s.channel,
+      waitAmount: s.waitAmount,
+      waitUnit: s.waitUnit,
+      templateId: s.templateId,
+      subject: s.subject,
+      body: s.body,
+    })),
+  };
+}
+
+/** The published version enrollments start on, the draft being edited (if any), and every version's number. */
+export function toSequenceView(row: SequenceRow, web: TemporalWebConfig) {
+  const published = row.versions.find((v) => v.publishedAt !== null) ?? null;
+  const draft = row.versions[0]?.publishedAt === null ? row.versions[0] : null;
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    published: published ? toVersionView(published) : null,
+    draft: draft ? toVersionView(draft) : null,
+    versions: row.versions.map((v) => ({ id: v.id, version: v.version, publishedAt: iso(v.publishedAt) })),
+    temporalRunsUrl: temporalListUrl(web, `SequenceId="${row.id}"`),
+  };
+}
+
+type EnrollmentRow = {
+  id: string;
+  sequenceId: string;
+  versionId: string;
+  contactId: string;
+  status: string;
+  currentStep: number;
+  nextSendAt: Date | null;
+  stopReason: string | null;
+  workflowId: string | null;
+  startedAt: Date;
+  endedAt: Date | null;
+  pausedAt: Date | null;
+  bulkEnrollmentId: string | null;
+};
+
+export function toEnrollmentView(row: EnrollmentRow, web: TemporalWebConfig, live?: EnrollmentState | null) {
+  return {
+    id: row.id,
+    sequenceId: row.sequenceId,
+    versionId: row.versionId,
+    contactId: row.contactId,
+    status: row.status,
+    currentStep: row.currentStep,
+    nextSendAt: iso(row.nextSendAt),
+    stopReason: row.stopReason,
+    startedAt: row.startedAt.toISOString(),
+    endedAt: iso(row.endedAt),
+    pausedAt: iso(row.pausedAt),
+    bulkEnrollmentId: row.bulkEnrollmentId,
+    workflowId: row.workflowId,
+    temporalUrl: row.workflowId ? temporalRunUrl(web, row.workflowId) : null,
+    ...(live !== undefined ? { live } : {}),
+  };
+}
+
+type BulkRow = {
+  id: string;
+  sequenceId: string;
+  status: string;
+  criteria: unknown;
+  total: number;
+  enrolled: number;
+  skipped: number;
+  workflowId: string | null;
+  error: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+};
+
+export function toBulkEnrollmentView(row: BulkRow, web: TemporalWebConfig) {
+  return {
+    id: row.id,
+    sequenceId: row.sequenceId,
+    status: row.status,
+    criteria: row.criteria,
+    total: row.total,
+    enrolled: row.enrolled,
+    skipped: row.skipped,
+    /** Contacts not yet looked at. */
+    remaining: Math.max(0, row.total - row.enrolled - row.skipped),
+    error: row.error,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: iso(row.finishedAt),
+    workflowId: row.workflowId,
+    temporalUrl: row.workflowId ? temporalRunUrl(web, row.workflowId) : null,
+  };
+}
+
+type TemplateRow = { id: string; name: string; channel: string; subject: string | null; body: string; createdAt: Date; updatedAt: Date };
+
+export function toTemplateView(row: TemplateRow) {
+  return { id: row.id, name: row.name, channel: row.channel, subject: row.subject, body: row.body, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+}

@@ -1,0 +1,61 @@
+import { AppError, ErrorCodes } from '../../../domain/errors';
+import type { BulkEnroll } from '../../../domain/schemas/sequence';
+import type { Prisma } from '../../client';
+import type { TenantDb } from '../../tenant-scope';
+
+export async function getEnrollmentOrThrow(db: TenantDb, enrollmentId: string) {
+  const enrollment = await db.enrollment.findFirst({ where: { id: enrollmentId } });
+  if (!enrollment) throw new AppError(ErrorCodes.NOT_FOUND, `Enrollment ${enrollmentId} not found`, { details: { enrollmentId } });
+  return enrollment;
+}
+
+export async function listEnrollments(
+  db: TenantDb,
+  query: { sequenceId?: string | undefined; contactId?: string | undefined; status?: 'active' | 'paused' | 'completed' | 'stopped' | 'failed' | undefined; limit: number; cursor?: string | undefined },
+) {
+  const rows = await db.enrollment.findMany({
+    where: {
+      ...(query.sequenceId ? { sequenceId: query.sequenceId } : {}),
+      ...(query.contactId ? { contactId: query.contactId } : {}),
+      ...(query.status ? { status: query.status } : {}),
+    },
+    orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+    take: query.limit + 1,
+    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+  });
+  const more = rows.length > query.limit;
+  const page = more ? rows.slice(0, query.limit) : rows;
+  return { enrollments: page, nextCursor: more ? page[page.length - 1]!.id : null };
+}
+
+/** Whether the contact was ever enrolled in the sequence (for the "never re-enroll" rule). */
+export async function wasEverEnrolled(db: TenantDb, sequenceId: string, contactId: string): Promise<boolean> {
+  return (await db.enrollment.count({ where: { sequenceId, contactId } })) > 0;
+}
+
+/** The row of an enrollment whose workflow just started; the workflow's first activity writes it too. */
+export async function insertEnrollment(
+  db: TenantDb,
+  row: { id: string; sequenceId: string; versionId: string; contactId: string; workflowId: string },
+): Promise<void> {
+  await db.enrollment.createMany({ data: [{ tenantId: db.$tenantId(), ...row, status: 'active' }], skipDuplicates: true });
+}
+
+export function createBulkEnrollment(db: TenantDb, input: { sequenceId: string; criteria: BulkEnroll; total: number; workflowId: (id: string) => string }) {
+  return db.$transaction(async (tx) => {
+    const row = await tx.bulkEnrollment.create({
+      data: { tenantId: db.$tenantId(), sequenceId: input.sequenceId, criteria: input.criteria as Prisma.InputJsonValue, total: input.total },
+    });
+    return tx.bulkEnrollment.update({ where: { id: row.id }, data: { workflowId: input.workflowId(row.id) } });
+  });
+}
+
+export async function getBulkEnrollmentOrThrow(db: TenantDb, bulkEnrollmentId: string) {
+  const row = await db.bulkEnrollment.findFirst({ where: { id: bulkEnrollmentId } });
+  if (!row) throw new AppError(ErrorCodes.NOT_FOUND, `Bulk enrollment ${bulkEnrollmentId} not found`, { details: { bulkEnrollmentId } });
+  return row;
+}
+
+export async function markBulkEnrollmentFailed(db: TenantDb, bulkEnrollmentId: string, error: string): Promise<void> {
+  await db.bulkEnrollment.updateMany({ where: { id: bulkEnrollmentId }, data: { status: 'failed', error, finishedAt: new Date() } });
+}

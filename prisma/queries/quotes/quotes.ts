@@ -1,0 +1,66 @@
+import { AppError, ErrorCodes } from '../../../domain/errors';
+import type { QuoteSettings } from '../../../domain/schemas/quote';
+import type { PrismaClient } from '../../client';
+import type { TenantDb } from '../../tenant-scope';
+
+export async function getQuoteOrThrow(db: TenantDb, quoteId: string) {
+  const quote = await db.quote.findFirst({ where: { id: quoteId } });
+  if (!quote) throw new AppError(ErrorCodes.NOT_FOUND, `Quote ${quoteId} not found`, { details: { quoteId } });
+  return quote;
+}
+
+export async function listQuotes(
+  db: TenantDb,
+  query: { status?: 'draft' | 'open' | 'sent' | 'accepted' | 'rejected' | 'expired' | undefined; contactId?: string | undefined; limit: number; cursor?: string | undefined },
+) {
+  const rows = await db.quote.findMany({
+    where: { ...(query.status ? { status: query.status } : {}), ...(query.contactId ? { contactId: query.contactId } : {}) },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: query.limit + 1,
+    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+  });
+  const more = rows.length > query.limit;
+  const page = more ? rows.slice(0, query.limit) : rows;
+  return { quotes: page, nextCursor: more ? page[page.length - 1]!.id : null };
+}
+
+export async function getQuoteSettings(db: TenantDb) {
+  const tenant = await db.tenant.findFirstOrThrow({
+    select: { quoteMessageTemplate: true, quoteFollowUpTemplate: true, quoteFollowUpDays: true },
+  });
+  return { messageTemplate: tenant.quoteMessageTemplate, followUpTemplate: tenant.quoteFollowUpTemplate, followUpDays: tenant.quoteFollowUpDays };
+}
+
+export async function updateQuoteSettings(db: TenantDb, input: QuoteSettings) {
+  await db.tenant.updateMany({
+    data: {
+      ...(input.messageTemplate !== undefined ? { quoteMessageTemplate: input.messageTemplate } : {}),
+      ...(input.followUpTemplate !== undefined ? { quoteFollowUpTemplate: input.followUpTemplate } : {}),
+      ...(input.followUpDays !== undefined ? { quoteFollowUpDays: input.followUpDays } : {}),
+    },
+  });
+  return getQuoteSettings(db);
+}
+
+/**
+ * The public quote page's lookup. Deliberately not tenant-scoped: the unguessable token is the lead's only
+ * key, and it names exactly one quote of one tenant.
+ */
+export function findQuoteByPublicToken(prisma: PrismaClient, publicToken: string) {
+  return prisma.quote.findUnique({
+    where: { publicToken },
+    include: { tenant: { select: { businessName: true, supportContact: true, timeZone: true } }, contact: { select: { firstName: true, timeZone: true } } },
+  });
+}
+
+/**
+ * Records the lead's answer if the quote can still take one (open or sent, not past its expiry): a compare-
+ * and-set, so a double click, a second tab or a race with the expiry timer changes it once.
+ */
+export async function respondToQuote(prisma: PrismaClient, publicToken: string, response: 'accepted' | 'rejected', now = new Date()): Promise<boolean> {
+  const { count } = await prisma.quote.updateMany({
+    where: { publicToken, status: { in: ['open', 'sent'] }, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    data: { status: response, respondedAt: now, updatedAt: now },
+  });
+  return count > 0;
+}

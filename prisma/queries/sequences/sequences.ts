@@ -1,0 +1,162 @@
+import { AppError, ErrorCodes } from '../../../domain/errors';
+import { SequenceSettingsSchema, type CreateSequence, type SequenceSettings, type SequenceStepInput, type UpdateSequence } from '../../../domain/schemas/sequence';
+import { sequenceStepProblems, type StepProblem } from '../../../domain/sequence-step-problems';
+import { validateTemplate } from '../../../domain/templates';
+import { Prisma } from '../../client';
+import type { TenantDb } from '../../tenant-scope';
+
+type Tx = Parameters<Parameters<TenantDb['$transaction']>[0]>[0];
+
+function templateInvalid(problems: StepProblem[]): never {
+  throw new AppError(ErrorCodes.TEMPLATE_INVALID, `The sequence has ${problems.length} template problem(s): ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, {
+    details: { problems },
+  });
+}
+
+/** Inline texts use only known variables; saved templates exist and fit the step's channel. */
+async function checkSteps(db: TenantDb | Tx, steps: SequenceStepInput[]): Promise<void> {
+  const problems = sequenceStepProblems(steps);
+  const ids = [...new Set(steps.flatMap((s) => (s.templateId ? [s.templateId] : [])))];
+  const templates = ids.length ? await db.template.findMany({ where: { id: { in: ids } }, select: { id: true, channel: true } }) : [];
+  steps.forEach((step, i) => {
+    if (!step.templateId) return;
+    const template = templates.find((t) => t.id === step.templateId);
+    if (!template) problems.push({ path: `steps.${i}.templateId`, message: `template ${step.templateId} not found` });
+    else if (template.channel !== step.channel) {
+      problems.push({ path: `steps.${i}.templateId`, message: `template ${step.templateId} is for ${template.channel}, the step sends ${step.channel}` });
+    }
+  });
+  if (problems.length) templateInvalid(problems);
+}
+
+function stepRows(tenantId: string, versionId: string, steps: SequenceStepInput[]) {
+  return steps.map((s, position) => ({
+    tenantId,
+    versionId,
+    position,
+    channel: s.channel,
+    waitAmount: s.waitAmount,
+    waitUnit: s.waitUnit,
+    templateId: s.templateId ?? null,
+    subject: s.templateId ? null : (s.subject ?? null),
+    body: s.templateId ? null : (s.body ?? null),
+  }));
+}
+
+function duplicateName(error: unknown, name: string | undefined): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    throw new AppError(ErrorCodes.CONFLICT, `A sequence named "${name}" already exists`, { details: { name } });
+  }
+  throw error;
+}
+
+/** A new sequence with its first version as a draft; publish it to enroll contacts. */
+export async function createSequence(db: TenantDb, input: CreateSequence): Promise<string> {
+  await checkSteps(db, input.steps);
+  try {
+    return await db.$transaction(async (tx) => {
+      const sequence = await tx.sequence.create({ data: { tenantId: db.$tenantId(), name: input.name } });
+      const version = await tx.sequenceVersion.create({
+        data: { tenantId: db.$tenantId(), sequenceId: sequence.id, version: 1, settings: input.settings as Prisma.InputJsonValue },
+      });
+      await tx.sequenceStep.createMany({ data: stepRows(db.$tenantId(), version.id, input.steps) });
+      return sequence.id;
+    });
+  } catch (error) {
+    return duplicateName(error, input.name);
+  }
+}
+
+const versionInclude = { steps: { orderBy: { position: 'asc' as const } } };
+
+export async function getSequenceOrThrow(db: TenantDb, sequenceId: string) {
+  const sequence = await db.sequence.findFirst({
+    where: { id: sequenceId },
+    include: { versions: { orderBy: { version: 'desc' }, include: versionInclude } },
+  });
+  if (!sequence) throw new AppError(ErrorCodes.NOT_FOUND, `Sequence ${sequenceId} not found`, { details: { sequenceId } });
+  return sequence;
+}
+export type SequenceWithVersions = Awaited<ReturnType<typeof getSequenceOrThrow>>;
+
+export function listSequences(db: TenantDb) {
+  return db.sequence.findMany({
+    where: { archivedAt: null },
+    orderBy: { createdAt: 'desc' },
+    include: { versions: { orderBy: { version: 'desc' }, include: versionInclude } },
+  });
+}
+
+/** The steps of a version as an editable input again (a saved template stays a reference). */
+function asInput(steps: SequenceWithVersions['versions'][number]['steps']): SequenceStepInput[] {
+  return steps.map((s) => ({
+    channel: s.channel,
+    waitAmount: s.waitAmount,
+    waitUnit: s.waitUnit,
+    ...(s.templateId ? { templateId: s.templateId } : { body: s.body ?? '', ...(s.subject ? { subject: s.subject } : {}) }),
+  }));
+}
+
+/**
+ * Edits go to the draft. When the newest version is published (immutable: enrollments run on it), the edit
+ * becomes a new draft version built from it, so running enrollments keep their content.
+ */
+export async function updateSequence(db: TenantDb, sequenceId: string, input: UpdateSequence): Promise<void> {
+  const sequence = await getSequenceOrThrow(db, sequenceId);
+  if (input.steps) await checkSteps(db, input.steps);
+  try {
+    await db.$transaction(async (tx) => {
+      if (input.name !== undefined) await tx.sequence.updateMany({ where: { id: sequenceId }, data: { name: input.name, updatedAt: new Date() } });
+      if (!input.settings && !input.steps) return;
+      const latest = sequence.versions[0]!;
+      if (latest.publishedAt === null) {
+        if (input.settings) await tx.sequenceVersion.updateMany({ where: { id: latest.id }, data: { settings: input.settings as Prisma.InputJsonValue } });
+        if (input.steps) {
+          await tx.sequenceStep.deleteMany({ where: { versionId: latest.id } });
+          await tx.sequenceStep.createMany({ data: stepRows(db.$tenantId(), latest.id, input.steps) });
+        }
+        return;
+      }
+      const settings: SequenceSettings = input.settings ?? SequenceSettingsSchema.parse(latest.settings ?? {});
+      const draft = await tx.sequenceVersion.create({
+        data: { tenantId: db.$tenantId(), sequenceId, version: latest.version + 1, settings: settings as Prisma.InputJsonValue },
+      });
+      await tx.sequenceStep.createMany({ data: stepRows(db.$tenantId(), draft.id, input.steps ?? asInput(latest.steps)) });
+    });
+  } catch (error) {
+    duplicateName(error, input.name);
+  }
+}
+
+/**
+ * Publishes the draft: saved templates' current text is copied into its steps (later template edits do not
+ * reach it), every text is checked once more, and the version becomes immutable (a trigger enforces it).
+ */
+export async function publishSequence(db: TenantDb, sequenceId: string): Promise<void> {
+  const sequence = await getSequenceOrThrow(db, sequenceId);
+  const draft = sequence.versions.find((v) => v.publishedAt === null);
+  if (!draft) throw new AppError(ErrorCodes.CONFLICT, `Sequence ${sequenceId} has no draft to publish: version ${sequence.versions[0]!.version} is already published`);
+  await db.$transaction(async (tx) => {
+    const templateIds = draft.steps.flatMap((s) => (s.templateId ? [s.templateId] : []));
+    const templates = templateIds.length ? await tx.template.findMany({ where: { id: { in: templateIds } } }) : [];
+    const problems: StepProblem[] = [];
+    for (const step of draft.steps) {
+      let { subject, body } = step;
+      if (step.templateId) {
+        const template = templates.find((t) => t.id === step.templateId);
+        if (!template) {
+          problems.push({ path: `steps.${step.position}.templateId`, message: `template ${step.templateId} no longer exists` });
+          continue;
+        }
+        ({ subject, body } = template);
+        await tx.sequenceStep.updateMany({ where: { id: step.id }, data: { subject, body } });
+      }
+      for (const [field, text] of [['subject', subject], ['body', body]] as const) {
+        if (text) for (const p of validateTemplate(text, 'contact')) problems.push({ path: `steps.${step.position}.${field}`, token: p.token, message: p.message });
+      }
+      if (step.channel === 'email' && !subject) problems.push({ path: `steps.${step.position}.subject`, message: 'an email step needs a subject' });
+    }
+    if (problems.length) templateInvalid(problems);
+    await tx.sequenceVersion.updateMany({ where: { id: draft.id }, data: { publishedAt: new Date() } });
+  });
+}

@@ -1,0 +1,66 @@
+import { AppError, ErrorCodes } from '../../../domain/errors';
+import type { CreateTemplate, UpdateTemplate } from '../../../domain/schemas/template';
+import { Prisma } from '../../client';
+import type { TenantDb } from '../../tenant-scope';
+
+function duplicateName(error: unknown, name: string | undefined): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    throw new AppError(ErrorCodes.CONFLICT, `A template named "${name}" already exists`, { details: { name } });
+  }
+  throw error;
+}
+
+export async function createTemplate(db: TenantDb, input: CreateTemplate) {
+  try {
+    return await db.template.create({
+      data: { tenantId: db.$tenantId(), name: input.name, channel: input.channel, subject: input.subject ?? null, body: input.body },
+    });
+  } catch (error) {
+    return duplicateName(error, input.name);
+  }
+}
+
+export async function getTemplateOrThrow(db: TenantDb, templateId: string) {
+  const template = await db.template.findFirst({ where: { id: templateId } });
+  if (!template) throw new AppError(ErrorCodes.NOT_FOUND, `Template ${templateId} not found`, { details: { templateId } });
+  return template;
+}
+
+export function listTemplates(db: TenantDb) {
+  return db.template.findMany({ orderBy: { name: 'asc' } });
+}
+
+/** Edits reach drafts (which read the template at publish); published versions hold a frozen copy. */
+export async function updateTemplate(db: TenantDb, templateId: string, input: UpdateTemplate) {
+  await getTemplateOrThrow(db, templateId);
+  try {
+    await db.template.updateMany({
+      where: { id: templateId },
+      data: {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.subject !== undefined ? { subject: input.subject } : {}),
+        ...(input.body !== undefined ? { body: input.body } : {}),
+        updatedAt: new Date(),
+      },
+    });
+  } catch (error) {
+    duplicateName(error, input.name);
+  }
+  return getTemplateOrThrow(db, templateId);
+}
+
+export async function deleteTemplate(db: TenantDb, templateId: string): Promise<void> {
+  await getTemplateOrThrow(db, templateId);
+  const users = await db.sequenceStep.findMany({
+    where: { templateId },
+    select: { version: { select: { sequence: { select: { name: true } } } } },
+    distinct: ['versionId'],
+  });
+  if (users.length) {
+    const names = [...new Set(users.map((u) => u.version.sequence.name))];
+    throw new AppError(ErrorCodes.CONFLICT, `Template ${templateId} is used by sequence ${names.map((n) => `"${n}"`).join(', ')}`, {
+      details: { templateId, sequences: names },
+    });
+  }
+  await db.template.deleteMany({ where: { id: templateId } });
+}
