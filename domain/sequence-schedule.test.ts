@@ -34,6 +34,10 @@ describe('stepFireTime', () => {
     // From Saturday counting starts at Monday: one business day is Tuesday; zero is Monday.
     expect(fire('2026-03-07T10:00:00Z', { waitAmount: 1, waitUnit: 'business_days' }).at).toEqual(at('2026-03-10T10:00:00Z'));
     expect(fire('2026-03-07T10:00:00Z', { waitAmount: 0, waitUnit: 'business_days' }).at).toEqual(at('2026-03-09T10:00:00Z'));
+    expect(fire('2026-03-07T10:00:00Z', { waitAmount: 1, waitUnit: 'business_days' }).reasons).toEqual([
+      { code: 'business_day', message: 'counted business days from Monday: Saturday is not a business day', from: '2026-03-07T10:00:00.000Z', to: '2026-03-10T10:00:00.000Z' },
+    ]);
+    expect(fire('2026-03-05T10:00:00Z', { waitAmount: 1, waitUnit: 'business_days' }).reasons).toEqual([]);
     // Friday evening in New York is Saturday in UTC: the zone decides.
     expect(fire('2026-03-07T01:00:00Z', { waitAmount: 1, waitUnit: 'business_days' }, 'America/New_York').at).toEqual(at('2026-03-10T00:00:00Z'));
   });

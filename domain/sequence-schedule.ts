@@ -87,9 +87,19 @@ export function stepFireTime(previous: Date, step: StepTiming, options: Schedule
     case 'days':
       at = plusLocalDays(previous, step.waitAmount, timeZone);
       break;
-    case 'business_days':
+    case 'business_days': {
       at = addBusinessDays(previous, step.waitAmount, timeZone);
+      const start = toLocal(previous, timeZone);
+      if (isWeekend(start)) {
+        reasons.push({
+          code: 'business_day',
+          message: `counted business days from Monday: ${WEEKDAYS[weekday(start)]} is not a business day`,
+          from: previous.toISOString(),
+          to: at.toISOString(),
+        });
+      }
       break;
+    }
   }
 
   // Move out of quiet hours; a business-day step that lands on a weekend waits for Monday. Two rounds
