@@ -38,8 +38,6 @@ export function startQuoteOutboxRelay(options: QuoteOutboxRelayOptions): QuoteOu
   const { prisma, client, taskQueue, logger } = options;
   const batchSize = options.batchSize ?? 50;
   let stopped = false;
-  let running: Promise<number> | null = null;
-  let again = false;
 
   async function relayBatch(): Promise<number> {
     return prisma.$transaction(
@@ -85,25 +83,26 @@ export function startQuoteOutboxRelay(options: QuoteOutboxRelayOptions): QuoteOu
     }
   }
 
-  /** One drain at a time; a request during a drain runs one more afterwards. */
+  /**
+   * One drain at a time. A request while one runs queues exactly one more, which starts after it and so sees
+   * every row committed before the request; the promise returned is that drain's. Requests made while a drain
+   * is queued share it.
+   */
+  let tail: Promise<number> = Promise.resolve(0);
+  let queued: Promise<number> | null = null;
   function drain(): Promise<number> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = drainAll()
-      .catch((error: unknown) => {
+    if (queued) return queued;
+    const next = tail.then(async () => {
+      queued = null;
+      if (stopped) return 0;
+      return drainAll().catch((error: unknown) => {
         logger.error({ err: error }, 'quote outbox relay failed');
         return 0;
-      })
-      .finally(() => {
-        running = null;
-        if (again && !stopped) {
-          again = false;
-          void drain();
-        }
       });
-    return running;
+    });
+    queued = next;
+    tail = next;
+    return next;
   }
 
   const timer = setInterval(() => void drain(), options.pollIntervalMs ?? 5000);
@@ -128,7 +127,7 @@ export function startQuoteOutboxRelay(options: QuoteOutboxRelayOptions): QuoteOu
       stopped = true;
       clearInterval(timer);
       await listener?.end().catch(() => undefined);
-      await running;
+      await tail;
     },
   };
 }

@@ -17,7 +17,10 @@ export interface FakeStatusFlow {
   failureRate: number;
   /** The Twilio-style error code an undelivered message carries. */
   failureCode: string;
-  /** Where statuses go: the same handler Twilio's status callbacks reach. */
+  /**
+   * Where statuses go: the same handler Twilio's status callbacks reach. Resolving to null means "no message
+   * has this id yet" (the sender has not recorded it): the status is offered again shortly.
+   */
   onStatus: (providerMessageId: string, status: FakeStatus, errorCode: string | null) => Promise<unknown>;
 }
 
@@ -74,14 +77,26 @@ export class FakeProvider implements MessagingProvider {
     const flow = this.options.statuses;
     if (!flow) return;
     const fails = Math.random() < flow.failureRate;
-    const step = (delay: number, status: FakeStatus, code: string | null) =>
-      setTimeout(() => {
-        flow.onStatus(id, status, code).catch(() => undefined);
-      }, delay).unref();
-    step(flow.latencyMs, 'sent', null);
-    step(flow.latencyMs * 2, fails ? 'undelivered' : 'delivered', fails ? flow.failureCode : null);
+    const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+    // One status after another, like a carrier; a status that arrives before the sender recorded the id is
+    // offered again (Twilio's callbacks can race the send's response too).
+    const deliver = async (status: FakeStatus, code: string | null) => {
+      for (let attempt = 0; attempt < UNKNOWN_ID_RETRIES; attempt++) {
+        if ((await flow.onStatus(id, status, code)) !== null) return;
+        await wait(Math.max(flow.latencyMs, 50));
+      }
+    };
+    void (async () => {
+      await wait(flow.latencyMs);
+      await deliver('sent', null);
+      await wait(flow.latencyMs);
+      await deliver(fails ? 'undelivered' : 'delivered', fails ? flow.failureCode : null);
+    })().catch(() => undefined);
   }
 }
+
+/** How often a status for a not-yet-recorded message id is offered again (about 10 s at the minimum spacing). */
+const UNKNOWN_ID_RETRIES = 200;
 
 export function fakeProviderError(kind: 'permanent' | 'transient', code: string, message: string): ProviderError {
   return new ProviderError(kind, code, message);

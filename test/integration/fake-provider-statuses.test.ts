@@ -31,9 +31,12 @@ async function run(failureRate: number) {
       failureRate,
       failureCode: '30003',
       onStatus: async (id, status, errorCode) => {
-        await applyDeliveryStatus(prisma, id, { status, at: new Date(), errorCode, errorMessage: errorCode ? 'Unreachable handset' : null });
-        statuses.push({ id, status });
-        if (status !== 'sent') settle();
+        const applied = await applyDeliveryStatus(prisma, id, { status, at: new Date(), errorCode, errorMessage: errorCode ? 'Unreachable handset' : null });
+        if (applied) {
+          statuses.push({ id, status });
+          if (status !== 'sent') settle();
+        }
+        return applied;
       },
     },
   });
