@@ -7,6 +7,7 @@ import type { PrismaClient } from '../prisma/client';
 import { recordEvent } from '../prisma/queries/event-logs/record-event';
 import { forTenant } from '../prisma/tenant-scope';
 import { quotePageUrl } from '../domain/quote-page-url';
+import { quoteMessageId } from '../domain/workflow-ids';
 
 export interface QuoteRef {
   tenantId: string;
@@ -27,10 +28,6 @@ export type PreparedQuoteMessage =
   | { kind: 'skip'; reason: 'closed' | 'no_phone' | 'opted_out' }
   | { kind: 'invalid'; problems: TemplateProblem[] };
 
-/** One message per quote and kind: a retried activity, a re-run or a duplicate trigger finds the same row. */
-export function quoteMessageId(quoteId: string, kind: QuoteMessageKind): string {
-  return `msg_${quoteId.replace(/^quo_/, '')}${kind === 'initial' ? 'q1' : 'q2'}`;
-}
 
 export function createQuoteActivities({ prisma, logger, quotePageBaseUrl }: { prisma: PrismaClient; logger: Logger; quotePageBaseUrl: string }) {
   return {

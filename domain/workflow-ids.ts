@@ -39,3 +39,8 @@ export function quoteWorkflowId(tenantId: string, quoteId: string): string {
 export function bulkEnrollmentWorkflowId(tenantId: string, bulkEnrollmentId: string): string {
   return `bulk-enrollment:${tenantId}:${bulkEnrollmentId}`;
 }
+
+/** One message per quote and kind: a retried activity, a re-run or a duplicate trigger finds the same row. */
+export function quoteMessageId(quoteId: string, kind: 'initial' | 'follow_up'): string {
+  return `msg_${quoteId.replace(/^quo_/, '')}${kind === 'initial' ? 'q1' : 'q2'}`;
+}

@@ -1,34 +1,23 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TemporalGateway } from '../../api/temporal-gateway';
 import { createApp } from '../../api/app';
 import type { PrismaClient } from '../../prisma/client';
 import type { ScheduledMessageResult } from '../../workflows/definitions';
-import { bearer, createTestTenant, fakeProviders, silentLogger, startWorker, testApi, testPrisma, uniqueName, type RunningWorker } from '../harness/context';
-import { devServer } from '../harness/dev-server';
+import { bearer, createTestTenant, fakeProviders, silentLogger, testApi, uniqueName } from '../harness/context';
+import { useDevServerWorker, type DevServer } from '../harness/suites';
 import { freePort } from '../harness/free-port';
 import supertest from 'supertest';
 
 // The API against a real Temporal dev server, a real worker and a real Postgres.
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
-let server: Awaited<ReturnType<typeof devServer>>;
+let server: DevServer;
 let prisma: PrismaClient;
-let worker: RunningWorker;
 const { fake, providers } = fakeProviders();
 const taskQueue = uniqueName('api-tq');
 
-beforeAll(async () => {
-  server = await devServer();
-  prisma = testPrisma();
-  worker = await startWorker({ connection: server.nativeConnection, taskQueue, prisma, providers });
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await server?.close();
-  await prisma?.$disconnect();
-});
+useDevServerWorker({ taskQueue, providers }, (parts) => ({ server, prisma } = parts));
 
 async function tenantWithContact(contact: { phone?: string | null; email?: string | null } = {}) {
   const t = await createTestTenant(prisma);

@@ -1,31 +1,21 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../prisma/client';
 import { newId } from '../../prisma/ids';
 import { bulkEnrollmentStartOptions, bulkEnrollmentProgressQuery, enrollmentStartOptions, enrollmentStateQuery } from '../../workflows/definitions';
-import { createTestTenant, fakeProviders, startWorker, testPrisma, uniqueName, type RunningWorker } from '../harness/context';
-import { devServer } from '../harness/dev-server';
+import { createTestTenant, fakeProviders, uniqueName } from '../harness/context';
+import { useDevServerWorker, type DevServer } from '../harness/suites';
 import { captureHistory, createPublishedSequence } from '../harness/sequences';
 
 // Bulk enrollment on the Temporal dev server, in real time: the batches are paced by the workflow's own timers.
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
-let server: Awaited<ReturnType<typeof devServer>>;
+let server: DevServer;
 let prisma: PrismaClient;
-let worker: RunningWorker;
 const { fake, providers } = fakeProviders();
 const taskQueue = uniqueName('bulk-tq');
 
-beforeAll(async () => {
-  server = await devServer();
-  prisma = testPrisma();
-  worker = await startWorker({ connection: server.nativeConnection, taskQueue, prisma, providers });
-});
-afterAll(async () => {
-  await worker?.stop();
-  await server?.close();
-  await prisma?.$disconnect();
-});
+useDevServerWorker({ taskQueue, providers }, (parts) => ({ server, prisma } = parts));
 
 /** Asks the enrollment (each query a round trip to its workflow) until its first step went out. */
 async function firstStepSent(workflowId: string): Promise<boolean> {

@@ -1,29 +1,19 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../prisma/client';
 import type { ScheduledMessageResult } from '../../workflows/definitions';
-import { bearer, createTestTenant, fakeProviders, startWorker, testApi, testPrisma, uniqueName, type RunningWorker } from '../harness/context';
-import { devServer } from '../harness/dev-server';
+import { bearer, createTestTenant, fakeProviders, testApi, uniqueName } from '../harness/context';
+import { useDevServerWorker, type DevServer } from '../harness/suites';
 
 // Websites and tools posting leads and quotes with a per-tenant ingest token, on real Postgres and Temporal.
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
-let server: Awaited<ReturnType<typeof devServer>>;
+let server: DevServer;
 let prisma: PrismaClient;
-let worker: RunningWorker;
 const { fake, providers } = fakeProviders();
 const taskQueue = uniqueName('ingest-tq');
 
-beforeAll(async () => {
-  server = await devServer();
-  prisma = testPrisma();
-  worker = await startWorker({ connection: server.nativeConnection, taskQueue, prisma, providers });
-});
-afterAll(async () => {
-  await worker?.stop();
-  await server?.close();
-  await prisma?.$disconnect();
-});
+useDevServerWorker({ taskQueue, providers }, (parts) => ({ server, prisma } = parts));
 
 async function tenantWithToken() {
   const t = await createTestTenant(prisma);

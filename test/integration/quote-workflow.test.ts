@@ -1,13 +1,13 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, inject } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../prisma/client';
-import { registerSearchAttributes } from '../../scripts/lib/search-attributes';
 import { startQuoteOutboxRelay } from '../../worker/quote-outbox-relay';
 import { quoteRespondedSignal, quoteStartOptions, type QuoteResult } from '../../workflows/definitions';
-import { bearer, createTestTenant, fakeProviders, silentLogger, startWorker, testApi, testPrisma, uniqueName, workflowBundle } from '../harness/context';
+import { bearer, createTestTenant, fakeProviders, silentLogger, startWorker, testApi, uniqueName } from '../harness/context';
 import { captureHistory } from '../harness/sequences';
+import { useTimeSkippingServer } from '../harness/suites';
 
 // Quote automation on the time-skipping server: follow-ups days later and expiry a week out, in seconds.
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -16,22 +16,7 @@ let env: TestWorkflowEnvironment;
 let prisma: PrismaClient;
 const DAY = 86_400_000;
 
-beforeAll(async () => {
-  prisma = testPrisma();
-  await workflowBundle();
-});
-afterAll(async () => {
-  await prisma?.$disconnect();
-});
-beforeEach(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: inject('temporalTestServerPath') } },
-  });
-  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
-});
-afterEach(async () => {
-  await env?.teardown();
-});
+useTimeSkippingServer((parts) => ({ env, prisma } = parts));
 
 async function setup(tenantOverrides = {}) {
   const taskQueue = uniqueName('tq');

@@ -1,13 +1,12 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fromLocal, toLocal, addLocalDays } from '../../domain/time-zone';
 import type { PrismaClient } from '../../prisma/client';
-import { registerSearchAttributes } from '../../scripts/lib/search-attributes';
 import { statusQuery, type ScheduledMessageResult } from '../../workflows/definitions';
-import { bearer, createTestTenant, fakeProviders, startWorker, testApi, testPrisma, uniqueName, workflowBundle } from '../harness/context';
+import { bearer, createTestTenant, fakeProviders, startWorker, testApi, uniqueName } from '../harness/context';
 import { captureHistory } from '../harness/sequences';
+import { useTimeSkippingServer } from '../harness/suites';
 
 // Long timers on Temporal's time-skipping test server: three days pass in well under a second of wall time.
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -16,27 +15,7 @@ let env: TestWorkflowEnvironment;
 let prisma: PrismaClient;
 const DAY = 86_400_000;
 
-beforeAll(async () => {
-  prisma = testPrisma();
-  await workflowBundle();
-});
-
-afterAll(async () => {
-  await prisma?.$disconnect();
-});
-
-// A fresh server per test: its clock starts at the real time (which the API validates sendAt against) and
-// one test's skipped days cannot leak into the next.
-beforeEach(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: inject('temporalTestServerPath') } },
-  });
-  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
-});
-
-afterEach(async () => {
-  await env?.teardown();
-});
+useTimeSkippingServer((parts) => ({ env, prisma } = parts));
 
 async function setup(tenantOverrides = {}, workerOptions: { maxCachedWorkflows?: number } = {}) {
   const taskQueue = uniqueName('tq');

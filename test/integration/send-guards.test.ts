@@ -1,11 +1,11 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, inject } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Activities } from '../../activities';
 import type { PrismaClient } from '../../prisma/client';
-import { registerSearchAttributes } from '../../scripts/lib/search-attributes';
 import type { ScheduledMessageResult } from '../../workflows/definitions';
-import { bearer, createTestTenant, fakeProviders, startWorker, testApi, testPrisma, uniqueName, workflowBundle } from '../harness/context';
+import { bearer, createTestTenant, fakeProviders, startWorker, testApi, uniqueName } from '../harness/context';
+import { useTimeSkippingServer } from '../harness/suites';
 
 // What must stop a send at the last moment: an opt-out that lands as the message falls due, and WhatsApp's
 // 24-hour window. Time-skipping server, real worker, real Postgres; the fake provider counts calls.
@@ -13,20 +13,7 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let env: TestWorkflowEnvironment;
 let prisma: PrismaClient;
-beforeAll(async () => {
-  prisma = testPrisma();
-  await workflowBundle();
-});
-afterAll(async () => {
-  await prisma?.$disconnect();
-});
-beforeEach(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: inject('temporalTestServerPath') } } });
-  await registerSearchAttributes(env.connection, 'default');
-});
-afterEach(async () => {
-  await env?.teardown();
-});
+useTimeSkippingServer((parts) => ({ env, prisma } = parts));
 
 async function setup(options: { wrapActivities?: (a: Activities) => Activities; lastInboundWhatsappAt?: Date | null } = {}) {
   const taskQueue = uniqueName('tq');

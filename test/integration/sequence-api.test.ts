@@ -1,33 +1,22 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scheduleSteps } from '../../domain/sequence-schedule';
 import type { PrismaClient } from '../../prisma/client';
 import { forTenant } from '../../prisma/tenant-scope';
-import { quoteStateQuery, type EnrollmentResult, type QuoteResult, type ScheduledMessageResult } from '../../workflows/definitions';
-import { bearer, createTestTenant, silentLogger, fakeProviders, startWorker, TEST_WEBHOOKS, testApi, testPrisma, uniqueName, type RunningWorker } from '../harness/context';
-import { devServer } from '../harness/dev-server';
+import { quoteStateQuery, statusQuery, type EnrollmentResult, type QuoteResult, type ScheduledMessageResult } from '../../workflows/definitions';
+import { bearer, createTestTenant, silentLogger, fakeProviders, TEST_WEBHOOKS, testApi, uniqueName } from '../harness/context';
+import { useDevServerWorker, type DevServer } from '../harness/suites';
 import { startQuoteOutboxRelay } from '../../worker/quote-outbox-relay';
 
 // Templates, sequences, enrollments and quotes through the HTTP API, on the Temporal dev server and Postgres.
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
-let server: Awaited<ReturnType<typeof devServer>>;
+let server: DevServer;
 let prisma: PrismaClient;
-let worker: RunningWorker;
 const { fake, providers } = fakeProviders();
 const taskQueue = uniqueName('seq-api-tq');
 
-beforeAll(async () => {
-  server = await devServer();
-  prisma = testPrisma();
-  // The worker renders quote links with the same public URL the API reports.
-  worker = await startWorker({ connection: server.nativeConnection, taskQueue, prisma, providers, publicUrl: TEST_WEBHOOKS.publicUrl });
-});
-afterAll(async () => {
-  await worker?.stop();
-  await server?.close();
-  await prisma?.$disconnect();
-});
+useDevServerWorker({ taskQueue, providers, publicUrl: TEST_WEBHOOKS.publicUrl }, (parts) => ({ server, prisma } = parts));
 
 async function tenant(overrides = {}) {
   const t = await createTestTenant(prisma, { quietStartMinute: null, quietEndMinute: null, ...overrides });
@@ -343,6 +332,22 @@ describe('quotes', () => {
     await server.client.workflow.getHandle(`quote:${t.tenant.id}:${quoteId}`).terminate('test over');
   });
 
+  it('cancels a quote SMS still waiting out quiet hours when the lead answers first', async () => {
+    // Quiet from an hour ago until two hours from now (UTC): the quote SMS has to wait.
+    const minute = new Date().getUTCHours() * 60 + new Date().getUTCMinutes();
+    const t = await tenant({ quietStartMinute: (minute + 1380) % 1440, quietEndMinute: (minute + 120) % 1440 });
+    const c = await t.contact({ firstName: 'Ada' });
+    const quote = (await t.api.post('/api/quotes', { contactId: c.id, total: 300 })).body.quote;
+    const messageWorkflow = `message:${t.tenant.id}:msg_${quote.id.replace(/^quo_/, '')}q1`;
+    expect(await waitForMessageState(messageWorkflow, 'quiet-hours')).toBe(true);
+
+    await t.request().post(`/q/${quote.shortUrl.split('/q/')[1]}/accept`).expect(303);
+    expect(await result<ScheduledMessageResult>(messageWorkflow)).toMatchObject({ outcome: 'cancelled' });
+    expect(await result<QuoteResult>(quote.workflowId)).toMatchObject({ outcome: 'accepted', sent: false });
+    expect(fake.calls.filter((m) => m.to === c.phone)).toHaveLength(0);
+    expect((await t.db.message.findFirstOrThrow({ where: { workflowId: messageWorkflow } })).status).toBe('cancelled');
+  });
+
   it('answers unknown tokens with 404 and shows an expired quote as expired', async () => {
     const t = await tenant();
     expect((await t.request().get('/q/0123456789abcdef0123456789abcdef')).status).toBe(404);
@@ -357,6 +362,19 @@ describe('quotes', () => {
     expect((await t.api.post('/api/quotes', { contactId: c.id, total: 10, expiresAt: '2020-01-01T00:00:00Z' })).status).toBe(400);
   });
 });
+
+/** Asks a message workflow (started by another workflow, so perhaps not yet there) until it is in `state`. */
+async function waitForMessageState(workflowId: string, state: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 400; attempt++) {
+    try {
+      if ((await server.client.workflow.getHandle(workflowId).query(statusQuery)).state === state) return true;
+    } catch (error) {
+      if ((error as Error).name !== 'WorkflowNotFoundError' && !/not found|no such/i.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+  return false;
+}
 
 /** Waits for a workflow that another workflow starts (it may not exist yet when asked). */
 async function waitForWorkflow<T = unknown>(workflowId: string): Promise<T> {

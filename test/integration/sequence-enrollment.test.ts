@@ -1,12 +1,11 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, inject } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scheduleSteps } from '../../domain/sequence-schedule';
 import { fromLocal, toLocal, addLocalDays } from '../../domain/time-zone';
 import type { PrismaClient } from '../../prisma/client';
 import { newId } from '../../prisma/ids';
-import { registerSearchAttributes } from '../../scripts/lib/search-attributes';
 import {
   enrollmentStartOptions,
   enrollmentStateQuery,
@@ -15,8 +14,9 @@ import {
   stopEnrollmentUpdate,
   type EnrollmentResult,
 } from '../../workflows/definitions';
-import { bearer, createTestTenant, fakeProviders, startWorker, testApi, testPrisma, uniqueName, workflowBundle } from '../harness/context';
+import { bearer, createTestTenant, fakeProviders, startWorker, testApi, uniqueName } from '../harness/context';
 import { captureHistory, createPublishedSequence, publishVersion, type TestStep } from '../harness/sequences';
+import { useTimeSkippingServer } from '../harness/suites';
 
 // Enrollment workflows on Temporal's time-skipping server: ten days of a sequence pass in seconds.
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -25,22 +25,7 @@ let env: TestWorkflowEnvironment;
 let prisma: PrismaClient;
 const DAY = 86_400_000;
 
-beforeAll(async () => {
-  prisma = testPrisma();
-  await workflowBundle();
-});
-afterAll(async () => {
-  await prisma?.$disconnect();
-});
-beforeEach(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: inject('temporalTestServerPath') } },
-  });
-  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
-});
-afterEach(async () => {
-  await env?.teardown();
-});
+useTimeSkippingServer((parts) => ({ env, prisma } = parts));
 
 const FOUR_STEPS_TEN_DAYS: TestStep[] = [
   { channel: 'sms', waitAmount: 0, waitUnit: 'minutes', body: 'Hi {{first_name}}, thanks for your interest!' },

@@ -1,31 +1,21 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Webhook } from 'svix';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../prisma/client';
 import { twilioSignatureFor } from '../../providers/webhooks/verify-twilio-signature';
 import type { InboundMessageResult, ScheduledMessageResult } from '../../workflows/definitions';
-import { bearer, createTestTenant, fakeProviders, startWorker, TEST_WEBHOOKS, testApi, testPrisma, uniqueName, type RunningWorker } from '../harness/context';
-import { devServer } from '../harness/dev-server';
+import { bearer, createTestTenant, fakeProviders, TEST_WEBHOOKS, testApi, uniqueName } from '../harness/context';
+import { useDevServerWorker, type DevServer } from '../harness/suites';
 
 // Provider webhooks and STOP/START/HELP, on the Temporal dev server with a real worker and Postgres.
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
-let server: Awaited<ReturnType<typeof devServer>>;
+let server: DevServer;
 let prisma: PrismaClient;
-let worker: RunningWorker;
 const { fake, providers } = fakeProviders();
 const taskQueue = uniqueName('hooks-tq');
 
-beforeAll(async () => {
-  server = await devServer();
-  prisma = testPrisma();
-  worker = await startWorker({ connection: server.nativeConnection, taskQueue, prisma, providers });
-});
-afterAll(async () => {
-  await worker?.stop();
-  await server?.close();
-  await prisma?.$disconnect();
-});
+useDevServerWorker({ taskQueue, providers }, (parts) => ({ server, prisma } = parts));
 
 let phoneCounter = 0;
 async function tenantWithSender() {

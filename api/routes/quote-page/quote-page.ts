@@ -1,10 +1,12 @@
 import express, { Router, type RequestHandler } from 'express';
 import { formatMoney } from '../../../domain/money';
 import { escapeHtml } from '../../../domain/templates';
+import { quoteMessageId, scheduledMessageWorkflowId } from '../../../domain/workflow-ids';
+import { cancelPendingMessage } from '../../../prisma/queries/messages/cancel-pending-message';
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
 import { findQuoteByPublicToken, respondToQuote } from '../../../prisma/queries/quotes/quotes';
 import { forTenant } from '../../../prisma/tenant-scope';
-import { quoteRespondedSignal } from '../../../workflows/definitions';
+import { cancelSignal, quoteRespondedSignal } from '../../../workflows/definitions';
 import type { ApiDeps } from '../../deps';
 
 const TOKEN = /^[0-9a-f]{32}$/;
@@ -87,14 +89,21 @@ export function quotePageRoutes(deps: ApiDeps): Router {
       if (await respondToQuote(deps.prisma, token, response)) {
         const db = forTenant(deps.prisma, quote.tenantId);
         await recordEvent(db, { type: `quote.${response}`, subjectType: 'quote', subjectId: quote.id, data: { via: 'quote-page' } });
-        if (quote.workflowId) {
-          try {
-            const client = await deps.temporal.client();
-            await client.workflow.getHandle(quote.workflowId).signal(quoteRespondedSignal, { response });
-          } catch (error) {
-            // The answer is saved; the workflow re-reads the quote before any follow-up, so none goes out.
-            deps.logger.warn({ err: error, quoteId: quote.id }, 'could not signal the quote workflow');
-          }
+        // A quote SMS still waiting (quiet hours) is pointless once the lead has answered: cancel it, as the
+        // message API would. A message already being sent is left to finish.
+        const waiting: string[] = [];
+        for (const kind of ['initial', 'follow_up'] as const) {
+          const messageId = quoteMessageId(quote.id, kind);
+          if (await cancelPendingMessage(db, messageId)) waiting.push(scheduledMessageWorkflowId(quote.tenantId, messageId));
+        }
+        try {
+          const client = await deps.temporal.client();
+          for (const workflowId of waiting) await client.workflow.getHandle(workflowId).signal(cancelSignal, { reason: `quote ${response}` });
+          if (quote.workflowId) await client.workflow.getHandle(quote.workflowId).signal(quoteRespondedSignal, { response });
+        } catch (error) {
+          // The answer is saved and the messages cancelled in the database: the workflows read both before
+          // sending anything, so nothing goes out.
+          deps.logger.warn({ err: error, quoteId: quote.id }, 'could not signal the quote workflows');
         }
       }
       res.redirect(303, `/q/${token}`);
