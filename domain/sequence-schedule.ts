@@ -47,9 +47,20 @@ function plusLocalDays(at: Date, days: number, timeZone: string): Date {
   return new Date(fromLocal(addLocalDays(local, days), timeZone).getTime() + (at.getTime() % 1000));
 }
 
+// Building a formatter costs far more than using one; reasons are described for every deferred step.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 function describe(at: Date, timeZone: string): string {
   const local = toLocal(at, timeZone);
-  const date = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(at);
+  const date = dayFormatter(timeZone).format(at);
   return `${formatClock(local.hour * 60 + local.minute)} on ${date}`;
 }
 
