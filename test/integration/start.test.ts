@@ -4,6 +4,7 @@ import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../harness/free-port';
 import { logTo } from '../harness/log-files';
@@ -163,11 +164,54 @@ describe('npm start', () => {
       }
       expect(status).toBe('sent');
       expect(stack.output()).toContain(`messageId=${messageId}`);
+
+      // A sequence created through the API runs end to end on the stack, and Temporal finds it by SequenceId.
+      const json = { ...auth, 'content-type': 'application/json' };
+      const contact = { id: (await (await fetch(api(`/messages/${messageId}`), { headers: auth })).json()).message.contactId as string };
+      const created = await fetch(api('/sequences'), {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({
+          name: 'Stack check',
+          publish: true,
+          settings: { sendWindow: 'always' },
+          steps: [
+            { channel: 'sms', waitAmount: 0, waitUnit: 'minutes', body: 'Hello {{first_name}} from a sequence' },
+            { channel: 'sms', waitAmount: 1, waitUnit: 'minutes', body: 'And a second step' },
+          ],
+        }),
+      });
+      expect(created.status).toBe(201);
+      const { sequence } = await created.json();
+      const enrolled = await fetch(api(`/sequences/${sequence.id}/enrollments`), { method: 'POST', headers: json, body: JSON.stringify({ contactId: contact.id }) });
+      expect(enrolled.status).toBe(201);
+      const { enrollment } = await enrolled.json();
+      let state = '';
+      const until = Date.now() + 150_000;
+      while (Date.now() < until) {
+        state = (await (await fetch(api(`/enrollments/${enrollment.id}`), { headers: auth })).json()).enrollment.status;
+        if (state !== 'active') break;
+        await new Promise((r) => setTimeout(r, 1000)); // polling another process's state
+      }
+      expect(state).toBe('completed');
+      const sent = (await (await fetch(api(`/messages?contactId=${contact.id}`), { headers: auth })).json()).messages.map((m: { body: string }) => m.body);
+      expect(sent).toEqual(expect.arrayContaining(['Hello Ada from a sequence', 'And a second step']));
+      const temporal = new Client({ connection: await Connection.connect({ address: `127.0.0.1:${ports.temporal}` }) });
+      try {
+        let runs = 0;
+        for (let attempt = 0; attempt < 60 && runs === 0; attempt++) {
+          runs = (await temporal.workflow.count(`SequenceId="${sequence.id}"`)).count;
+          if (runs === 0) await new Promise((r) => setTimeout(r, 500)); // visibility is eventually consistent
+        }
+        expect(runs).toBe(1);
+      } finally {
+        await temporal.connection.close();
+      }
     } finally {
       expect(await stop(stack)).toBe(0);
     }
     expect(processesMentioning(dataDir)).toEqual([]);
-  }, 240_000);
+  }, 420_000);
 
   it('explains a port that is already taken, without a stack trace', async () => {
     const blocker = net.createServer();
