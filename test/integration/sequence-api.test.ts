@@ -360,6 +360,11 @@ describe('quotes', () => {
     await t.request().post(`/q/${row.publicToken}/accept`).expect(303);
     expect((await t.db.quote.findFirstOrThrow({ where: { id: row.id } })).status).toBe('expired');
     expect((await t.api.post('/api/quotes', { contactId: c.id, total: 10, expiresAt: '2020-01-01T00:00:00Z' })).status).toBe(400);
+    const emailOnly = await t.contact({ phone: undefined });
+    const unsendable = await t.api.post('/api/quotes', { contactId: emailOnly.id, total: 10 });
+    expect(unsendable.status).toBe(201);
+    expect(unsendable.body.warning).toMatch(/no phone number/);
+    expect(await result<QuoteResult>(unsendable.body.quote.workflowId)).toMatchObject({ sent: false, reason: 'no_phone' });
   });
 });
 

@@ -38,6 +38,8 @@ export function createQuoteRoute(deps: ApiDeps): RequestHandler {
     }
     await db.quote.updateMany({ where: { id: quote.id, workflowId: null }, data: { workflowId: quoteWorkflowId(tenantId, quote.id) } });
     await recordEvent(db, { type: 'quote.created', subjectType: 'quote', subjectId: quote.id, data: { source: 'api', externalId: quote.externalId } });
+    if (!contact.phone) warning = 'The contact has no phone number, so the quote will not be texted; share its shortUrl another way.';
+    else if (contact.smsConsent === 'revoked') warning = 'The contact opted out of SMS, so the quote will not be texted; share its shortUrl another way.';
     const row = await getQuoteOrThrow(db, quote.id);
     res.status(201).json({ quote: toQuoteView(row, deps.temporalWeb, publicBaseUrl(deps, req)), ...(warning ? { warning } : {}) });
   };
