@@ -52,6 +52,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       binary: temporal,
       port: await freePort(),
       headless: true,
+      // Free ports for its HTTP API and metrics too: their defaults, derived from the gRPC port, can be taken.
+      extraArgs: ['--http-port', String(await freePort()), '--metrics-port', String(await freePort())],
       onLog: logTo('temporal-dev-server'),
     });
     cleanups.push(() => dev.stop());
