@@ -1,19 +1,11 @@
 import { SequenceSettingsSchema } from '../domain/schemas/sequence';
+import { toVersionStep, type VersionStep } from '../prisma/queries/sequences/get-version-with-steps';
 import { temporalListUrl, temporalRunUrl, type TemporalWebConfig } from '../domain/workflow-ids';
 import type { EnrollmentState } from '../workflows/definitions';
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
-type StepRow = {
-  position: number;
-  channel: 'sms' | 'whatsapp' | 'email';
-  waitAmount: number;
-  waitUnit: 'minutes' | 'hours' | 'days' | 'business_days';
-  templateId: string | null;
-  subject: string | null;
-  body: string | null;
-};
-type VersionRow = { id: string; version: number; publishedAt: Date | null; settings: unknown; createdAt: Date; steps: StepRow[] };
+type VersionRow = { id: string; version: number; publishedAt: Date | null; settings: unknown; createdAt: Date; steps: VersionStep[] };
 type SequenceRow = { id: string; name: string; createdAt: Date; updatedAt: Date; versions: VersionRow[] };
 
 export function toVersionView(v: VersionRow) {
@@ -22,15 +14,7 @@ export function toVersionView(v: VersionRow) {
     version: v.version,
     publishedAt: iso(v.publishedAt),
     settings: SequenceSettingsSchema.parse(v.settings ?? {}),
-    steps: v.steps.map((s) => ({
-      position: s.position,
-      channel: s.channel,
-      waitAmount: s.waitAmount,
-      waitUnit: s.waitUnit,
-      templateId: s.templateId,
-      subject: s.subject,
-      body: s.body,
-    })),
+    steps: v.steps.map(toVersionStep),
   };
 }
 

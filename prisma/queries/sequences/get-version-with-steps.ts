@@ -13,6 +13,11 @@ export interface VersionStep {
   body: string | null;
 }
 
+/** A step row as the rest of Herald sees it (no ids or tenant). */
+export function toVersionStep(s: VersionStep): VersionStep {
+  return { position: s.position, channel: s.channel, waitAmount: s.waitAmount, waitUnit: s.waitUnit, templateId: s.templateId, subject: s.subject, body: s.body };
+}
+
 export interface VersionWithSteps {
   id: string;
   sequenceId: string;
@@ -32,15 +37,7 @@ export async function getVersionWithSteps(db: TenantDb, versionId: string): Prom
     version: version.version,
     publishedAt: version.publishedAt,
     settings: SequenceSettingsSchema.parse(version.settings ?? {}),
-    steps: version.steps.map((s) => ({
-      position: s.position,
-      channel: s.channel,
-      waitAmount: s.waitAmount,
-      waitUnit: s.waitUnit,
-      templateId: s.templateId,
-      subject: s.subject,
-      body: s.body,
-    })),
+    steps: version.steps.map(toVersionStep),
   };
 }
 
