@@ -4,6 +4,7 @@ import { BulkEnrollSchema } from '../domain/schemas/sequence';
 import type { PrismaClient } from '../prisma/client';
 import { findContactsForBulkEnrollment } from '../prisma/queries/contacts/find-contacts-for-bulk-enrollment';
 import { getVersionWithSteps } from '../prisma/queries/sequences/get-version-with-steps';
+import { contactsEverEnrolled } from '../prisma/queries/enrollments/enrollments';
 import { forTenant } from '../prisma/tenant-scope';
 
 export interface BulkBatch {
@@ -35,11 +36,7 @@ export function createBulkEnrollmentActivities({ prisma }: { prisma: PrismaClien
       const version = await getVersionWithSteps(db, input.versionId);
       let eligible = ids;
       if (version.settings.reenroll === 'never') {
-        const before = await db.enrollment.findMany({
-          where: { sequenceId: input.sequenceId, contactId: { in: ids } },
-          select: { contactId: true },
-        });
-        const seen = new Set(before.map((e) => e.contactId));
+        const seen = await contactsEverEnrolled(db, input.sequenceId, ids);
         eligible = ids.filter((id) => !seen.has(id));
       }
       return { contactIds: eligible, ineligible: ids.length - eligible.length, lastContactId: ids[ids.length - 1] ?? null };

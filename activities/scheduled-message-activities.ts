@@ -1,10 +1,10 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Logger } from 'pino';
-import { addressFieldFor, isPending, type Channel, type MessageStatus } from '../domain/channels';
+import { addressFieldFor, consentFieldFor, isPending, type Channel, type MessageStatus } from '../domain/channels';
 import { ErrorCodes } from '../domain/errors';
 import { maskPhone } from '../domain/phone';
 import { whatsappWindowOpen } from '../domain/provider-errors';
-import type { QuietHours } from '../domain/quiet-hours';
+import { tenantQuietHours, type QuietHours } from '../domain/quiet-hours';
 import type { PrismaClient } from '../prisma/client';
 import { forTenant } from '../prisma/tenant-scope';
 import { claimMessageForSend } from '../prisma/queries/messages/claim-message-for-send';
@@ -52,12 +52,6 @@ export type SendOutcome =
   /** The row's due time differs from the one the workflow waited for: wait for this one instead. */
   | { outcome: 'rescheduled'; scheduledAt: string | null };
 
-const CONSENT_FIELD: Record<Channel, 'smsConsent' | 'whatsappConsent' | 'emailConsent'> = {
-  sms: 'smsConsent',
-  whatsapp: 'whatsappConsent',
-  email: 'emailConsent',
-};
-
 function notFound(ref: MessageRef): ApplicationFailure {
   return ApplicationFailure.nonRetryable(`Message ${ref.messageId} not found`, ErrorCodes.NOT_FOUND);
 }
@@ -83,12 +77,9 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
       const { tenant } = row;
       return {
         status: row.status,
-        consent: row.contact[CONSENT_FIELD[row.channel as Channel]],
+        consent: row.contact[consentFieldFor(row.channel as Channel)],
         scheduledAt: row.scheduledAt?.toISOString() ?? null,
-        quietHours:
-          tenant.quietStartMinute !== null && tenant.quietEndMinute !== null
-            ? { startMinute: tenant.quietStartMinute, endMinute: tenant.quietEndMinute }
-            : null,
+        quietHours: tenantQuietHours(tenant),
         contactTimeZone: row.contact.timeZone,
         tenantTimeZone: tenant.timeZone,
       };
@@ -169,7 +160,7 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
           where: { id: contact.id },
           select: { smsConsent: true, whatsappConsent: true, emailConsent: true },
         });
-        if (!consent || consent[CONSENT_FIELD[channel]] === 'revoked') {
+        if (!consent || consent[consentFieldFor(channel)] === 'revoked') {
           const message = `${contact.firstName ?? 'The contact'} opted out of ${channel} messages; nothing was sent.`;
           await settleLedgerEntry(db, idempotencyKey, { status: 'failed', lastError: message });
           await fail(ref, ErrorCodes.CONSENT_REVOKED, message);

@@ -1,8 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Logger } from 'pino';
-import { addressFieldFor, type Channel } from '../domain/channels';
+import { deliveryBlocker, type Channel } from '../domain/channels';
 import { ErrorCodes } from '../domain/errors';
-import type { QuietHours } from '../domain/quiet-hours';
+import { tenantQuietHours, type QuietHours } from '../domain/quiet-hours';
 import { resolveSendWindow } from '../domain/schemas/sequence';
 import type { StepTiming } from '../domain/sequence-schedule';
 import { renderTemplate, type TemplateProblem } from '../domain/templates';
@@ -43,17 +43,9 @@ export type PreparedStep =
   | { kind: 'opted_out' }
   | { kind: 'invalid'; problems: TemplateProblem[] };
 
-const CONSENT_FIELD = { sms: 'smsConsent', whatsapp: 'whatsappConsent', email: 'emailConsent' } as const;
-
 /** Deterministic per (enrollment, step): a retried activity or a replayed workflow finds the same message. */
 export function stepMessageId(enrollmentId: string, position: number): string {
   return `msg_${enrollmentId.replace(/^enr_/, '')}s${position}`;
-}
-
-function tenantQuietHours(tenant: { quietStartMinute: number | null; quietEndMinute: number | null }): QuietHours | null {
-  return tenant.quietStartMinute !== null && tenant.quietEndMinute !== null
-    ? { startMinute: tenant.quietStartMinute, endMinute: tenant.quietEndMinute }
-    : null;
 }
 
 export function createSequenceActivities({ prisma, logger }: { prisma: PrismaClient; logger: Logger }) {
@@ -129,8 +121,8 @@ export function createSequenceActivities({ prisma, logger }: { prisma: PrismaCli
       if (!step) throw ApplicationFailure.nonRetryable(`Step ${input.position} not found in version ${input.versionId}`, ErrorCodes.NOT_FOUND);
       const contact = await db.contact.findFirst({ where: { id: input.contactId } });
       if (!contact) throw ApplicationFailure.nonRetryable(`Contact ${input.contactId} not found`, ErrorCodes.NOT_FOUND);
-      if (!contact[addressFieldFor(step.channel)]) return { kind: 'missing_channel' };
-      if (contact[CONSENT_FIELD[step.channel]] === 'revoked') return { kind: 'opted_out' };
+      const blocker = deliveryBlocker(contact, step.channel);
+      if (blocker) return { kind: blocker };
 
       const tenant = await db.tenant.findFirstOrThrow({});
       const context = {

@@ -1,8 +1,7 @@
 import { formatMoney } from '../domain/money';
 import { quotePageUrl } from '../domain/quote-page-url';
 import { temporalRunUrl, type TemporalWebConfig } from '../domain/workflow-ids';
-
-const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
+import { iso } from './views';
 
 type QuoteRow = {
   id: string;

@@ -1,9 +1,9 @@
 import { SequenceSettingsSchema } from '../domain/schemas/sequence';
 import { toVersionStep, type VersionStep } from '../prisma/queries/sequences/get-version-with-steps';
+import { draftVersionOf, publishedVersionOf } from '../prisma/queries/sequences/sequences';
 import { temporalListUrl, temporalRunUrl, type TemporalWebConfig } from '../domain/workflow-ids';
 import type { EnrollmentState } from '../workflows/definitions';
-
-const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
+import { iso } from './views';
 
 type VersionRow = { id: string; version: number; publishedAt: Date | null; settings: unknown; createdAt: Date; steps: VersionStep[] };
 type SequenceRow = { id: string; name: string; createdAt: Date; updatedAt: Date; versions: VersionRow[] };
@@ -20,8 +20,8 @@ export function toVersionView(v: VersionRow) {
 
 /** The published version enrollments start on, the draft being edited (if any), and every version's number. */
 export function toSequenceView(row: SequenceRow, web: TemporalWebConfig) {
-  const published = row.versions.find((v) => v.publishedAt !== null) ?? null;
-  const draft = row.versions[0]?.publishedAt === null ? row.versions[0] : null;
+  const published = publishedVersionOf(row.versions);
+  const draft = draftVersionOf(row.versions);
   return {
     id: row.id,
     name: row.name,

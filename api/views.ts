@@ -2,7 +2,7 @@ import type { ContactView } from '../domain/schemas/contact';
 import type { MessageView } from '../domain/schemas/message';
 import { temporalRunUrl, type TemporalWebConfig } from '../domain/workflow-ids';
 
-const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
+export const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
 type MessageRow = {
   id: string;

@@ -22,6 +22,24 @@ export function addressFieldFor(channel: Channel): 'phone' | 'email' {
   return channel === 'email' ? 'email' : 'phone';
 }
 
+/** Which contact field holds a channel's consent. */
+export function consentFieldFor(channel: Channel): 'smsConsent' | 'whatsappConsent' | 'emailConsent' {
+  return channel === 'sms' ? 'smsConsent' : channel === 'whatsapp' ? 'whatsappConsent' : 'emailConsent';
+}
+
+/**
+ * Why a contact cannot get a message on a channel right now, or null when it can: no address for it, or an
+ * opt-out. The enrollment's step preparation and the schedule preview both ask this.
+ */
+export function deliveryBlocker(
+  contact: { phone: string | null; email: string | null; smsConsent: string; whatsappConsent: string; emailConsent: string },
+  channel: Channel,
+): 'missing_channel' | 'opted_out' | null {
+  if (!contact[addressFieldFor(channel)]) return 'missing_channel';
+  if (contact[consentFieldFor(channel)] === 'revoked') return 'opted_out';
+  return null;
+}
+
 export const MESSAGE_STATUSES = [
   'scheduled',
   'queued',

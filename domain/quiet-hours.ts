@@ -9,6 +9,11 @@ export interface QuietHours {
   endMinute: number;
 }
 
+/** A tenant's quiet hours as stored (two nullable minute columns), or null when it has none. */
+export function tenantQuietHours(tenant: { quietStartMinute: number | null; quietEndMinute: number | null }): QuietHours | null {
+  return tenant.quietStartMinute !== null && tenant.quietEndMinute !== null ? { startMinute: tenant.quietStartMinute, endMinute: tenant.quietEndMinute } : null;
+}
+
 export interface SendTimeDecision {
   /** When the message may go out: `at` itself, or the end of the quiet window it fell into. */
   sendAt: Date;

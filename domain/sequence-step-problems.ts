@@ -1,22 +1,7 @@
 import type { SequenceStepInput } from './schemas/sequence';
-import { validateTemplate } from './templates';
-
-export interface StepProblem {
-  /** Where, e.g. "steps.1.body". */
-  path: string;
-  token?: string;
-  message: string;
-}
+import { templateProblemsAt, type PlacedProblem } from './templates';
 
 /** Every problem in the steps' inline texts (unknown variables, broken braces), for one 422 that lists them all. */
-export function sequenceStepProblems(steps: SequenceStepInput[]): StepProblem[] {
-  const problems: StepProblem[] = [];
-  steps.forEach((step, i) => {
-    for (const field of ['subject', 'body'] as const) {
-      const text = step[field];
-      if (!text) continue;
-      for (const p of validateTemplate(text, 'contact')) problems.push({ path: `steps.${i}.${field}`, token: p.token, message: p.message });
-    }
-  });
-  return problems;
+export function sequenceStepProblems(steps: SequenceStepInput[]): PlacedProblem[] {
+  return steps.flatMap((step, i) => templateProblemsAt({ [`steps.${i}.subject`]: step.subject, [`steps.${i}.body`]: step.body }, 'contact'));
 }

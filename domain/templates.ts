@@ -1,3 +1,4 @@
+import { AppError, ErrorCodes } from './errors';
 import { formatMoney } from './money';
 
 /**
@@ -74,6 +75,29 @@ export function validateTemplate(text: string, kind: TemplateKind): TemplateProb
     }
   }
   return problems;
+}
+
+/** A problem with where it is: a field ("body"), or a path into a larger document ("steps.1.subject"). */
+export interface PlacedProblem {
+  path: string;
+  token?: string;
+  message: string;
+}
+
+/** Every problem of several named texts at once (absent ones are skipped). */
+export function templateProblemsAt(texts: Record<string, string | null | undefined>, kind: TemplateKind): PlacedProblem[] {
+  const problems: PlacedProblem[] = [];
+  for (const [path, text] of Object.entries(texts)) {
+    if (text) for (const p of validateTemplate(text, kind)) problems.push({ path, token: p.token, message: p.message });
+  }
+  return problems;
+}
+
+/** One 422 listing every problem, so three typos take one round trip, not three. */
+export function templateInvalidError(what: string, problems: PlacedProblem[]): AppError {
+  return new AppError(ErrorCodes.TEMPLATE_INVALID, `${what} has ${problems.length} problem(s): ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, {
+    details: { problems },
+  });
 }
 
 export interface TemplateContext {

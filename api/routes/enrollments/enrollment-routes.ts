@@ -2,23 +2,22 @@ import type { RequestHandler } from 'express';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { z } from 'zod';
 import { AppError, ErrorCodes } from '../../../domain/errors';
-import { BulkEnrollSchema, EnrollSchema, SequenceSettingsSchema, StopEnrollmentSchema } from '../../../domain/schemas/sequence';
+import { BulkEnrollSchema, EnrollSchema, StopEnrollmentSchema } from '../../../domain/schemas/sequence';
 import { bulkEnrollmentWorkflowId } from '../../../domain/workflow-ids';
 import { newId } from '../../../prisma/ids';
 import { countContactsForBulkEnrollment } from '../../../prisma/queries/contacts/find-contacts-for-bulk-enrollment';
 import { getContactOrThrow } from '../../../prisma/queries/contacts/get-contact-or-throw';
 import {
+  contactsEverEnrolled,
   createBulkEnrollment,
   getBulkEnrollmentOrThrow,
   getEnrollmentOrThrow,
   insertEnrollment,
   listEnrollments,
   markBulkEnrollmentFailed,
-  wasEverEnrolled,
 } from '../../../prisma/queries/enrollments/enrollments';
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
-import { getSequenceOrThrow } from '../../../prisma/queries/sequences/sequences';
-import type { TenantDb } from '../../../prisma/tenant-scope';
+import { getEnrollableVersion } from '../../../prisma/queries/sequences/sequences';
 import {
   bulkEnrollmentStartOptions,
   enrollmentStartOptions,
@@ -32,25 +31,13 @@ import type { ApiDeps } from '../../deps';
 import { tenantOf } from '../../http/authenticate';
 import { toBulkEnrollmentView, toEnrollmentView } from '../../sequence-views';
 
-/** Enrollments always start on the newest published version. */
-async function publishedVersionOf(db: TenantDb, sequenceId: string) {
-  const sequence = await getSequenceOrThrow(db, sequenceId);
-  const version = sequence.versions.find((v) => v.publishedAt !== null);
-  if (!version) {
-    throw new AppError(ErrorCodes.NOT_PUBLISHED, `Sequence "${sequence.name}" has no published version yet; publish it before enrolling contacts`, {
-      details: { sequenceId },
-    });
-  }
-  return { sequence, version, settings: SequenceSettingsSchema.parse(version.settings ?? {}) };
-}
-
 export function enrollContactRoute(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
     const { contactId } = EnrollSchema.parse(req.body);
     const { tenantId, db } = tenantOf(res);
-    const { sequence, version, settings } = await publishedVersionOf(db, String(req.params.id));
+    const { sequence, version, settings } = await getEnrollableVersion(db, String(req.params.id));
     await getContactOrThrow(db, contactId);
-    if (settings.reenroll === 'never' && (await wasEverEnrolled(db, sequence.id, contactId))) {
+    if (settings.reenroll === 'never' && (await contactsEverEnrolled(db, sequence.id, [contactId])).has(contactId)) {
       throw new AppError(ErrorCodes.ALREADY_ENROLLED, `Contact ${contactId} was already enrolled in "${sequence.name}", which enrolls a contact only once`, {
         details: { sequenceId: sequence.id, contactId, reenroll: 'never' },
       });
@@ -84,7 +71,7 @@ export function bulkEnrollRoute(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
     const criteria = BulkEnrollSchema.parse(req.body);
     const { tenantId, db } = tenantOf(res);
-    const { sequence, version } = await publishedVersionOf(db, String(req.params.id));
+    const { sequence, version } = await getEnrollableVersion(db, String(req.params.id));
     const client = await deps.temporal.client();
     const total = await countContactsForBulkEnrollment(db, criteria);
     const row = await createBulkEnrollment(db, { sequenceId: sequence.id, criteria, total, workflowId: (id) => bulkEnrollmentWorkflowId(tenantId, id) });

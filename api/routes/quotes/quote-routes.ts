@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import { CreateQuoteSchema, ListQuotesQuerySchema, QuoteSettingsSchema } from '../../../domain/schemas/quote';
-import { validateTemplate, type TemplateProblem } from '../../../domain/templates';
+import { templateInvalidError, templateProblemsAt } from '../../../domain/templates';
 import { quoteWorkflowId } from '../../../domain/workflow-ids';
 import { getContactOrThrow } from '../../../prisma/queries/contacts/get-contact-or-throw';
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
@@ -11,8 +11,11 @@ import { getQuoteOrThrow, getQuoteSettings, listQuotes, updateQuoteSettings } fr
 import { quoteStartOptions } from '../../../workflows/definitions';
 import type { ApiDeps } from '../../deps';
 import { tenantOf } from '../../http/authenticate';
-import { publicBaseUrl } from '../../public-url';
+import { publicBaseUrl } from '../../http/public-url';
 import { toQuoteView } from '../../quote-views';
+
+/** The base of quote links: the same one the worker puts in the SMS when HERALD_PUBLIC_URL is set. */
+const quoteLinksBase = (deps: ApiDeps, req: Parameters<RequestHandler>[0]) => publicBaseUrl(req, deps.publicUrl ?? deps.webhooks?.publicUrl);
 
 /**
  * Writes the quote and starts its workflow straight away. The insert trigger also queues it for the worker's
@@ -41,7 +44,7 @@ export function createQuoteRoute(deps: ApiDeps): RequestHandler {
     if (!contact.phone) warning = 'The contact has no phone number, so the quote will not be texted; share its shortUrl another way.';
     else if (contact.smsConsent === 'revoked') warning = 'The contact opted out of SMS, so the quote will not be texted; share its shortUrl another way.';
     const row = await getQuoteOrThrow(db, quote.id);
-    res.status(201).json({ quote: toQuoteView(row, deps.temporalWeb, publicBaseUrl(deps, req)), ...(warning ? { warning } : {}) });
+    res.status(201).json({ quote: toQuoteView(row, deps.temporalWeb, quoteLinksBase(deps, req)), ...(warning ? { warning } : {}) });
   };
 }
 
@@ -49,14 +52,14 @@ export function listQuotesRoute(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
     const query = ListQuotesQuerySchema.parse(req.query);
     const { quotes, nextCursor } = await listQuotes(tenantOf(res).db, query);
-    res.json({ quotes: quotes.map((q) => toQuoteView(q, deps.temporalWeb, publicBaseUrl(deps, req))), nextCursor });
+    res.json({ quotes: quotes.map((q) => toQuoteView(q, deps.temporalWeb, quoteLinksBase(deps, req))), nextCursor });
   };
 }
 
 export function getQuoteRoute(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
     const quote = await getQuoteOrThrow(tenantOf(res).db, String(req.params.id));
-    res.json({ quote: toQuoteView(quote, deps.temporalWeb, publicBaseUrl(deps, req)) });
+    res.json({ quote: toQuoteView(quote, deps.temporalWeb, quoteLinksBase(deps, req)) });
   };
 }
 
@@ -70,16 +73,8 @@ export function getQuoteSettingsRoute(): RequestHandler {
 export function updateQuoteSettingsRoute(): RequestHandler {
   return async (req, res) => {
     const input = QuoteSettingsSchema.parse(req.body);
-    const problems: (TemplateProblem & { field: string })[] = [];
-    for (const field of ['messageTemplate', 'followUpTemplate'] as const) {
-      const text = input[field];
-      if (text) for (const p of validateTemplate(text, 'quote')) problems.push({ ...p, field });
-    }
-    if (problems.length) {
-      throw new AppError(ErrorCodes.TEMPLATE_INVALID, `The quote settings have ${problems.length} problem(s): ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, {
-        details: { problems },
-      });
-    }
+    const problems = templateProblemsAt({ messageTemplate: input.messageTemplate, followUpTemplate: input.followUpTemplate }, 'quote');
+    if (problems.length) throw templateInvalidError('The quote settings', problems);
     res.json({ quoteSettings: await updateQuoteSettings(tenantOf(res).db, input) });
   };
 }

@@ -1,12 +1,21 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import { addressFieldFor } from '../../../domain/channels';
+import { addressFieldFor, deliveryBlocker } from '../../../domain/channels';
+import { tenantQuietHours } from '../../../domain/quiet-hours';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import { CreateSequenceSchema, resolveSendWindow, SequenceSettingsSchema, UpdateSequenceSchema } from '../../../domain/schemas/sequence';
 import { scheduleSteps } from '../../../domain/sequence-schedule';
 import { renderTemplate } from '../../../domain/templates';
 import { getContactOrThrow } from '../../../prisma/queries/contacts/get-contact-or-throw';
-import { createSequence, getSequenceOrThrow, listSequences, publishSequence, updateSequence } from '../../../prisma/queries/sequences/sequences';
+import {
+  createSequence,
+  draftVersionOf,
+  getSequenceOrThrow,
+  listSequences,
+  publishedVersionOf,
+  publishSequence,
+  updateSequence,
+} from '../../../prisma/queries/sequences/sequences';
 import { getTenantOrThrow } from '../../../prisma/queries/tenants/get-tenant-or-throw';
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
 import type { ApiDeps } from '../../deps';
@@ -67,8 +76,6 @@ const PreviewQuerySchema = z
   })
   .strict();
 
-const CONSENT_FIELD = { sms: 'smsConsent', whatsapp: 'whatsappConsent', email: 'emailConsent' } as const;
-
 /**
  * When each step would fire for this contact, and why it moved (business days, quiet hours) — computed by the
  * same domain code the enrollment workflow runs — with each step rendered for the contact.
@@ -78,14 +85,13 @@ export function previewSequenceRoute(): RequestHandler {
     const query = PreviewQuerySchema.parse(req.query);
     const { db } = tenantOf(res);
     const sequence = await getSequenceOrThrow(db, String(req.params.id));
-    const published = sequence.versions.find((v) => v.publishedAt !== null);
-    const draft = sequence.versions[0]?.publishedAt === null ? sequence.versions[0] : undefined;
+    const published = publishedVersionOf(sequence.versions);
+    const draft = draftVersionOf(sequence.versions);
     const version = query.version === 'draft' ? draft : query.version === 'published' ? published : (published ?? draft);
     if (!version) throw new AppError(ErrorCodes.NOT_FOUND, `Sequence ${sequence.id} has no ${query.version} version`);
     const [contact, tenant] = await Promise.all([getContactOrThrow(db, query.contactId), getTenantOrThrow(db)]);
     const settings = SequenceSettingsSchema.parse(version.settings ?? {});
-    const tenantQuiet = tenant.quietStartMinute !== null && tenant.quietEndMinute !== null ? { startMinute: tenant.quietStartMinute, endMinute: tenant.quietEndMinute } : null;
-    const options = { timeZone: contact.timeZone || tenant.timeZone, quietHours: resolveSendWindow(settings.sendWindow, tenantQuiet) };
+    const options = { timeZone: contact.timeZone || tenant.timeZone, quietHours: resolveSendWindow(settings.sendWindow, tenantQuietHours(tenant)) };
     const start = query.start ? new Date(query.start) : new Date();
     const times = scheduleSteps(start, version.steps, options);
 
@@ -100,11 +106,12 @@ export function previewSequenceRoute(): RequestHandler {
       const subject = step.subject ?? template?.subject ?? null;
       let outcome: 'send' | 'skip' | 'stop' | 'not_reached' = 'send';
       let note: string | null = null;
+      const blocker = ended ? null : deliveryBlocker(contact, step.channel);
       if (ended) outcome = 'not_reached';
-      else if (!contact[addressFieldFor(step.channel)]) {
+      else if (blocker === 'missing_channel') {
         outcome = settings.missingChannel === 'stop' ? 'stop' : 'skip';
         note = `the contact has no ${addressFieldFor(step.channel) === 'phone' ? 'phone number' : 'email address'}`;
-      } else if (contact[CONSENT_FIELD[step.channel]] === 'revoked') {
+      } else if (blocker === 'opted_out') {
         outcome = 'stop';
         note = `the contact opted out of ${step.channel}`;
       }

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import { CreateTemplateSchema, PreviewTemplateSchema, UpdateTemplateSchema } from '../../../domain/schemas/template';
-import { renderTemplate, validateTemplate, type TemplateProblem } from '../../../domain/templates';
+import { renderTemplate, templateInvalidError, templateProblemsAt } from '../../../domain/templates';
 import { getContactOrThrow } from '../../../prisma/queries/contacts/get-contact-or-throw';
 import { getTenantOrThrow } from '../../../prisma/queries/tenants/get-tenant-or-throw';
 import { createTemplate, deleteTemplate, getTemplateOrThrow, listTemplates, updateTemplate } from '../../../prisma/queries/templates/templates';
@@ -10,15 +10,8 @@ import { toTemplateView } from '../../sequence-views';
 
 /** Refuses, with the whole list, a template that would leave a blank or a stray brace in a customer's message. */
 function assertValid(fields: { subject?: string | null | undefined; body?: string | undefined }): void {
-  const problems: (TemplateProblem & { field: string })[] = [];
-  for (const [field, text] of Object.entries(fields)) {
-    if (text) for (const p of validateTemplate(text, 'contact')) problems.push({ ...p, field });
-  }
-  if (problems.length) {
-    throw new AppError(ErrorCodes.TEMPLATE_INVALID, `The template has ${problems.length} problem(s): ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, {
-      details: { problems },
-    });
-  }
+  const problems = templateProblemsAt(fields, 'contact');
+  if (problems.length) throw templateInvalidError('The template', problems);
 }
 
 export function createTemplateRoute(): RequestHandler {

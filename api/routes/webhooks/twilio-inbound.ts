@@ -6,7 +6,7 @@ import { finishWebhookEvent, forgetWebhookEvent, recordWebhookEvent } from '../.
 import { verifyTwilioSignature } from '../../../providers/webhooks/verify-twilio-signature';
 import type { ApiDeps } from '../../deps';
 import { ingestInboundMessage } from '../../inbound/ingest-inbound-message';
-import { publicUrlOf } from './public-url';
+import { publicUrlOf } from '../../http/public-url';
 
 // Twilio adds fields without notice: only what we use is required, the rest passes through.
 const TwilioInboundSchema = z

@@ -7,7 +7,7 @@ import { attachProviderIdFromLedger } from '../../../prisma/queries/send-ledger/
 import { finishWebhookEvent, recordWebhookEvent } from '../../../prisma/queries/webhook-events/record-webhook-event';
 import { verifyTwilioSignature } from '../../../providers/webhooks/verify-twilio-signature';
 import type { ApiDeps } from '../../deps';
-import { publicUrlOf } from './public-url';
+import { publicUrlOf } from '../../http/public-url';
 
 const StatusSchema = z
   .object({

@@ -28,9 +28,10 @@ export async function listEnrollments(
   return { enrollments: page, nextCursor: more ? page[page.length - 1]!.id : null };
 }
 
-/** Whether the contact was ever enrolled in the sequence (for the "never re-enroll" rule). */
-export async function wasEverEnrolled(db: TenantDb, sequenceId: string, contactId: string): Promise<boolean> {
-  return (await db.enrollment.count({ where: { sequenceId, contactId } })) > 0;
+/** Which of these contacts were ever enrolled in the sequence (for the "never re-enroll" rule). */
+export async function contactsEverEnrolled(db: TenantDb, sequenceId: string, contactIds: string[]): Promise<Set<string>> {
+  const rows = await db.enrollment.findMany({ where: { sequenceId, contactId: { in: contactIds } }, select: { contactId: true }, distinct: ['contactId'] });
+  return new Set(rows.map((r) => r.contactId));
 }
 
 /** The row of an enrollment whose workflow just started; the workflow's first activity writes it too. */

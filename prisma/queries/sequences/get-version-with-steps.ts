@@ -40,13 +40,3 @@ export async function getVersionWithSteps(db: TenantDb, versionId: string): Prom
     steps: version.steps.map(toVersionStep),
   };
 }
-
-/** The newest published version of a sequence, or null when it was never published. */
-export async function getLatestPublishedVersion(db: TenantDb, sequenceId: string): Promise<VersionWithSteps | null> {
-  const latest = await db.sequenceVersion.findFirst({
-    where: { sequenceId, publishedAt: { not: null } },
-    orderBy: { version: 'desc' },
-    select: { id: true },
-  });
-  return latest ? getVersionWithSteps(db, latest.id) : null;
-}

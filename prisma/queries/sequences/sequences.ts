@@ -1,17 +1,11 @@
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import { SequenceSettingsSchema, type CreateSequence, type SequenceSettings, type SequenceStepInput, type UpdateSequence } from '../../../domain/schemas/sequence';
-import { sequenceStepProblems, type StepProblem } from '../../../domain/sequence-step-problems';
-import { validateTemplate } from '../../../domain/templates';
+import { sequenceStepProblems } from '../../../domain/sequence-step-problems';
+import { templateInvalidError, templateProblemsAt, type PlacedProblem } from '../../../domain/templates';
 import { Prisma } from '../../client';
 import type { TenantDb } from '../../tenant-scope';
 
 type Tx = Parameters<Parameters<TenantDb['$transaction']>[0]>[0];
-
-function templateInvalid(problems: StepProblem[]): never {
-  throw new AppError(ErrorCodes.TEMPLATE_INVALID, `The sequence has ${problems.length} template problem(s): ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, {
-    details: { problems },
-  });
-}
 
 /** Inline texts use only known variables; saved templates exist and fit the step's channel. */
 async function checkSteps(db: TenantDb | Tx, steps: SequenceStepInput[]): Promise<void> {
@@ -26,7 +20,7 @@ async function checkSteps(db: TenantDb | Tx, steps: SequenceStepInput[]): Promis
       problems.push({ path: `steps.${i}.templateId`, message: `template ${step.templateId} is for ${template.channel}, the step sends ${step.channel}` });
     }
   });
-  if (problems.length) templateInvalid(problems);
+  if (problems.length) throw templateInvalidError('The sequence', problems);
 }
 
 function stepRows(tenantId: string, versionId: string, steps: SequenceStepInput[]) {
@@ -78,6 +72,39 @@ export async function getSequenceOrThrow(db: TenantDb, sequenceId: string) {
   return sequence;
 }
 export type SequenceWithVersions = Awaited<ReturnType<typeof getSequenceOrThrow>>;
+
+/**
+ * What an enrollment starts on: the sequence's newest published version, with its settings — read alone, not
+ * with every version's steps.
+ */
+export async function getEnrollableVersion(db: TenantDb, sequenceId: string) {
+  const sequence = await db.sequence.findFirst({
+    where: { id: sequenceId },
+    select: {
+      id: true,
+      name: true,
+      versions: { where: { publishedAt: { not: null } }, orderBy: { version: 'desc' }, take: 1, select: { id: true, version: true, settings: true } },
+    },
+  });
+  if (!sequence) throw new AppError(ErrorCodes.NOT_FOUND, `Sequence ${sequenceId} not found`, { details: { sequenceId } });
+  const version = sequence.versions[0];
+  if (!version) {
+    throw new AppError(ErrorCodes.NOT_PUBLISHED, `Sequence "${sequence.name}" has no published version yet; publish it before enrolling contacts`, {
+      details: { sequenceId },
+    });
+  }
+  return { sequence: { id: sequence.id, name: sequence.name }, version, settings: SequenceSettingsSchema.parse(version.settings ?? {}) };
+}
+
+/** Of versions listed newest first: the newest published one (new enrollments start on it). */
+export function publishedVersionOf<V extends { publishedAt: Date | null }>(versions: V[]): V | undefined {
+  return versions.find((v) => v.publishedAt !== null);
+}
+
+/** Of versions listed newest first: the draft being edited, if the newest one is not yet published. */
+export function draftVersionOf<V extends { publishedAt: Date | null }>(versions: V[]): V | undefined {
+  return versions[0]?.publishedAt === null ? versions[0] : undefined;
+}
 
 export function listSequences(db: TenantDb) {
   return db.sequence.findMany({
@@ -134,12 +161,12 @@ export async function updateSequence(db: TenantDb, sequenceId: string, input: Up
  */
 export async function publishSequence(db: TenantDb, sequenceId: string): Promise<void> {
   const sequence = await getSequenceOrThrow(db, sequenceId);
-  const draft = sequence.versions.find((v) => v.publishedAt === null);
+  const draft = draftVersionOf(sequence.versions);
   if (!draft) throw new AppError(ErrorCodes.CONFLICT, `Sequence ${sequenceId} has no draft to publish: version ${sequence.versions[0]!.version} is already published`);
   await db.$transaction(async (tx) => {
     const templateIds = draft.steps.flatMap((s) => (s.templateId ? [s.templateId] : []));
     const templates = templateIds.length ? await tx.template.findMany({ where: { id: { in: templateIds } } }) : [];
-    const problems: StepProblem[] = [];
+    const problems: PlacedProblem[] = [];
     for (const step of draft.steps) {
       let { subject, body } = step;
       if (step.templateId) {
@@ -151,12 +178,10 @@ export async function publishSequence(db: TenantDb, sequenceId: string): Promise
         ({ subject, body } = template);
         await tx.sequenceStep.updateMany({ where: { id: step.id }, data: { subject, body } });
       }
-      for (const [field, text] of [['subject', subject], ['body', body]] as const) {
-        if (text) for (const p of validateTemplate(text, 'contact')) problems.push({ path: `steps.${step.position}.${field}`, token: p.token, message: p.message });
-      }
+      problems.push(...templateProblemsAt({ [`steps.${step.position}.subject`]: subject, [`steps.${step.position}.body`]: body }, 'contact'));
       if (step.channel === 'email' && !subject) problems.push({ path: `steps.${step.position}.subject`, message: 'an email step needs a subject' });
     }
-    if (problems.length) templateInvalid(problems);
+    if (problems.length) throw templateInvalidError('The sequence', problems);
     await tx.sequenceVersion.updateMany({ where: { id: draft.id }, data: { publishedAt: new Date() } });
   });
 }
