@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Channel } from '../domain/channels';
 import { complianceReply, type ConsentKeyword } from '../domain/consent-keywords';
-import { scheduledMessageWorkflowId } from '../domain/workflow-ids';
+import { scheduledMessageWorkflowId } from '../domain/derived-ids';
 import type { PrismaClient } from '../prisma/client';
 import { setConsent } from '../prisma/queries/contacts/set-consent';
 import { recordEvent } from '../prisma/queries/event-logs/record-event';

@@ -2,12 +2,12 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Logger } from 'pino';
 import { ErrorCodes } from '../domain/errors';
 import { renderTemplate, type TemplateProblem } from '../domain/templates';
-import { scheduledMessageWorkflowId } from '../domain/workflow-ids';
+import { scheduledMessageWorkflowId } from '../domain/derived-ids';
 import type { PrismaClient } from '../prisma/client';
 import { recordEvent } from '../prisma/queries/event-logs/record-event';
 import { forTenant } from '../prisma/tenant-scope';
 import { quotePageUrl } from '../domain/quote-page-url';
-import { quoteMessageId } from '../domain/workflow-ids';
+import { quoteMessageId } from '../domain/derived-ids';
 
 export interface QuoteRef {
   tenantId: string;

@@ -6,7 +6,7 @@ import { tenantQuietHours, type QuietHours } from '../domain/quiet-hours';
 import { resolveSendWindow } from '../domain/schemas/sequence';
 import type { StepTiming } from '../domain/sequence-schedule';
 import { renderTemplate, type TemplateProblem } from '../domain/templates';
-import { scheduledMessageWorkflowId } from '../domain/workflow-ids';
+import { scheduledMessageWorkflowId } from '../domain/derived-ids';
 import type { PrismaClient } from '../prisma/client';
 import { recordEvent } from '../prisma/queries/event-logs/record-event';
 import { getVersionWithSteps } from '../prisma/queries/sequences/get-version-with-steps';

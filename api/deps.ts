@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { TemporalWebConfig } from '../domain/workflow-ids';
+import type { TemporalWebConfig } from '../domain/temporal-web-links';
 import type { PrismaClient } from '../prisma/client';
 import type { TemporalGateway } from './temporal-gateway';
 

@@ -1,6 +1,6 @@
 import { formatMoney } from '../domain/money';
 import { quotePageUrl } from '../domain/quote-page-url';
-import { temporalRunUrl, type TemporalWebConfig } from '../domain/workflow-ids';
+import { temporalRunUrl, type TemporalWebConfig } from '../domain/temporal-web-links';
 import { iso } from './views';
 
 type QuoteRow = {

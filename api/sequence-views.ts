@@ -1,7 +1,7 @@
 import { SequenceSettingsSchema } from '../domain/schemas/sequence';
 import { toVersionStep, type VersionStep } from '../prisma/queries/sequences/get-version-with-steps';
 import { draftVersionOf, publishedVersionOf } from '../prisma/queries/sequences/sequences';
-import { temporalListUrl, temporalRunUrl, type TemporalWebConfig } from '../domain/workflow-ids';
+import { temporalListUrl, temporalRunUrl, type TemporalWebConfig } from '../domain/temporal-web-links';
 import type { EnrollmentState } from '../workflows/definitions';
 import { iso } from './views';
 

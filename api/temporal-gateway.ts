@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Client, Connection } from '@temporalio/client';
 import { temporalTlsEnabled, type TemporalEnv } from '../domain/config';
 import { AppError, ErrorCodes } from '../domain/errors';
+import { startWorkflow, type Started, type StartSpec } from '../workflows/definitions';
 
 /**
  * One lazily connected Temporal client for the whole API process. The API starts (and answers health
@@ -42,6 +43,11 @@ export class TemporalGateway {
       );
     });
     return this.pending;
+  }
+
+  /** The one way the API starts a run (see workflows/start.ts for what its answers mean). */
+  async start<A>(spec: StartSpec<A>): Promise<Started> {
+    return startWorkflow(await this.client(), this.taskQueue, spec);
   }
 
   private async connect(): Promise<Client> {

@@ -1,6 +1,6 @@
 import type { ContactView } from '../domain/schemas/contact';
 import type { MessageView } from '../domain/schemas/message';
-import { temporalRunUrl, type TemporalWebConfig } from '../domain/workflow-ids';
+import { temporalRunUrl, type TemporalWebConfig } from '../domain/temporal-web-links';
 
 export const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 

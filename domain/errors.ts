@@ -50,3 +50,29 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof Error && error.name === 'AppError' && typeof (error as AppError).code === 'string';
 }
+
+/**
+ * Codes for which trying the same thing again cannot help: Temporal must not retry an activity that failed
+ * with one of them. The rest (unavailable, transient provider errors, rate limits, internal bugs) may heal.
+ */
+const PERMANENT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  ErrorCodes.VALIDATION,
+  ErrorCodes.NOT_FOUND,
+  ErrorCodes.UNAUTHENTICATED,
+  ErrorCodes.FORBIDDEN,
+  ErrorCodes.CONFLICT,
+  ErrorCodes.TOO_LATE,
+  ErrorCodes.CONTACT_UNREACHABLE,
+  ErrorCodes.CONSENT_REVOKED,
+  ErrorCodes.WHATSAPP_WINDOW_CLOSED,
+  ErrorCodes.TEMPLATE_INVALID,
+  ErrorCodes.NOT_PUBLISHED,
+  ErrorCodes.ALREADY_ENROLLED,
+  ErrorCodes.PROVIDER_PERMANENT,
+  ErrorCodes.SEND_RETRIES_EXHAUSTED,
+  ErrorCodes.CONFIG,
+]);
+
+export function isPermanentErrorCode(code: string): boolean {
+  return PERMANENT_CODES.has(code as ErrorCode);
+}

@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../prisma/client';
-import { quoteStartOptions } from '../workflows/definitions';
+import { quoteStart, startWorkflow } from '../workflows/definitions';
 
 export interface QuoteOutboxRelayOptions {
   prisma: PrismaClient;
@@ -52,18 +52,13 @@ export function startQuoteOutboxRelay(options: QuoteOutboxRelayOptions): QuoteOu
         let relayed = 0;
         for (const row of rows) {
           try {
-            await client.workflow.start(
-              'sendQuoteWorkflow',
-              quoteStartOptions(taskQueue, { tenantId: row.tenant_id, quoteId: row.quote_id, contactId: row.contact_id }),
-            );
+            // Already started (by the API, or by an earlier relay attempt) counts as relayed.
+            await startWorkflow(client, taskQueue, quoteStart({ tenantId: row.tenant_id, quoteId: row.quote_id, contactId: row.contact_id }));
           } catch (error) {
-            if (!(error instanceof Error && error.name === 'WorkflowExecutionAlreadyStartedError')) {
-              const message = error instanceof Error ? error.message : String(error);
-              await tx.$executeRaw`UPDATE quote_outbox SET attempts = attempts + 1, last_error = ${message} WHERE id = ${row.id}`;
-              logger.warn({ tenantId: row.tenant_id, quoteId: row.quote_id, err: error }, 'could not start the quote workflow; will retry');
-              continue;
-            }
-            // Already started (by the API, or by an earlier relay attempt): done.
+            const message = error instanceof Error ? error.message : String(error);
+            await tx.$executeRaw`UPDATE quote_outbox SET attempts = attempts + 1, last_error = ${message} WHERE id = ${row.id}`;
+            logger.warn({ tenantId: row.tenant_id, quoteId: row.quote_id, err: error }, 'could not start the quote workflow; will retry');
+            continue;
           }
           await tx.$executeRaw`UPDATE quote_outbox SET relayed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ${row.id}`;
           relayed++;

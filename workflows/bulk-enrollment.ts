@@ -1,23 +1,16 @@
 import {
   continueAsNew,
   ParentClosePolicy,
-  proxyActivities,
   setHandler,
   sleep,
   startChild,
   uuid4,
-  workflowInfo,
 } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import type { Activities } from '../activities';
-import { ErrorCodes } from '../domain/errors';
-import { bulkEnrollmentProgressQuery, enrollmentStartOptions, type BulkEnrollmentInput } from './definitions';
+import { batchActivities } from './activity-proxies';
+import { bulkEnrollmentProgressQuery, childOptions, enrollmentStart, isAlreadyStarted, type BulkEnrollmentInput } from './definitions';
 import { sequenceEnrollmentWorkflow } from './sequence-enrollment';
 
-const { nextBulkEnrollmentBatch, recordBulkEnrollmentProgress } = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2, nonRetryableErrorTypes: [ErrorCodes.NOT_FOUND] },
-});
+const { nextBulkEnrollmentBatch, recordBulkEnrollmentProgress } = batchActivities;
 
 /** Batches per run before continuing as new: keeps each run's history far below Temporal's limits. */
 const BATCHES_PER_RUN = 20;
@@ -33,7 +26,6 @@ export async function bulkEnrollmentWorkflow(input: BulkEnrollmentInput): Promis
   let after = input.afterContactId ?? null;
   let done = false;
   setHandler(bulkEnrollmentProgressQuery, () => ({ enrolled, skipped, done }));
-  const { taskQueue } = workflowInfo();
 
   for (let batch = 0; ; batch++) {
     if (batch >= BATCHES_PER_RUN) {
@@ -50,7 +42,7 @@ export async function bulkEnrollmentWorkflow(input: BulkEnrollmentInput): Promis
     if (page.lastContactId === null) break;
     skipped += page.ineligible;
     const starts = page.contactIds.map(async (contactId) => {
-      const options = enrollmentStartOptions(taskQueue, {
+      const spec = enrollmentStart({
         tenantId: input.tenantId,
         enrollmentId: `enr_${uuid4().replace(/-/g, '')}`,
         sequenceId: input.sequenceId,
@@ -60,17 +52,14 @@ export async function bulkEnrollmentWorkflow(input: BulkEnrollmentInput): Promis
       });
       try {
         await startChild(sequenceEnrollmentWorkflow, {
-          workflowId: options.workflowId,
-          args: options.args,
-          workflowIdReusePolicy: options.workflowIdReusePolicy,
-          typedSearchAttributes: options.typedSearchAttributes,
+          ...childOptions(spec),
           // Enrollments outlive this workflow (and its continue-as-new).
           parentClosePolicy: ParentClosePolicy.ABANDON,
         });
         return true;
       } catch (error) {
         // Already enrolled (an enrollment of this contact is running): skipped, not an error.
-        if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
+        if (isAlreadyStarted(error)) return false;
         throw error;
       }
     });

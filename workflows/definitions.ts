@@ -3,27 +3,11 @@
  * message definitions, input/result types and search-attribute keys.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { defineSearchAttributeKey, SearchAttributeType, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
-import { bulkEnrollmentWorkflowId, enrollmentWorkflowId, quoteWorkflowId } from '../domain/workflow-ids';
 import type { QuietHours } from '../domain/quiet-hours';
 
 export const TASK_QUEUE_DEFAULT = 'herald';
 
-/** Ids only — never phone numbers or emails: search attributes are not encrypted. */
-export const TenantIdKey = defineSearchAttributeKey('TenantId', SearchAttributeType.KEYWORD);
-export const ContactIdKey = defineSearchAttributeKey('ContactId', SearchAttributeType.KEYWORD);
-export const MessageIdKey = defineSearchAttributeKey('MessageId', SearchAttributeType.KEYWORD);
-export const SequenceIdKey = defineSearchAttributeKey('SequenceId', SearchAttributeType.KEYWORD);
-export const QuoteIdKey = defineSearchAttributeKey('QuoteId', SearchAttributeType.KEYWORD);
-
-/** Registered on the Temporal namespace at start-up (dev server flags, or the operator service). */
-export const SEARCH_ATTRIBUTES = {
-  TenantId: 'Keyword',
-  ContactId: 'Keyword',
-  MessageId: 'Keyword',
-  SequenceId: 'Keyword',
-  QuoteId: 'Keyword',
-} as const;
+export * from './start';
 
 // ── Scheduled message ────────────────────────────────────────────────────────────────────────────────
 
@@ -227,51 +211,3 @@ export interface QuoteState {
 
 export const quoteRespondedSignal = defineSignal<[QuoteRespondedInput]>('quoteResponded');
 export const quoteStateQuery = defineQuery<QuoteState>('quoteState');
-
-// ── How each long-running workflow is started (the API, the worker's outbox relay and the bulk workflow) ──
-
-/** Enrollment: conflict FAIL while one runs (at most one active per sequence × contact); reuse after it ended. */
-export function enrollmentStartOptions(taskQueue: string, input: EnrollmentInput) {
-  return {
-    taskQueue,
-    workflowId: enrollmentWorkflowId(input.tenantId, input.sequenceId, input.contactId),
-    args: [input] as [EnrollmentInput],
-    workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-    workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
-    typedSearchAttributes: [
-      { key: TenantIdKey, value: input.tenantId },
-      { key: ContactIdKey, value: input.contactId },
-      { key: SequenceIdKey, value: input.sequenceId },
-    ],
-  };
-}
-
-/** Quote: never a second run for the same quote, whatever triggered the start. */
-export function quoteStartOptions(taskQueue: string, input: QuoteInput & { contactId: string }) {
-  return {
-    taskQueue,
-    workflowId: quoteWorkflowId(input.tenantId, input.quoteId),
-    args: [{ tenantId: input.tenantId, quoteId: input.quoteId }] as [QuoteInput],
-    workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-    workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-    typedSearchAttributes: [
-      { key: TenantIdKey, value: input.tenantId },
-      { key: ContactIdKey, value: input.contactId },
-      { key: QuoteIdKey, value: input.quoteId },
-    ],
-  };
-}
-
-export function bulkEnrollmentStartOptions(taskQueue: string, input: BulkEnrollmentInput) {
-  return {
-    taskQueue,
-    workflowId: bulkEnrollmentWorkflowId(input.tenantId, input.bulkEnrollmentId),
-    args: [input] as [BulkEnrollmentInput],
-    workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-    workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-    typedSearchAttributes: [
-      { key: TenantIdKey, value: input.tenantId },
-      { key: SequenceIdKey, value: input.sequenceId },
-    ],
-  };
-}

@@ -1,13 +1,10 @@
-import { executeChild, getExternalWorkflowHandle, ParentClosePolicy, patched, proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import { executeChild, getExternalWorkflowHandle, ParentClosePolicy, patched } from '@temporalio/workflow';
+import { dbActivities } from './activity-proxies';
 import { parseConsentKeyword } from '../domain/consent-keywords';
-import { contactRepliedSignal, optOutSignal, type InboundMessageInput, type InboundMessageResult } from './definitions';
+import { childOptions, contactRepliedSignal, optOutSignal, scheduledMessageStart, type InboundMessageInput, type InboundMessageResult } from './definitions';
 import { sendScheduledMessageWorkflow } from './scheduled-message';
 
-const { applyConsentKeyword, createComplianceReply, findOpenEnrollmentWorkflows } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+const { applyConsentKeyword, createComplianceReply, findOpenEnrollmentWorkflows } = dbActivities;
 
 /**
  * What an inbound message sets in motion. A message that is exactly one consent keyword changes consent
@@ -46,8 +43,12 @@ export async function handleInboundMessageWorkflow(input: InboundMessageInput): 
 
   const reply = await createComplianceReply(ref);
   await executeChild(sendScheduledMessageWorkflow, {
-    workflowId: reply.workflowId,
-    args: [{ tenantId: input.tenantId, messageId: reply.messageId, scheduledAt: null, complianceReply: true }],
+    ...childOptions(
+      scheduledMessageStart(
+        { tenantId: input.tenantId, messageId: reply.messageId, contactId: input.contactId, scheduledAt: null, complianceReply: true },
+        { derived: true },
+      ),
+    ),
     parentClosePolicy: ParentClosePolicy.ABANDON,
   });
   return { keyword, signalled, replyMessageId: reply.messageId };

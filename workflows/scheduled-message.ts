@@ -1,5 +1,5 @@
-import { ActivityFailure, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import { ActivityFailure, ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import { dbActivities, sendActivities } from './activity-proxies';
 import { ErrorCodes } from '../domain/errors';
 import { nextSendTime } from '../domain/quiet-hours';
 import {
@@ -12,23 +12,8 @@ import {
   type ScheduledMessageState,
 } from './definitions';
 
-const { getSendContext, recordSendFailure, cancelForOptOut } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
-
-// Provider calls: transient failures back off up to a few minutes; after ~10 attempts the message is
-// recorded as failed rather than left pending forever.
-const { sendMessage } = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: {
-    initialInterval: '2 seconds',
-    maximumInterval: '5 minutes',
-    backoffCoefficient: 2,
-    maximumAttempts: 10,
-    nonRetryableErrorTypes: [ErrorCodes.NOT_FOUND],
-  },
-});
+const { getSendContext, recordSendFailure, cancelForOptOut } = dbActivities;
+const { sendMessage } = sendActivities;
 
 /**
  * One scheduled ("send later") message: a durable timer until it is due, then quiet hours, then exactly one

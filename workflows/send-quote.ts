@@ -1,23 +1,18 @@
-import { condition, executeChild, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { Activities } from '../activities';
-import { ErrorCodes } from '../domain/errors';
+import { condition, executeChild, setHandler } from '@temporalio/workflow';
+import { dbActivities } from './activity-proxies';
 import {
-  ContactIdKey,
-  MessageIdKey,
+  childOptions,
   optOutSignal,
   quoteRespondedSignal,
   quoteStateQuery,
-  TenantIdKey,
+  scheduledMessageStart,
   type QuoteInput,
   type QuoteResult,
   type QuoteWorkflowState,
 } from './definitions';
 import { sendScheduledMessageWorkflow } from './scheduled-message';
 
-const { getQuoteTimeline, prepareQuoteMessage, markQuoteSent, markQuoteFollowedUp, expireQuote, recordQuoteNotSent } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2, nonRetryableErrorTypes: [ErrorCodes.NOT_FOUND] },
-});
+const { getQuoteTimeline, prepareQuoteMessage, markQuoteSent, markQuoteFollowedUp, expireQuote, recordQuoteNotSent } = dbActivities;
 
 const DAY_MS = 86_400_000;
 
@@ -61,15 +56,10 @@ export async function sendQuoteWorkflow(input: QuoteInput): Promise<QuoteResult>
     const prepared = await prepareQuoteMessage({ ...ref, kind });
     if (prepared.kind === 'skip') return { sent: false, reason: prepared.reason };
     if (prepared.kind === 'invalid') return { sent: false, reason: `template: ${prepared.problems.map((p) => p.message).join('; ')}` };
-    const outcome = await executeChild(sendScheduledMessageWorkflow, {
-      workflowId: prepared.workflowId,
-      args: [{ tenantId: input.tenantId, messageId: prepared.messageId, scheduledAt: null }],
-      typedSearchAttributes: [
-        { key: TenantIdKey, value: input.tenantId },
-        { key: ContactIdKey, value: prepared.contactId },
-        { key: MessageIdKey, value: prepared.messageId },
-      ],
-    });
+    const outcome = await executeChild(
+      sendScheduledMessageWorkflow,
+      childOptions(scheduledMessageStart({ tenantId: input.tenantId, messageId: prepared.messageId, contactId: prepared.contactId, scheduledAt: null }, { derived: true })),
+    );
     return outcome.outcome === 'sent' ? { sent: true } : { sent: false, reason: outcome.errorCode ?? outcome.outcome };
   };
 

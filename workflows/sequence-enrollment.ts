@@ -4,25 +4,24 @@ import {
   condition,
   continueAsNew,
   executeChild,
-  proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities, EnrollmentPlan } from '../activities';
+import { dbActivities } from './activity-proxies';
+import type { EnrollmentPlan } from '../activities';
 import type { Channel } from '../domain/channels';
 import { ErrorCodes } from '../domain/errors';
 import { nextSendTime } from '../domain/quiet-hours';
 import { stepFireTime } from '../domain/sequence-schedule';
 import {
-  ContactIdKey,
+  childOptions,
   contactRepliedSignal,
   enrollmentStateQuery,
-  MessageIdKey,
   optOutSignal,
   pauseEnrollmentUpdate,
   resumeEnrollmentUpdate,
+  scheduledMessageStart,
   stopEnrollmentUpdate,
-  TenantIdKey,
   type EnrollmentInput,
   type EnrollmentResult,
   type EnrollmentState,
@@ -32,10 +31,7 @@ import {
 } from './definitions';
 import { sendScheduledMessageWorkflow } from './scheduled-message';
 
-const { startEnrollment, recordEnrollmentState, prepareSequenceStep, finishEnrollment } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2, nonRetryableErrorTypes: [ErrorCodes.NOT_FOUND, ErrorCodes.NOT_PUBLISHED] },
-});
+const { startEnrollment, recordEnrollmentState, prepareSequenceStep, finishEnrollment } = dbActivities;
 
 /**
  * One contact going through one published sequence version: a durable timer per step, each step sent as a
@@ -191,15 +187,15 @@ export async function sequenceEnrollmentWorkflow(input: EnrollmentInput): Promis
     if (prepared.kind === 'missing_channel') {
       if (plan.missingChannel === 'stop') return stopped('missing_channel');
     } else {
-      const outcome: ScheduledMessageResult = await executeChild(sendScheduledMessageWorkflow, {
-        workflowId: prepared.workflowId,
-        args: [{ tenantId: input.tenantId, messageId: prepared.messageId, scheduledAt: null, quietHours: plan.quietHours }],
-        typedSearchAttributes: [
-          { key: TenantIdKey, value: input.tenantId },
-          { key: ContactIdKey, value: input.contactId },
-          { key: MessageIdKey, value: prepared.messageId },
-        ],
-      });
+      const outcome: ScheduledMessageResult = await executeChild(
+        sendScheduledMessageWorkflow,
+        childOptions(
+          scheduledMessageStart(
+            { tenantId: input.tenantId, messageId: prepared.messageId, contactId: input.contactId, scheduledAt: null, quietHours: plan.quietHours },
+            { derived: true },
+          ),
+        ),
+      );
       if (outcome.outcome === 'sent') sent++;
       else if (outcome.errorCode === ErrorCodes.CONSENT_REVOKED || outcome.outcome === 'cancelled') return stopped('opted_out');
       else return finish({ status: 'failed', stopReason: 'send_failed', sent });

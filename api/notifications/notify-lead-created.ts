@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { WorkflowIdConflictPolicy } from '@temporalio/client';
 import { leadSummary } from '../../domain/schemas/ingest';
-import { scheduledMessageWorkflowId } from '../../domain/workflow-ids';
+import { scheduledMessageWorkflowId } from '../../domain/derived-ids';
 import { listNotificationRules } from '../../prisma/queries/notification-rules/notification-rules';
 import type { TenantDb } from '../../prisma/tenant-scope';
-import { ContactIdKey, MessageIdKey, TenantIdKey, type ScheduledMessageInput } from '../../workflows/definitions';
+import { scheduledMessageStart } from '../../workflows/definitions';
 import type { ApiDeps } from '../deps';
 
 /**
@@ -20,7 +19,6 @@ export async function notifyLeadCreated(
   const tenantId = db.$tenantId();
   const rules = await listNotificationRules(db, 'lead.created');
   if (!rules.length) return [];
-  const client = await deps.temporal.client();
   const started: string[] = [];
   for (const rule of rules) {
     const address = rule.channel === 'email' ? { email: rule.recipient } : { phone: rule.recipient };
@@ -46,20 +44,7 @@ export async function notifyLeadCreated(
       ],
       skipDuplicates: true,
     });
-    const input: ScheduledMessageInput = { tenantId, messageId: id, scheduledAt: null };
-    await client.workflow.start('sendScheduledMessageWorkflow', {
-      taskQueue: deps.temporal.taskQueue,
-      workflowId,
-      args: [input],
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      typedSearchAttributes: [
-        { key: TenantIdKey, value: tenantId },
-        { key: ContactIdKey, value: recipient.id },
-        { key: MessageIdKey, value: id },
-      ],
-    }).catch((error: unknown) => {
-      if ((error as Error)?.name !== 'WorkflowExecutionAlreadyStartedError') throw error;
-    });
+    await deps.temporal.start(scheduledMessageStart({ tenantId, messageId: id, contactId: recipient.id, scheduledAt: null }, { derived: true }));
     started.push(workflowId);
   }
   return started;

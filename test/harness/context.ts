@@ -14,6 +14,7 @@ import { forTenant } from '../../prisma/tenant-scope';
 import { FakeProvider } from '../../providers/fake/fake-provider';
 import type { ProviderSet } from '../../providers/messaging-provider';
 import { createHeraldWorker, WORKFLOWS_PATH } from '../../worker/create-worker';
+import type { StartSpec } from '../../workflows/definitions';
 
 export const silentLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
@@ -112,3 +113,9 @@ export function testApi(options: { prisma: PrismaClient; client: Client; taskQue
 
 /** A bearer header for supertest. */
 export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
+
+/** Starts a run from a Herald start spec and returns its handle (tests need the handle; the API uses startWorkflow). */
+export function startRun<A>(client: Client, taskQueue: string, spec: StartSpec<A>) {
+  const { workflowType, ...options } = spec;
+  return client.workflow.start(workflowType, { taskQueue, ...options });
+}

@@ -2,8 +2,8 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../prisma/client';
 import { newId } from '../../prisma/ids';
-import { bulkEnrollmentStartOptions, bulkEnrollmentProgressQuery, enrollmentStartOptions, enrollmentStateQuery } from '../../workflows/definitions';
-import { createTestTenant, fakeProviders, uniqueName } from '../harness/context';
+import { bulkEnrollmentStart, bulkEnrollmentProgressQuery, enrollmentStart, enrollmentStateQuery } from '../../workflows/definitions';
+import { createTestTenant, fakeProviders, startRun, uniqueName } from '../harness/context';
 import { useDevServerWorker, type DevServer } from '../harness/suites';
 import { captureHistory, createPublishedSequence } from '../harness/sequences';
 
@@ -45,14 +45,15 @@ describe('bulk enrollment', () => {
     // A contact of another source is not part of the filter.
     await db.contact.create({ data: { tenantId: tenant.id, firstName: 'Other', phone: '+14155569999', source: 'website' } });
     const first = await db.contact.findFirstOrThrow({ where: { source: 'expo' }, orderBy: { id: 'asc' } });
-    const already = await server.client.workflow.start(
-      'sequenceEnrollmentWorkflow',
-      enrollmentStartOptions(taskQueue, { tenantId: tenant.id, enrollmentId: newId('enr'), sequenceId: sequence.id, versionId: version.id, contactId: first.id }),
+    const already = await startRun(
+      server.client,
+      taskQueue,
+      enrollmentStart({ tenantId: tenant.id, enrollmentId: newId('enr'), sequenceId: sequence.id, versionId: version.id, contactId: first.id }),
     );
 
     const bulk = await db.bulkEnrollment.create({ data: { tenantId: tenant.id, sequenceId: sequence.id, criteria: { filter: { source: 'expo' } }, total: 24 } });
-    const options = bulkEnrollmentStartOptions(taskQueue, { tenantId: tenant.id, bulkEnrollmentId: bulk.id, sequenceId: sequence.id, versionId: version.id, batchSize: 10, batchIntervalMs: 200 });
-    const handle = await server.client.workflow.start('bulkEnrollmentWorkflow', options);
+    const spec = bulkEnrollmentStart({ tenantId: tenant.id, bulkEnrollmentId: bulk.id, sequenceId: sequence.id, versionId: version.id, batchSize: 10, batchIntervalMs: 200 });
+    const handle = await startRun(server.client, taskQueue, spec);
     try {
       expect(await handle.result()).toEqual({ enrolled: 23, skipped: 1 });
       expect(await handle.query(bulkEnrollmentProgressQuery)).toEqual({ enrolled: 23, skipped: 1, done: true });

@@ -4,8 +4,8 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../prisma/client';
 import { startQuoteOutboxRelay } from '../../worker/quote-outbox-relay';
-import { quoteRespondedSignal, quoteStartOptions, type QuoteResult } from '../../workflows/definitions';
-import { bearer, createTestTenant, fakeProviders, silentLogger, startWorker, testApi, uniqueName } from '../harness/context';
+import { quoteRespondedSignal, quoteStart, type QuoteResult } from '../../workflows/definitions';
+import { bearer, createTestTenant, fakeProviders, silentLogger, startRun, startWorker, testApi, uniqueName } from '../harness/context';
 import { captureHistory } from '../harness/sequences';
 import { useTimeSkippingServer } from '../harness/suites';
 
@@ -52,7 +52,7 @@ describe('quote automation on the time-skipping server', () => {
       expect(await t.db.quoteOutboxEntry.count({ where: { quoteId: row.id, relayedAt: null } })).toBe(1);
       expect(await t.relay.drain()).toBe(1);
       // The API starting it too, and the relay retrying the same outbox row: both refused by the workflow id.
-      await expect(env.client.workflow.start('sendQuoteWorkflow', quoteStartOptions(t.taskQueue, { tenantId: t.tenant.id, quoteId: row.id, contactId: t.contact.id }))).rejects.toBeInstanceOf(
+      await expect(startRun(env.client, t.taskQueue, quoteStart({ tenantId: t.tenant.id, quoteId: row.id, contactId: t.contact.id }))).rejects.toBeInstanceOf(
         WorkflowExecutionAlreadyStartedError,
       );
       await t.db.quoteOutboxEntry.updateMany({ where: { quoteId: row.id }, data: { relayedAt: null } });

@@ -7,14 +7,14 @@ import { fromLocal, toLocal, addLocalDays } from '../../domain/time-zone';
 import type { PrismaClient } from '../../prisma/client';
 import { newId } from '../../prisma/ids';
 import {
-  enrollmentStartOptions,
+  enrollmentStart,
   enrollmentStateQuery,
   pauseEnrollmentUpdate,
   resumeEnrollmentUpdate,
   stopEnrollmentUpdate,
   type EnrollmentResult,
 } from '../../workflows/definitions';
-import { bearer, createTestTenant, fakeProviders, startWorker, testApi, uniqueName } from '../harness/context';
+import { bearer, createTestTenant, fakeProviders, startRun, startWorker, testApi, uniqueName } from '../harness/context';
 import { captureHistory, createPublishedSequence, publishVersion, type TestStep } from '../harness/sequences';
 import { useTimeSkippingServer } from '../harness/suites';
 
@@ -45,8 +45,7 @@ async function setup(tenantOverrides = {}) {
   const { request } = testApi({ prisma, client: env.client, taskQueue });
   const enroll = async (sequenceId: string, versionId: string, contactId = contact.id, extra: { continueAsNewAfterEvents?: number } = {}) => {
     const enrollmentId = newId('enr');
-    const options = enrollmentStartOptions(taskQueue, { tenantId: tenant.id, enrollmentId, sequenceId, versionId, contactId, ...extra });
-    const handle = await env.client.workflow.start('sequenceEnrollmentWorkflow', options);
+    const handle = await startRun(env.client, taskQueue, enrollmentStart({ tenantId: tenant.id, enrollmentId, sequenceId, versionId, contactId, ...extra }));
     return { enrollmentId, handle, result: () => handle.result() as Promise<EnrollmentResult> };
   };
   /** Lets workflow time pass and the worker catch up (the time-skipping server waits for it). */

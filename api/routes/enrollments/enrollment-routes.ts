@@ -1,9 +1,9 @@
 import type { RequestHandler } from 'express';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { z } from 'zod';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import { BulkEnrollSchema, EnrollSchema, StopEnrollmentSchema } from '../../../domain/schemas/sequence';
-import { bulkEnrollmentWorkflowId } from '../../../domain/workflow-ids';
+import { bulkEnrollmentWorkflowId } from '../../../domain/derived-ids';
 import { newId } from '../../../prisma/ids';
 import { countContactsForBulkEnrollment } from '../../../prisma/queries/contacts/find-contacts-for-bulk-enrollment';
 import { getContactOrThrow } from '../../../prisma/queries/contacts/get-contact-or-throw';
@@ -19,8 +19,8 @@ import {
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
 import { getEnrollableVersion } from '../../../prisma/queries/sequences/sequences';
 import {
-  bulkEnrollmentStartOptions,
-  enrollmentStartOptions,
+  bulkEnrollmentStart,
+  enrollmentStart,
   enrollmentStateQuery,
   pauseEnrollmentUpdate,
   resumeEnrollmentUpdate,
@@ -42,22 +42,17 @@ export function enrollContactRoute(deps: ApiDeps): RequestHandler {
         details: { sequenceId: sequence.id, contactId, reenroll: 'never' },
       });
     }
-    const client = await deps.temporal.client();
     const enrollmentId = newId('enr');
-    const options = enrollmentStartOptions(deps.temporal.taskQueue, { tenantId, enrollmentId, sequenceId: sequence.id, versionId: version.id, contactId });
-    let runId: string;
-    try {
-      // The workflow id (sequence × contact) with conflict policy FAIL is what guarantees one active enrollment.
-      runId = (await client.workflow.start('sequenceEnrollmentWorkflow', options)).firstExecutionRunId;
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        throw new AppError(ErrorCodes.ALREADY_ENROLLED, `Contact ${contactId} is already enrolled in "${sequence.name}"`, {
-          details: { sequenceId: sequence.id, contactId, workflowId: options.workflowId },
-        });
-      }
-      throw error;
+    // The workflow id (sequence × contact) with conflict policy FAIL is what guarantees one active enrollment.
+    const { workflowId, runId, alreadyStarted } = await deps.temporal.start(
+      enrollmentStart({ tenantId, enrollmentId, sequenceId: sequence.id, versionId: version.id, contactId }),
+    );
+    if (alreadyStarted) {
+      throw new AppError(ErrorCodes.ALREADY_ENROLLED, `Contact ${contactId} is already enrolled in "${sequence.name}"`, {
+        details: { sequenceId: sequence.id, contactId, workflowId },
+      });
     }
-    await insertEnrollment(db, { id: enrollmentId, sequenceId: sequence.id, versionId: version.id, contactId, workflowId: options.workflowId });
+    await insertEnrollment(db, { id: enrollmentId, sequenceId: sequence.id, versionId: version.id, contactId, workflowId });
     await recordEvent(db, { type: 'enrollment.started', subjectType: 'enrollment', subjectId: enrollmentId, data: { sequenceId: sequence.id, version: version.version, contactId, runId } });
     res.status(201).json({ enrollment: toEnrollmentView(await getEnrollmentOrThrow(db, enrollmentId), deps.temporalWeb) });
   };
@@ -72,15 +67,13 @@ export function bulkEnrollRoute(deps: ApiDeps): RequestHandler {
     const criteria = BulkEnrollSchema.parse(req.body);
     const { tenantId, db } = tenantOf(res);
     const { sequence, version } = await getEnrollableVersion(db, String(req.params.id));
-    const client = await deps.temporal.client();
+    // Fail before writing anything when Temporal is down.
+    await deps.temporal.client();
     const total = await countContactsForBulkEnrollment(db, criteria);
     const row = await createBulkEnrollment(db, { sequenceId: sequence.id, criteria, total, workflowId: (id) => bulkEnrollmentWorkflowId(tenantId, id) });
     const pace = deps.bulkEnrollment ?? { batchSize: 50, batchIntervalMs: 1000 };
     try {
-      await client.workflow.start(
-        'bulkEnrollmentWorkflow',
-        bulkEnrollmentStartOptions(deps.temporal.taskQueue, { tenantId, bulkEnrollmentId: row.id, sequenceId: sequence.id, versionId: version.id, ...pace }),
-      );
+      await deps.temporal.start(bulkEnrollmentStart({ tenantId, bulkEnrollmentId: row.id, sequenceId: sequence.id, versionId: version.id, ...pace }));
     } catch (error) {
       await markBulkEnrollmentFailed(db, row.id, 'The workflow engine did not accept the bulk enrollment');
       throw new AppError(ErrorCodes.UNAVAILABLE, 'Could not start the bulk enrollment workflow', {

@@ -1,15 +1,14 @@
 import type { RequestHandler } from 'express';
-import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
 import { addressFieldFor } from '../../../domain/channels';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import { CreateMessageSchema } from '../../../domain/schemas/message';
-import { scheduledMessageWorkflowId } from '../../../domain/workflow-ids';
+import { scheduledMessageWorkflowId } from '../../../domain/derived-ids';
 import { newId } from '../../../prisma/ids';
 import { getContactOrThrow } from '../../../prisma/queries/contacts/get-contact-or-throw';
 import { createOutboundMessage } from '../../../prisma/queries/messages/create-outbound-message';
 import { deleteMessage } from '../../../prisma/queries/messages/delete-message';
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
-import { ContactIdKey, MessageIdKey, TenantIdKey, type ScheduledMessageInput } from '../../../workflows/definitions';
+import { scheduledMessageStart } from '../../../workflows/definitions';
 import type { ApiDeps } from '../../deps';
 import { tenantOf } from '../../http/authenticate';
 import { toMessageView } from '../../views';
@@ -27,7 +26,7 @@ export function createMessage({ temporal, temporalWeb, logger }: ApiDeps): Reque
       );
     }
     // Fail before writing anything when Temporal is down, so no row waits for a workflow that never starts.
-    const client = await temporal.client();
+    await temporal.client();
 
     const sendAt = input.sendAt ? new Date(input.sendAt) : null;
     const scheduledAt = sendAt && sendAt.getTime() > Date.now() ? sendAt : null;
@@ -44,22 +43,11 @@ export function createMessage({ temporal, temporalWeb, logger }: ApiDeps): Reque
       template: input.template,
     });
 
-    let runId: string;
+    let runId: string | null;
     try {
-      const workflowInput: ScheduledMessageInput = { tenantId, messageId: id, scheduledAt: scheduledAt?.toISOString() ?? null };
-      const handle = await client.workflow.start('sendScheduledMessageWorkflow', {
-        taskQueue: temporal.taskQueue,
-        workflowId,
-        args: [workflowInput],
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        typedSearchAttributes: [
-          { key: TenantIdKey, value: tenantId },
-          { key: ContactIdKey, value: contact.id },
-          { key: MessageIdKey, value: id },
-        ],
-      });
-      runId = handle.firstExecutionRunId;
+      ({ runId } = await temporal.start(
+        scheduledMessageStart({ tenantId, messageId: id, contactId: contact.id, scheduledAt: scheduledAt?.toISOString() ?? null }),
+      ));
     } catch (error) {
       // Undo the row: a message with no workflow would sit "scheduled" forever.
       await deleteMessage(db, id);
@@ -75,6 +63,6 @@ export function createMessage({ temporal, temporalWeb, logger }: ApiDeps): Reque
       subjectId: id,
       data: { channel: input.channel, scheduledAt: scheduledAt?.toISOString() ?? null, workflowId, runId },
     });
-    res.status(201).json({ message: toMessageView(row, temporalWeb, runId) });
+    res.status(201).json({ message: toMessageView(row, temporalWeb, runId ?? undefined) });
   };
 }

@@ -1,7 +1,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import { formatMoney } from '../../../domain/money';
 import { escapeHtml } from '../../../domain/templates';
-import { quoteMessageId, scheduledMessageWorkflowId } from '../../../domain/workflow-ids';
+import { quoteMessageId, scheduledMessageWorkflowId } from '../../../domain/derived-ids';
 import { cancelPendingMessage } from '../../../prisma/queries/messages/cancel-pending-message';
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
 import { findQuoteByPublicToken, respondToQuote } from '../../../prisma/queries/quotes/quotes';

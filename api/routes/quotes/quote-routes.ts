@@ -1,14 +1,13 @@
 import type { RequestHandler } from 'express';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import { CreateQuoteSchema, ListQuotesQuerySchema, QuoteSettingsSchema } from '../../../domain/schemas/quote';
 import { templateInvalidError, templateProblemsAt } from '../../../domain/templates';
-import { quoteWorkflowId } from '../../../domain/workflow-ids';
+import { quoteWorkflowId } from '../../../domain/derived-ids';
 import { getContactOrThrow } from '../../../prisma/queries/contacts/get-contact-or-throw';
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
 import { createIngestedQuote } from '../../../prisma/queries/quotes/create-ingested-quote';
 import { getQuoteOrThrow, getQuoteSettings, listQuotes, updateQuoteSettings } from '../../../prisma/queries/quotes/quotes';
-import { quoteStartOptions } from '../../../workflows/definitions';
+import { isTemporalUnreachable, quoteStart } from '../../../workflows/definitions';
 import type { ApiDeps } from '../../deps';
 import { tenantOf } from '../../http/authenticate';
 import { publicBaseUrl } from '../../http/public-url';
@@ -31,13 +30,12 @@ export function createQuoteRoute(deps: ApiDeps): RequestHandler {
     const quote = await createIngestedQuote(db, contact.id, input);
     let warning: string | undefined;
     try {
-      const client = await deps.temporal.client();
-      await client.workflow.start('sendQuoteWorkflow', quoteStartOptions(deps.temporal.taskQueue, { tenantId, quoteId: quote.id, contactId: contact.id }));
+      // Already started (by the outbox relay, which saw the insert first) is as good as started here.
+      await deps.temporal.start(quoteStart({ tenantId, quoteId: quote.id, contactId: contact.id }));
     } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
-        deps.logger.warn({ err: error, tenantId, quoteId: quote.id }, 'quote workflow not started from the API; the outbox relay will start it');
-        warning = 'Saved; the workflow engine could not be reached, so the quote will be sent as soon as it is back.';
-      }
+      if (!isTemporalUnreachable(error)) throw error;
+      deps.logger.warn({ err: error, tenantId, quoteId: quote.id }, 'quote workflow not started from the API; the outbox relay will start it');
+      warning = 'Saved; the workflow engine could not be reached, so the quote will be sent as soon as it is back.';
     }
     await db.quote.updateMany({ where: { id: quote.id, workflowId: null }, data: { workflowId: quoteWorkflowId(tenantId, quote.id) } });
     await recordEvent(db, { type: 'quote.created', subjectType: 'quote', subjectId: quote.id, data: { source: 'api', externalId: quote.externalId } });

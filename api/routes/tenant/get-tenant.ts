@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { formatClock, tenantQuietHours } from '../../../domain/quiet-hours';
 import type { TenantView } from '../../../domain/schemas/tenant';
-import { temporalListUrl } from '../../../domain/workflow-ids';
+import { temporalListUrl } from '../../../domain/temporal-web-links';
 import { getTenantOrThrow } from '../../../prisma/queries/tenants/get-tenant-or-throw';
 import type { ApiDeps } from '../../deps';
 import { tenantOf } from '../../http/authenticate';

@@ -1,0 +1,63 @@
+/**
+ * Every id Herald derives from another one lives here. Derived ids make retries and duplicate triggers
+ * converge: a retried activity, a replayed workflow or a redelivered webhook computes the same id and finds
+ * the row or run that already exists instead of making a second one.
+ *
+ * Workflow ids are business keys joined with ':' so that starting the same thing twice collides in Temporal
+ * instead of running twice. Never put a phone number or an email in one: ids are not encrypted.
+ */
+
+// ── Workflow ids ─────────────────────────────────────────────────────────────────────────────────────
+
+export function scheduledMessageWorkflowId(tenantId: string, messageId: string): string {
+  return `message:${tenantId}:${messageId}`;
+}
+
+/** One run per inbound message: a redelivered webhook must not act twice on it. */
+export function inboundWorkflowId(tenantId: string, messageId: string): string {
+  return `inbound:${tenantId}:${messageId}`;
+}
+
+/**
+ * One id per (sequence, contact): Temporal refuses a second run while one is open, so "at most one active
+ * enrollment" holds without a racy check. Re-enrollment after the run ended reuses the id.
+ */
+export function enrollmentWorkflowId(tenantId: string, sequenceId: string, contactId: string): string {
+  return `enrollment:${tenantId}:${sequenceId}:${contactId}`;
+}
+
+/** One id per quote, never reused: however many triggers fire, a quote is texted by one run. */
+export function quoteWorkflowId(tenantId: string, quoteId: string): string {
+  return `quote:${tenantId}:${quoteId}`;
+}
+
+export function bulkEnrollmentWorkflowId(tenantId: string, bulkEnrollmentId: string): string {
+  return `bulk-enrollment:${tenantId}:${bulkEnrollmentId}`;
+}
+
+// ── Message ids ──────────────────────────────────────────────────────────────────────────────────────
+
+const hexOf = (id: string, prefix: string) => id.replace(new RegExp(`^${prefix}_`), '');
+
+/** One message per quote and kind: a retried activity, a re-run or a duplicate trigger finds the same row. */
+export function quoteMessageId(quoteId: string, kind: 'initial' | 'follow_up'): string {
+  return `msg_${hexOf(quoteId, 'quo')}${kind === 'initial' ? 'q1' : 'q2'}`;
+}
+
+/** Deterministic per (enrollment, step): a retried activity or a replayed workflow finds the same message. */
+export function stepMessageId(enrollmentId: string, position: number): string {
+  return `msg_${hexOf(enrollmentId, 'enr')}s${position}`;
+}
+
+/** The confirmation of a consent keyword derives from the inbound message that carried the keyword. */
+export function complianceReplyMessageId(inboundMessageId: string): string {
+  return `${inboundMessageId}r`;
+}
+
+/**
+ * An owner notification: one per (trigger, rule). `triggerId` is an id Herald already made unique for the
+ * triggering call (the claimed ingest request), so a retried call finds the same message and workflow.
+ */
+export function notificationMessageId(triggerId: string, ruleId: string): string {
+  return `msg_${hexOf(triggerId, 'inr')}n${hexOf(ruleId, 'nru')}`;
+}
