@@ -75,6 +75,25 @@ export default tseslint.config(
     },
   },
   {
+    // Every database access lives in prisma/queries/ (one place to read for tenant scoping and indexes).
+    files: ['activities/**/*.ts', 'api/**/*.ts', 'worker/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression > MemberExpression.callee[object.type='MemberExpression'][property.name=/^(findFirst|findFirstOrThrow|findUnique|findUniqueOrThrow|findMany|create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany|count|aggregate|groupBy)$/]",
+          message: 'Database access lives in prisma/queries/: call (or add) a query function there.',
+        },
+        {
+          selector: "MemberExpression[property.name=/^[$](transaction|queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe)$/]",
+          message: 'Database access lives in prisma/queries/: call (or add) a query function there.',
+        },
+      ],
+    },
+  },
+  {
     files: ['domain/**/*.ts'],
     ignores: ['domain/**/*.test.ts'],
     rules: {

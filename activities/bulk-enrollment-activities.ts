@@ -1,10 +1,8 @@
-import { ApplicationFailure } from '@temporalio/activity';
-import { ErrorCodes } from '../domain/errors';
 import { BulkEnrollSchema } from '../domain/schemas/sequence';
 import type { PrismaClient } from '../prisma/client';
 import { findContactsForBulkEnrollment } from '../prisma/queries/contacts/find-contacts-for-bulk-enrollment';
 import { getVersionWithSteps } from '../prisma/queries/sequences/get-version-with-steps';
-import { contactsEverEnrolled } from '../prisma/queries/enrollments/enrollments';
+import { contactsEverEnrolled, getBulkEnrollmentOrThrow, recordBulkEnrollmentProgress } from '../prisma/queries/enrollments/enrollments';
 import { forTenant } from '../prisma/tenant-scope';
 
 export interface BulkBatch {
@@ -28,8 +26,7 @@ export function createBulkEnrollmentActivities({ prisma }: { prisma: PrismaClien
       limit: number;
     }): Promise<BulkBatch> {
       const db = forTenant(prisma, input.tenantId);
-      const job = await db.bulkEnrollment.findFirst({ where: { id: input.bulkEnrollmentId } });
-      if (!job) throw ApplicationFailure.nonRetryable(`Bulk enrollment ${input.bulkEnrollmentId} not found`, ErrorCodes.NOT_FOUND);
+      const job = await getBulkEnrollmentOrThrow(db, input.bulkEnrollmentId);
       const criteria = BulkEnrollSchema.parse(job.criteria);
       const ids = await findContactsForBulkEnrollment(db, criteria, { afterContactId: input.afterContactId, limit: input.limit });
       if (ids.length === 0) return { contactIds: [], ineligible: 0, lastContactId: null };
@@ -49,15 +46,7 @@ export function createBulkEnrollmentActivities({ prisma }: { prisma: PrismaClien
       skipped: number;
       done: boolean;
     }): Promise<void> {
-      const db = forTenant(prisma, input.tenantId);
-      await db.bulkEnrollment.updateMany({
-        where: { id: input.bulkEnrollmentId },
-        data: {
-          enrolled: input.enrolled,
-          skipped: input.skipped,
-          ...(input.done ? { status: 'completed', finishedAt: new Date() } : {}),
-        },
-      });
+      await recordBulkEnrollmentProgress(forTenant(prisma, input.tenantId), input.bulkEnrollmentId, input);
     },
   };
 }

@@ -1,9 +1,14 @@
 import type { Logger } from 'pino';
 import type { Channel } from '../domain/channels';
 import { complianceReply, type ConsentKeyword } from '../domain/consent-keywords';
-import { scheduledMessageWorkflowId } from '../domain/derived-ids';
+import { complianceReplyMessageId, scheduledMessageWorkflowId } from '../domain/derived-ids';
+import { createOutboundMessage } from '../prisma/queries/messages/create-outbound-message';
 import type { PrismaClient } from '../prisma/client';
 import { setConsent } from '../prisma/queries/contacts/set-consent';
+import { findOpenEnrollmentWorkflowIds } from '../prisma/queries/enrollments/enrollments';
+import { findOpenMessageWorkflowIds } from '../prisma/queries/messages/find-open-message-workflow-ids';
+import { findOpenQuoteWorkflowIds } from '../prisma/queries/quotes/quotes';
+import { getTenantOrThrow } from '../prisma/queries/tenants/get-tenant-or-throw';
 import { recordEvent } from '../prisma/queries/event-logs/record-event';
 import { forTenant } from '../prisma/tenant-scope';
 
@@ -34,45 +39,26 @@ export function createInboundActivities({ prisma, logger }: { prisma: PrismaClie
       });
       logger.info({ tenantId: input.tenantId, contactId: input.contactId, channel: input.channel, status }, 'consent changed by keyword');
       if (input.keyword !== 'opt-out') return { workflowIds: [] };
-      const pending = await db.message.findMany({
-        where: { contactId: input.contactId, channel: input.channel, direction: 'outbound', status: { in: ['scheduled', 'queued', 'sending'] }, workflowId: { not: null } },
-        select: { workflowId: true },
-      });
+      const pending = await findOpenMessageWorkflowIds(db, input.contactId, input.channel);
       // Sequences and quote follow-ups of this contact stop too (they decide by the channel).
-      const enrollments = await db.enrollment.findMany({
-        where: { contactId: input.contactId, status: { in: ['active', 'paused'] }, workflowId: { not: null } },
-        select: { workflowId: true },
-      });
-      const quotes =
-        input.channel === 'sms'
-          ? await db.quote.findMany({ where: { contactId: input.contactId, status: { in: ['open', 'sent'] }, workflowId: { not: null } }, select: { workflowId: true } })
-          : [];
-      return { workflowIds: [...pending, ...enrollments, ...quotes].map((m) => m.workflowId!) };
+      const enrollments = await findOpenEnrollmentWorkflowIds(db, input.contactId);
+      const quotes = input.channel === 'sms' ? await findOpenQuoteWorkflowIds(db, input.contactId) : [];
+      return { workflowIds: [...pending, ...enrollments, ...quotes] };
     },
 
     /** The confirmation for a keyword, as an outbound message. Its id derives from the inbound one, so a retry finds it. */
     async createComplianceReply(input: KeywordInput): Promise<{ messageId: string; workflowId: string }> {
       const db = forTenant(prisma, input.tenantId);
-      const tenant = await db.tenant.findFirstOrThrow({});
-      const inbound = await db.message.findFirstOrThrow({ where: { id: input.messageId } });
-      const id = `${input.messageId}r`;
+      const tenant = await getTenantOrThrow(db);
+      const id = complianceReplyMessageId(input.messageId);
       const workflowId = scheduledMessageWorkflowId(input.tenantId, id);
-      await db.message.createMany({
-        data: [
-          {
-            tenantId: input.tenantId,
-            id,
-            contactId: input.contactId,
-            threadId: inbound.threadId,
-            direction: 'outbound',
-            channel: input.channel,
-            body: complianceReply(input.keyword, tenant),
-            status: 'queued',
-            workflowId,
-            idempotencyKey: workflowId,
-          },
-        ],
-        skipDuplicates: true,
+      await createOutboundMessage(db, {
+        id,
+        contactId: input.contactId,
+        channel: input.channel,
+        body: complianceReply(input.keyword, tenant),
+        scheduledAt: null,
+        workflowId,
       });
       return { messageId: id, workflowId };
     },

@@ -1,13 +1,22 @@
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { Context } from '@temporalio/activity';
 import type { Logger } from 'pino';
-import { ErrorCodes } from '../domain/errors';
 import { renderTemplate, type TemplateProblem } from '../domain/templates';
-import { scheduledMessageWorkflowId } from '../domain/derived-ids';
 import type { PrismaClient } from '../prisma/client';
 import { recordEvent } from '../prisma/queries/event-logs/record-event';
+import { messageExists } from '../prisma/queries/messages/message-exists';
+import {
+  expireUnansweredQuote,
+  getQuoteOrThrow,
+  getQuoteWithContactOrThrow,
+  markQuoteFollowedUp,
+  markQuoteSent,
+  setQuoteWorkflowId,
+} from '../prisma/queries/quotes/quotes';
+import { getTenantOrThrow } from '../prisma/queries/tenants/get-tenant-or-throw';
 import { forTenant } from '../prisma/tenant-scope';
 import { quotePageUrl } from '../domain/quote-page-url';
-import { quoteMessageId } from '../domain/derived-ids';
+import { quoteMessageId, scheduledMessageWorkflowId } from '../domain/derived-ids';
+import { createOutboundMessage } from '../prisma/queries/messages/create-outbound-message';
 
 export interface QuoteRef {
   tenantId: string;
@@ -33,14 +42,11 @@ export function createQuoteActivities({ prisma, logger, quotePageBaseUrl }: { pr
   return {
     async getQuoteTimeline(ref: QuoteRef): Promise<QuoteTimeline> {
       const db = forTenant(prisma, ref.tenantId);
-      const quote = await db.quote.findFirst({ where: { id: ref.quoteId } });
-      if (!quote) throw ApplicationFailure.nonRetryable(`Quote ${ref.quoteId} not found`, ErrorCodes.NOT_FOUND);
+      const quote = await getQuoteOrThrow(db, ref.quoteId);
       const workflowId = Context.current().info.workflowExecution?.workflowId;
-      if (!quote.workflowId && workflowId) {
-        // Quotes inserted by other tools learn their workflow here (the relay started it).
-        await db.quote.updateMany({ where: { id: quote.id, workflowId: null }, data: { workflowId } });
-      }
-      const tenant = await db.tenant.findFirstOrThrow({});
+      // Quotes inserted by other tools learn their workflow here (the relay started it).
+      if (!quote.workflowId && workflowId) await setQuoteWorkflowId(db, quote.id, workflowId);
+      const tenant = await getTenantOrThrow(db);
       return {
         status: quote.status,
         contactId: quote.contactId,
@@ -57,10 +63,8 @@ export function createQuoteActivities({ prisma, logger, quotePageBaseUrl }: { pr
       const db = forTenant(prisma, ref.tenantId);
       const messageId = quoteMessageId(ref.quoteId, ref.kind);
       const workflowId = scheduledMessageWorkflowId(ref.tenantId, messageId);
-      const quote = await db.quote.findFirst({ where: { id: ref.quoteId }, include: { contact: true } });
-      if (!quote) throw ApplicationFailure.nonRetryable(`Quote ${ref.quoteId} not found`, ErrorCodes.NOT_FOUND);
-      const existing = await db.message.findFirst({ where: { id: messageId }, select: { id: true } });
-      if (existing) return { kind: 'send', messageId, workflowId, contactId: quote.contactId };
+      const quote = await getQuoteWithContactOrThrow(db, ref.quoteId);
+      if (await messageExists(db, messageId)) return { kind: 'send', messageId, workflowId, contactId: quote.contactId };
 
       const open = ref.kind === 'initial' ? quote.status === 'open' : quote.status === 'sent' || quote.status === 'open';
       if (!open) return { kind: 'skip', reason: 'closed' };
@@ -68,7 +72,7 @@ export function createQuoteActivities({ prisma, logger, quotePageBaseUrl }: { pr
       if (!contact.phone) return { kind: 'skip', reason: 'no_phone' };
       if (contact.smsConsent === 'revoked') return { kind: 'skip', reason: 'opted_out' };
 
-      const tenant = await db.tenant.findFirstOrThrow({});
+      const tenant = await getTenantOrThrow(db);
       const template = ref.kind === 'initial' ? tenant.quoteMessageTemplate : tenant.quoteFollowUpTemplate;
       const rendered = renderTemplate(template, {
         contact,
@@ -93,46 +97,27 @@ export function createQuoteActivities({ prisma, logger, quotePageBaseUrl }: { pr
         logger.warn({ tenantId: ref.tenantId, quoteId: quote.id, problems: rendered.problems }, 'quote message template could not be filled');
         return { kind: 'invalid', problems: rendered.problems };
       }
-      await db.message.createMany({
-        data: [
-          {
-            tenantId: ref.tenantId,
-            id: messageId,
-            contactId: contact.id,
-            direction: 'outbound',
-            channel: 'sms',
-            body: rendered.text,
-            status: 'queued',
-            workflowId,
-            idempotencyKey: workflowId,
-          },
-        ],
-        skipDuplicates: true,
-      });
+      await createOutboundMessage(db, { id: messageId, contactId: contact.id, channel: 'sms', body: rendered.text, scheduledAt: null, workflowId });
       return { kind: 'send', messageId, workflowId, contactId: contact.id };
     },
 
     async markQuoteSent(ref: QuoteRef): Promise<void> {
       const db = forTenant(prisma, ref.tenantId);
-      const { count } = await db.quote.updateMany({ where: { id: ref.quoteId, status: 'open' }, data: { status: 'sent', sentAt: new Date(), updatedAt: new Date() } });
-      if (count) await recordEvent(db, { type: 'quote.sent', subjectType: 'quote', subjectId: ref.quoteId });
+      if (await markQuoteSent(db, ref.quoteId)) await recordEvent(db, { type: 'quote.sent', subjectType: 'quote', subjectId: ref.quoteId });
     },
 
     async markQuoteFollowedUp(ref: QuoteRef): Promise<void> {
       const db = forTenant(prisma, ref.tenantId);
-      await db.quote.updateMany({ where: { id: ref.quoteId }, data: { followedUpAt: new Date(), updatedAt: new Date() } });
+      await markQuoteFollowedUp(db, ref.quoteId);
       await recordEvent(db, { type: 'quote.followed_up', subjectType: 'quote', subjectId: ref.quoteId });
     },
 
     /** Expires a quote nobody answered; false when it was answered (or expired) first. */
     async expireQuote(ref: QuoteRef): Promise<boolean> {
       const db = forTenant(prisma, ref.tenantId);
-      const { count } = await db.quote.updateMany({
-        where: { id: ref.quoteId, status: { in: ['open', 'sent'] } },
-        data: { status: 'expired', updatedAt: new Date() },
-      });
-      if (count) await recordEvent(db, { type: 'quote.expired', subjectType: 'quote', subjectId: ref.quoteId });
-      return count > 0;
+      const expired = await expireUnansweredQuote(db, ref.quoteId);
+      if (expired) await recordEvent(db, { type: 'quote.expired', subjectType: 'quote', subjectId: ref.quoteId });
+      return expired;
     },
 
     async recordQuoteNotSent(ref: QuoteRef & { reason: string }): Promise<void> {

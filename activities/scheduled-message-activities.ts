@@ -7,7 +7,9 @@ import { whatsappWindowOpen } from '../domain/provider-errors';
 import { tenantQuietHours, type QuietHours } from '../domain/quiet-hours';
 import type { PrismaClient } from '../prisma/client';
 import { forTenant } from '../prisma/tenant-scope';
+import { cancelPendingMessageForOptOut } from '../prisma/queries/messages/cancel-pending-message';
 import { claimMessageForSend } from '../prisma/queries/messages/claim-message-for-send';
+import { getContactOrThrow } from '../prisma/queries/contacts/get-contact-or-throw';
 import { getSendContext } from '../prisma/queries/messages/get-send-context';
 import { markMessageFailed } from '../prisma/queries/messages/mark-message-failed';
 import { markMessageSent } from '../prisma/queries/messages/mark-message-sent';
@@ -156,11 +158,8 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
       // Consent is read again right before the call, after every other await, so an opt-out recorded
       // before this point always wins. Compliance replies (the STOP confirmation itself) are exempt.
       if (!ref.complianceReply) {
-        const consent = await db.contact.findFirst({
-          where: { id: contact.id },
-          select: { smsConsent: true, whatsappConsent: true, emailConsent: true },
-        });
-        if (!consent || consent[consentFieldFor(channel)] === 'revoked') {
+        const consent = await getContactOrThrow(db, contact.id);
+        if (consent[consentFieldFor(channel)] === 'revoked') {
           const message = `${contact.firstName ?? 'The contact'} opted out of ${channel} messages; nothing was sent.`;
           await settleLedgerEntry(db, idempotencyKey, { status: 'failed', lastError: message });
           await fail(ref, ErrorCodes.CONSENT_REVOKED, message);
@@ -204,16 +203,7 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
     /** An opt-out arrived while the message waited: it is cancelled, with the reason on the row. */
     async cancelForOptOut(ref: MessageRef): Promise<void> {
       const db = forTenant(prisma, ref.tenantId);
-      const { count } = await db.message.updateMany({
-        where: { id: ref.messageId, status: { in: ['scheduled', 'queued'] } },
-        data: {
-          status: 'cancelled',
-          cancelledAt: new Date(),
-          errorCode: ErrorCodes.CONSENT_REVOKED,
-          errorMessage: 'The contact opted out of this channel before the message was due.',
-        },
-      });
-      if (count) await recordEvent(db, { type: 'message.cancelled', subjectType: 'message', subjectId: ref.messageId, data: { reason: 'opt-out' } });
+      if (await cancelPendingMessageForOptOut(db, ref.messageId)) await recordEvent(db, { type: 'message.cancelled', subjectType: 'message', subjectId: ref.messageId, data: { reason: 'opt-out' } });
     },
 
     /** Called by the workflow when retries are exhausted, so the row never stays stuck in `sending`. */

@@ -1,15 +1,19 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import type { Logger } from 'pino';
 import { deliveryBlocker, type Channel } from '../domain/channels';
-import { ErrorCodes } from '../domain/errors';
+import { AppError, ErrorCodes } from '../domain/errors';
 import { tenantQuietHours, type QuietHours } from '../domain/quiet-hours';
 import { resolveSendWindow } from '../domain/schemas/sequence';
 import type { StepTiming } from '../domain/sequence-schedule';
 import { renderTemplate, type TemplateProblem } from '../domain/templates';
-import { scheduledMessageWorkflowId } from '../domain/derived-ids';
+import { scheduledMessageWorkflowId, stepMessageId } from '../domain/derived-ids';
+import { createOutboundMessage } from '../prisma/queries/messages/create-outbound-message';
 import type { PrismaClient } from '../prisma/client';
 import { recordEvent } from '../prisma/queries/event-logs/record-event';
 import { getVersionWithSteps } from '../prisma/queries/sequences/get-version-with-steps';
+import { getContactOrThrow } from '../prisma/queries/contacts/get-contact-or-throw';
+import { findOpenEnrollmentWorkflowIds, insertEnrollment, markEnrollmentEnded, recordEnrollmentProgress } from '../prisma/queries/enrollments/enrollments';
+import { messageExists } from '../prisma/queries/messages/message-exists';
+import { getTenantOrThrow } from '../prisma/queries/tenants/get-tenant-or-throw';
 import { forTenant } from '../prisma/tenant-scope';
 import type { EnrollmentStatus, EnrollmentStopReason } from '../workflows/definitions';
 
@@ -43,11 +47,6 @@ export type PreparedStep =
   | { kind: 'opted_out' }
   | { kind: 'invalid'; problems: TemplateProblem[] };
 
-/** Deterministic per (enrollment, step): a retried activity or a replayed workflow finds the same message. */
-export function stepMessageId(enrollmentId: string, position: number): string {
-  return `msg_${enrollmentId.replace(/^enr_/, '')}s${position}`;
-}
-
 export function createSequenceActivities({ prisma, logger }: { prisma: PrismaClient; logger: Logger }) {
   return {
     /**
@@ -56,28 +55,18 @@ export function createSequenceActivities({ prisma, logger }: { prisma: PrismaCli
      */
     async startEnrollment(input: StartEnrollmentInput): Promise<EnrollmentPlan> {
       const db = forTenant(prisma, input.tenantId);
-      await db.enrollment.createMany({
-        data: [
-          {
-            tenantId: input.tenantId,
-            id: input.enrollmentId,
-            sequenceId: input.sequenceId,
-            versionId: input.versionId,
-            contactId: input.contactId,
-            workflowId: input.workflowId,
-            status: 'active',
-            bulkEnrollmentId: input.bulkEnrollmentId ?? null,
-          },
-        ],
-        skipDuplicates: true,
+      await insertEnrollment(db, {
+        id: input.enrollmentId,
+        sequenceId: input.sequenceId,
+        versionId: input.versionId,
+        contactId: input.contactId,
+        workflowId: input.workflowId,
+        bulkEnrollmentId: input.bulkEnrollmentId ?? null,
       });
       const version = await getVersionWithSteps(db, input.versionId);
-      if (!version.publishedAt) {
-        throw ApplicationFailure.nonRetryable(`Sequence version ${input.versionId} is not published`, ErrorCodes.NOT_PUBLISHED);
-      }
-      const tenant = await db.tenant.findFirstOrThrow({});
-      const contact = await db.contact.findFirst({ where: { id: input.contactId }, select: { timeZone: true } });
-      if (!contact) throw ApplicationFailure.nonRetryable(`Contact ${input.contactId} not found`, ErrorCodes.NOT_FOUND);
+      if (!version.publishedAt) throw new AppError(ErrorCodes.NOT_PUBLISHED, `Sequence version ${input.versionId} is not published`);
+      const tenant = await getTenantOrThrow(db);
+      const contact = await getContactOrThrow(db, input.contactId);
       return {
         steps: version.steps.map((s) => ({ position: s.position, channel: s.channel, waitAmount: s.waitAmount, waitUnit: s.waitUnit })),
         stopOnReply: version.settings.stopOnReply,
@@ -92,16 +81,10 @@ export function createSequenceActivities({ prisma, logger }: { prisma: PrismaCli
     async recordEnrollmentState(
       input: EnrollmentRef & { status: 'active' | 'paused'; currentStep: number; nextSendAt: string | null },
     ): Promise<void> {
-      const db = forTenant(prisma, input.tenantId);
-      await db.enrollment.updateMany({
-        where: { id: input.enrollmentId, status: { in: ['active', 'paused'] } },
-        data: {
-          status: input.status,
-          currentStep: input.currentStep,
-          nextSendAt: input.nextSendAt ? new Date(input.nextSendAt) : null,
-          pausedAt: input.status === 'paused' ? new Date() : null,
-          updatedAt: new Date(),
-        },
+      await recordEnrollmentProgress(forTenant(prisma, input.tenantId), input.enrollmentId, {
+        status: input.status,
+        currentStep: input.currentStep,
+        nextSendAt: input.nextSendAt ? new Date(input.nextSendAt) : null,
       });
     },
 
@@ -113,18 +96,16 @@ export function createSequenceActivities({ prisma, logger }: { prisma: PrismaCli
       const db = forTenant(prisma, input.tenantId);
       const messageId = stepMessageId(input.enrollmentId, input.position);
       const workflowId = scheduledMessageWorkflowId(input.tenantId, messageId);
-      const existing = await db.message.findFirst({ where: { id: messageId }, select: { id: true } });
-      if (existing) return { kind: 'send', messageId, workflowId, contactId: input.contactId };
+      if (await messageExists(db, messageId)) return { kind: 'send', messageId, workflowId, contactId: input.contactId };
 
       const version = await getVersionWithSteps(db, input.versionId);
       const step = version.steps.find((s) => s.position === input.position);
-      if (!step) throw ApplicationFailure.nonRetryable(`Step ${input.position} not found in version ${input.versionId}`, ErrorCodes.NOT_FOUND);
-      const contact = await db.contact.findFirst({ where: { id: input.contactId } });
-      if (!contact) throw ApplicationFailure.nonRetryable(`Contact ${input.contactId} not found`, ErrorCodes.NOT_FOUND);
+      if (!step) throw new AppError(ErrorCodes.NOT_FOUND, `Step ${input.position} not found in version ${input.versionId}`);
+      const contact = await getContactOrThrow(db, input.contactId);
       const blocker = deliveryBlocker(contact, step.channel);
       if (blocker) return { kind: blocker };
 
-      const tenant = await db.tenant.findFirstOrThrow({});
+      const tenant = await getTenantOrThrow(db);
       const context = {
         contact,
         tenant: { businessName: tenant.businessName, supportContact: tenant.supportContact },
@@ -142,22 +123,14 @@ export function createSequenceActivities({ prisma, logger }: { prisma: PrismaCli
         });
         return { kind: 'invalid', problems };
       }
-      await db.message.createMany({
-        data: [
-          {
-            tenantId: input.tenantId,
-            id: messageId,
-            contactId: contact.id,
-            direction: 'outbound',
-            channel: step.channel,
-            body: body.text,
-            subject: subject && subject.ok ? subject.text : null,
-            status: 'queued',
-            workflowId,
-            idempotencyKey: workflowId,
-          },
-        ],
-        skipDuplicates: true,
+      await createOutboundMessage(db, {
+        id: messageId,
+        contactId: contact.id,
+        channel: step.channel,
+        body: body.text,
+        subject: subject && subject.ok ? subject.text : null,
+        scheduledAt: null,
+        workflowId,
       });
       return { kind: 'send', messageId, workflowId, contactId: contact.id };
     },
@@ -166,18 +139,7 @@ export function createSequenceActivities({ prisma, logger }: { prisma: PrismaCli
       input: EnrollmentRef & { status: Exclude<EnrollmentStatus, 'active' | 'paused'>; stopReason: EnrollmentStopReason | null; currentStep: number },
     ): Promise<void> {
       const db = forTenant(prisma, input.tenantId);
-      await db.enrollment.updateMany({
-        where: { id: input.enrollmentId },
-        data: {
-          status: input.status,
-          stopReason: input.stopReason,
-          currentStep: input.currentStep,
-          nextSendAt: null,
-          pausedAt: null,
-          endedAt: new Date(),
-          updatedAt: new Date(),
-        },
-      });
+      await markEnrollmentEnded(db, input.enrollmentId, { status: input.status, stopReason: input.stopReason, currentStep: input.currentStep });
       await recordEvent(db, {
         type: `enrollment.${input.status}`,
         subjectType: 'enrollment',
@@ -189,12 +151,7 @@ export function createSequenceActivities({ prisma, logger }: { prisma: PrismaCli
 
     /** Enrollments a reply from this contact may end (the workflow decides, by the sequence's stop-on-reply). */
     async findOpenEnrollmentWorkflows(input: { tenantId: string; contactId: string }): Promise<{ workflowIds: string[] }> {
-      const db = forTenant(prisma, input.tenantId);
-      const rows = await db.enrollment.findMany({
-        where: { contactId: input.contactId, status: { in: ['active', 'paused'] }, workflowId: { not: null } },
-        select: { workflowId: true },
-      });
-      return { workflowIds: rows.map((r) => r.workflowId!) };
+      return { workflowIds: await findOpenEnrollmentWorkflowIds(forTenant(prisma, input.tenantId), input.contactId) };
     },
   };
 }

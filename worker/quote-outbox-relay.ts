@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../prisma/client';
+import { relayQuoteOutbox } from '../prisma/queries/quotes/relay-quote-outbox';
 import { quoteStart, startWorkflow } from '../workflows/definitions';
 
 export interface QuoteOutboxRelayOptions {
@@ -21,13 +22,6 @@ export interface QuoteOutboxRelay {
   stop(): Promise<void>;
 }
 
-interface PendingRow {
-  id: bigint;
-  tenant_id: string;
-  quote_id: string;
-  contact_id: string;
-}
-
 /**
  * Hands new quote rows to Temporal. A trigger writes an outbox row in the same transaction as the quote,
  * whoever inserts it (the API, the ingest endpoint, another tool's SQL). The relay starts workflow
@@ -39,33 +33,15 @@ export function startQuoteOutboxRelay(options: QuoteOutboxRelayOptions): QuoteOu
   const batchSize = options.batchSize ?? 50;
   let stopped = false;
 
-  async function relayBatch(): Promise<number> {
-    return prisma.$transaction(
-      async (tx) => {
-        const rows = await tx.$queryRaw<PendingRow[]>`
-          SELECT o.id, o.tenant_id, o.quote_id, q.contact_id
-            FROM quote_outbox o JOIN quotes q ON q.tenant_id = o.tenant_id AND q.id = o.quote_id
-           WHERE o.relayed_at IS NULL
-           ORDER BY o.id
-           LIMIT ${batchSize}
-           FOR UPDATE OF o SKIP LOCKED`;
-        let relayed = 0;
-        for (const row of rows) {
-          try {
-            // Already started (by the API, or by an earlier relay attempt) counts as relayed.
-            await startWorkflow(client, taskQueue, quoteStart({ tenantId: row.tenant_id, quoteId: row.quote_id, contactId: row.contact_id }));
-          } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            await tx.$executeRaw`UPDATE quote_outbox SET attempts = attempts + 1, last_error = ${message} WHERE id = ${row.id}`;
-            logger.warn({ tenantId: row.tenant_id, quoteId: row.quote_id, err: error }, 'could not start the quote workflow; will retry');
-            continue;
-          }
-          await tx.$executeRaw`UPDATE quote_outbox SET relayed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ${row.id}`;
-          relayed++;
-        }
-        return relayed;
+  function relayBatch(): Promise<number> {
+    return relayQuoteOutbox(
+      prisma,
+      batchSize,
+      // Already started (by the API, or by an earlier relay attempt) counts as relayed.
+      async (row) => {
+        await startWorkflow(client, taskQueue, quoteStart({ tenantId: row.tenantId, quoteId: row.quoteId, contactId: row.contactId }));
       },
-      { timeout: 120_000, maxWait: 10_000 },
+      (row, error) => logger.warn({ tenantId: row.tenantId, quoteId: row.quoteId, err: error }, 'could not start the quote workflow; will retry'),
     );
   }
 

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { leadSummary } from '../../domain/schemas/ingest';
 import { scheduledMessageWorkflowId } from '../../domain/derived-ids';
+import { findOrCreateContactByAddress } from '../../prisma/queries/contacts/find-or-create-contact-by-address';
+import { createOutboundMessage } from '../../prisma/queries/messages/create-outbound-message';
 import { listNotificationRules } from '../../prisma/queries/notification-rules/notification-rules';
 import type { TenantDb } from '../../prisma/tenant-scope';
 import { scheduledMessageStart } from '../../workflows/definitions';
@@ -22,27 +24,17 @@ export async function notifyLeadCreated(
   const started: string[] = [];
   for (const rule of rules) {
     const address = rule.channel === 'email' ? { email: rule.recipient } : { phone: rule.recipient };
-    const recipient =
-      (await db.contact.findFirst({ where: address })) ??
-      (await db.contact.create({ data: { tenantId, ...address, firstName: 'Team', source: 'notification-recipient' } }));
+    const recipient = await findOrCreateContactByAddress(db, address, { firstName: 'Team', source: 'notification-recipient' });
     const id = `msg_${createHash('sha256').update(`${tenantId}:${scope}:${rule.id}`).digest('hex').slice(0, 32)}`;
     const workflowId = scheduledMessageWorkflowId(tenantId, id);
-    await db.message.createMany({
-      data: [
-        {
-          tenantId,
-          id,
-          contactId: recipient.id,
-          direction: 'outbound',
-          channel: rule.channel,
-          body: leadSummary(lead, lead.source),
-          subject: rule.channel === 'email' ? 'New lead' : null,
-          status: 'queued',
-          workflowId,
-          idempotencyKey: workflowId,
-        },
-      ],
-      skipDuplicates: true,
+    await createOutboundMessage(db, {
+      id,
+      contactId: recipient.id,
+      channel: rule.channel,
+      body: leadSummary(lead, lead.source),
+      subject: rule.channel === 'email' ? 'New lead' : null,
+      scheduledAt: null,
+      workflowId,
     });
     await deps.temporal.start(scheduledMessageStart({ tenantId, messageId: id, contactId: recipient.id, scheduledAt: null }, { derived: true }));
     started.push(workflowId);

@@ -1,14 +1,12 @@
 import type { RequestHandler } from 'express';
+import { pingDatabase } from '../../../prisma/queries/health/ping-database';
 import type { ApiDeps } from '../../deps';
 
 /** Liveness plus what the API depends on; 503 when the database is down (Temporal may lag at start-up). */
 export function getHealth({ prisma, temporal, providers }: ApiDeps): RequestHandler {
   return async (_req, res) => {
     const [database, workflows] = await Promise.all([
-      prisma.$queryRaw`SELECT 1`.then(
-        () => 'up' as const,
-        () => 'down' as const,
-      ),
+      pingDatabase(prisma).then((up) => (up ? ('up' as const) : ('down' as const))),
       temporal.client().then(
         () => 'up' as const,
         () => 'down' as const,

@@ -32,7 +32,7 @@ export function createMessage({ temporal, temporalWeb, logger }: ApiDeps): Reque
     const scheduledAt = sendAt && sendAt.getTime() > Date.now() ? sendAt : null;
     const id = newId('msg');
     const workflowId = scheduledMessageWorkflowId(tenantId, id);
-    const row = await createOutboundMessage(db, {
+    const { message: row } = await createOutboundMessage(db, {
       id,
       contactId: contact.id,
       channel: input.channel,

@@ -6,7 +6,7 @@ import { quoteWorkflowId } from '../../../domain/derived-ids';
 import { getContactOrThrow } from '../../../prisma/queries/contacts/get-contact-or-throw';
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
 import { createIngestedQuote } from '../../../prisma/queries/quotes/create-ingested-quote';
-import { getQuoteOrThrow, getQuoteSettings, listQuotes, updateQuoteSettings } from '../../../prisma/queries/quotes/quotes';
+import { getQuoteOrThrow, getQuoteSettings, listQuotes, setQuoteWorkflowId, updateQuoteSettings } from '../../../prisma/queries/quotes/quotes';
 import { isTemporalUnreachable, quoteStart } from '../../../workflows/definitions';
 import type { ApiDeps } from '../../deps';
 import { tenantOf } from '../../http/authenticate';
@@ -37,7 +37,7 @@ export function createQuoteRoute(deps: ApiDeps): RequestHandler {
       deps.logger.warn({ err: error, tenantId, quoteId: quote.id }, 'quote workflow not started from the API; the outbox relay will start it');
       warning = 'Saved; the workflow engine could not be reached, so the quote will be sent as soon as it is back.';
     }
-    await db.quote.updateMany({ where: { id: quote.id, workflowId: null }, data: { workflowId: quoteWorkflowId(tenantId, quote.id) } });
+    await setQuoteWorkflowId(db, quote.id, quoteWorkflowId(tenantId, quote.id));
     await recordEvent(db, { type: 'quote.created', subjectType: 'quote', subjectId: quote.id, data: { source: 'api', externalId: quote.externalId } });
     if (!contact.phone) warning = 'The contact has no phone number, so the quote will not be texted; share its shortUrl another way.';
     else if (contact.smsConsent === 'revoked') warning = 'The contact opted out of SMS, so the quote will not be texted; share its shortUrl another way.';

@@ -6,6 +6,7 @@ import { AppError, ErrorCodes } from '../../../domain/errors';
 import { CreateSequenceSchema, resolveSendWindow, SequenceSettingsSchema, UpdateSequenceSchema } from '../../../domain/schemas/sequence';
 import { scheduleSteps } from '../../../domain/sequence-schedule';
 import { renderTemplate } from '../../../domain/templates';
+import { findTemplatesByIds } from '../../../prisma/queries/templates/templates';
 import { getContactOrThrow } from '../../../prisma/queries/contacts/get-contact-or-throw';
 import {
   createSequence,
@@ -97,7 +98,7 @@ export function previewSequenceRoute(): RequestHandler {
 
     // Drafts may point at saved templates; published versions carry a frozen copy.
     const templateIds = version.steps.flatMap((s) => (s.templateId && !s.body ? [s.templateId] : []));
-    const templates = templateIds.length ? await db.template.findMany({ where: { id: { in: templateIds } } }) : [];
+    const templates = await findTemplatesByIds(db, templateIds);
     const context = { contact, tenant: { businessName: tenant.businessName, supportContact: tenant.supportContact } };
     let ended = false;
     const steps = version.steps.map((step, i) => {

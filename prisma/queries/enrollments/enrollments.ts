@@ -34,12 +34,46 @@ export async function contactsEverEnrolled(db: TenantDb, sequenceId: string, con
   return new Set(rows.map((r) => r.contactId));
 }
 
-/** The row of an enrollment whose workflow just started; the workflow's first activity writes it too. */
+/** The row of an enrollment whose workflow just started; the API and the workflow's first activity both write it, whichever comes first. */
 export async function insertEnrollment(
   db: TenantDb,
-  row: { id: string; sequenceId: string; versionId: string; contactId: string; workflowId: string },
+  row: { id: string; sequenceId: string; versionId: string; contactId: string; workflowId: string; bulkEnrollmentId?: string | null },
 ): Promise<void> {
-  await db.enrollment.createMany({ data: [{ tenantId: db.$tenantId(), ...row, status: 'active' }], skipDuplicates: true });
+  await db.enrollment.createMany({ data: [{ tenantId: db.$tenantId(), ...row, bulkEnrollmentId: row.bulkEnrollmentId ?? null, status: 'active' }], skipDuplicates: true });
+}
+
+/** Keeps a running enrollment's row in step with its workflow; an ended row is left alone. */
+export async function recordEnrollmentProgress(
+  db: TenantDb,
+  enrollmentId: string,
+  progress: { status: 'active' | 'paused'; currentStep: number; nextSendAt: Date | null },
+): Promise<void> {
+  const now = new Date();
+  await db.enrollment.updateMany({
+    where: { id: enrollmentId, status: { in: ['active', 'paused'] } },
+    data: { ...progress, pausedAt: progress.status === 'paused' ? now : null, updatedAt: now },
+  });
+}
+
+export async function markEnrollmentEnded(
+  db: TenantDb,
+  enrollmentId: string,
+  end: { status: 'completed' | 'stopped' | 'failed'; stopReason: string | null; currentStep: number },
+): Promise<void> {
+  const now = new Date();
+  await db.enrollment.updateMany({
+    where: { id: enrollmentId },
+    data: { ...end, nextSendAt: null, pausedAt: null, endedAt: now, updatedAt: now },
+  });
+}
+
+/** Workflow ids of the contact's running enrollments (a reply or an opt-out may end them). */
+export async function findOpenEnrollmentWorkflowIds(db: TenantDb, contactId: string): Promise<string[]> {
+  const rows = await db.enrollment.findMany({
+    where: { contactId, status: { in: ['active', 'paused'] }, workflowId: { not: null } },
+    select: { workflowId: true },
+  });
+  return rows.map((r) => r.workflowId!);
 }
 
 export function createBulkEnrollment(db: TenantDb, input: { sequenceId: string; criteria: BulkEnroll; total: number; workflowId: (id: string) => string }) {
@@ -55,6 +89,13 @@ export async function getBulkEnrollmentOrThrow(db: TenantDb, bulkEnrollmentId: s
   const row = await db.bulkEnrollment.findFirst({ where: { id: bulkEnrollmentId } });
   if (!row) throw new AppError(ErrorCodes.NOT_FOUND, `Bulk enrollment ${bulkEnrollmentId} not found`, { details: { bulkEnrollmentId } });
   return row;
+}
+
+export async function recordBulkEnrollmentProgress(db: TenantDb, bulkEnrollmentId: string, progress: { enrolled: number; skipped: number; done: boolean }): Promise<void> {
+  await db.bulkEnrollment.updateMany({
+    where: { id: bulkEnrollmentId },
+    data: { enrolled: progress.enrolled, skipped: progress.skipped, ...(progress.done ? { status: 'completed', finishedAt: new Date() } : {}) },
+  });
 }
 
 export async function markBulkEnrollmentFailed(db: TenantDb, bulkEnrollmentId: string, error: string): Promise<void> {

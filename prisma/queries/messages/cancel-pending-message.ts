@@ -11,3 +11,17 @@ export async function cancelPendingMessage(db: TenantDb, messageId: string): Pro
   });
   return count === 1;
 }
+
+/** An opt-out arrived while the message waited: cancelled, with the reason on the row. */
+export async function cancelPendingMessageForOptOut(db: TenantDb, messageId: string): Promise<boolean> {
+  const { count } = await db.message.updateMany({
+    where: { id: messageId, status: { in: ['scheduled', 'queued'] } },
+    data: {
+      status: 'cancelled',
+      cancelledAt: new Date(),
+      errorCode: 'CONSENT_REVOKED',
+      errorMessage: 'The contact opted out of this channel before the message was due.',
+    },
+  });
+  return count === 1;
+}

@@ -64,3 +64,38 @@ export async function respondToQuote(prisma: PrismaClient, publicToken: string, 
   });
   return count > 0;
 }
+
+export async function getQuoteWithContactOrThrow(db: TenantDb, quoteId: string) {
+  const quote = await db.quote.findFirst({ where: { id: quoteId }, include: { contact: true } });
+  if (!quote) throw new AppError(ErrorCodes.NOT_FOUND, `Quote ${quoteId} not found`, { details: { quoteId } });
+  return quote;
+}
+
+/** Quotes inserted by other tools learn their workflow when it starts; a known one is never overwritten. */
+export async function setQuoteWorkflowId(db: TenantDb, quoteId: string, workflowId: string): Promise<void> {
+  await db.quote.updateMany({ where: { id: quoteId, workflowId: null }, data: { workflowId } });
+}
+
+/** open → sent; false when the quote had moved on (answered, expired) meanwhile. */
+export async function markQuoteSent(db: TenantDb, quoteId: string): Promise<boolean> {
+  const now = new Date();
+  const { count } = await db.quote.updateMany({ where: { id: quoteId, status: 'open' }, data: { status: 'sent', sentAt: now, updatedAt: now } });
+  return count > 0;
+}
+
+export async function markQuoteFollowedUp(db: TenantDb, quoteId: string): Promise<void> {
+  const now = new Date();
+  await db.quote.updateMany({ where: { id: quoteId }, data: { followedUpAt: now, updatedAt: now } });
+}
+
+/** Expires a quote nobody answered; false when it was answered (or expired) first. */
+export async function expireUnansweredQuote(db: TenantDb, quoteId: string): Promise<boolean> {
+  const { count } = await db.quote.updateMany({ where: { id: quoteId, status: { in: ['open', 'sent'] } }, data: { status: 'expired', updatedAt: new Date() } });
+  return count > 0;
+}
+
+/** Workflow ids of the contact's quotes still awaiting an answer (an SMS opt-out ends their follow-ups). */
+export async function findOpenQuoteWorkflowIds(db: TenantDb, contactId: string): Promise<string[]> {
+  const rows = await db.quote.findMany({ where: { contactId, status: { in: ['open', 'sent'] }, workflowId: { not: null } }, select: { workflowId: true } });
+  return rows.map((r) => r.workflowId!);
+}

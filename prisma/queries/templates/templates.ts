@@ -64,3 +64,7 @@ export async function deleteTemplate(db: TenantDb, templateId: string): Promise<
   }
   await db.template.deleteMany({ where: { id: templateId } });
 }
+
+export function findTemplatesByIds(db: TenantDb, templateIds: string[]) {
+  return templateIds.length ? db.template.findMany({ where: { id: { in: templateIds } } }) : Promise.resolve([]);
+}
