@@ -2,7 +2,6 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Logger } from 'pino';
 import { addressFieldFor, consentFieldFor, isPending, type Channel, type MessageStatus } from '../domain/channels';
 import { ErrorCodes } from '../domain/errors';
-import { maskPhone } from '../domain/phone';
 import { whatsappWindowOpen } from '../domain/provider-errors';
 import { tenantQuietHours, type QuietHours } from '../domain/quiet-hours';
 import type { PrismaClient } from '../prisma/client';
@@ -16,6 +15,7 @@ import { markMessageSent } from '../prisma/queries/messages/mark-message-sent';
 import { recordEvent } from '../prisma/queries/event-logs/record-event';
 import { setConsent } from '../prisma/queries/contacts/set-consent';
 import { openLedgerEntry } from '../prisma/queries/send-ledger/open-ledger-entry';
+import { fenceLedgerEntry, getLedgerEntry } from '../prisma/queries/send-ledger/fence-ledger-entry';
 import { settleLedgerEntry } from '../prisma/queries/send-ledger/settle-ledger-entry';
 import { isProviderError, type ProviderSet } from '../providers/messaging-provider';
 
@@ -138,10 +138,7 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
           subjectId: ref.messageId,
           data: { provider: provider.name, providerMessageId, ...(reconciled ? { reconciled: true } : {}) },
         });
-        logger.info(
-          { ...ref, channel, to: channel === 'email' ? '(email)' : maskPhone(to), provider: provider.name, reconciled },
-          'message sent',
-        );
+        logger.info({ ...ref, contactId: contact.id, channel, provider: provider.name, reconciled }, 'message sent');
         return { outcome: 'sent', providerMessageId };
       };
 
@@ -149,6 +146,8 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
       // provider accepted the message never sends it again; one that cannot know (the answer was lost, or
       // the worker died mid-call) looks the message up first where the provider has no idempotency key.
       const ledger = await openLedgerEntry(db, { messageId: row.id, idempotencyKey, provider: provider.name });
+      // Opening numbered this attempt: only while no later attempt has opened the entry may it act for it.
+      const owner = ledger.attempts;
       if (ledger.status === 'accepted' && ledger.providerMessageId) return sent(ledger.providerMessageId, true);
       if (ledger.attempts > 1 && ledger.status !== 'failed' && provider.lookup) {
         const found = await provider.lookup({ to, body: row.body, sentAfter: ledger.createdAt });
@@ -161,12 +160,28 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
         const consent = await getContactOrThrow(db, contact.id);
         if (consent[consentFieldFor(channel)] === 'revoked') {
           const message = `${contact.firstName ?? 'The contact'} opted out of ${channel} messages; nothing was sent.`;
-          await settleLedgerEntry(db, idempotencyKey, { status: 'failed', lastError: message });
+          await settleLedgerEntry(db, idempotencyKey, { status: 'failed', lastError: message }, owner);
           await fail(ref, ErrorCodes.CONSENT_REVOKED, message);
           return { outcome: 'failed', errorCode: ErrorCodes.CONSENT_REVOKED };
         }
       }
+
+      // The fence: an attempt overtaken while it waited (a stalled worker whose activity timed out, a slow
+      // lookup) must not call out after the attempt that overtook it. What the owner decided stands.
+      if (!(await fenceLedgerEntry(db, ledger.id, owner))) {
+        const now = await getLedgerEntry(db, ledger.id);
+        if (now?.status === 'accepted' && now.providerMessageId) return sent(now.providerMessageId, true);
+        throw ApplicationFailure.create({
+          type: 'SEND_SUPERSEDED',
+          message: `Attempt ${Context.current().info.attempt} of message ${ref.messageId} was overtaken by a later attempt; it did not call ${provider.name}.`,
+        });
+      }
+      // A long call keeps heartbeating: a worker that stalls stops, and Temporal hands the send to another
+      // attempt soon (which the fence above then protects) instead of after the whole start-to-close timeout.
+      const context = Context.current();
+      const heartbeat = setInterval(() => context.heartbeat(), 1000);
       try {
+        context.heartbeat();
         const receipt = await provider.send({
           channel,
           to,
@@ -180,23 +195,27 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
         return await sent(receipt.providerMessageId, false);
       } catch (error) {
         if (!isProviderError(error)) throw error;
-        const attempt = Context.current().info.attempt;
+        const attempt = context.info.attempt;
         const giveUp = error.kind === 'permanent' || (error.kind === 'unknown' && attempt >= UNKNOWN_ERROR_ATTEMPTS);
         if (giveUp) {
-          await settleLedgerEntry(db, idempotencyKey, { status: 'failed', lastError: `${error.code}: ${error.message}` });
+          await settleLedgerEntry(db, idempotencyKey, { status: 'failed', lastError: `${error.code}: ${error.message}` }, owner);
           if (error.optOut) await setConsent(db, contact.id, channel, 'revoked');
           await fail(ref, error.code, error.message, provider.name);
           return { outcome: 'failed', errorCode: error.code };
         }
-        await settleLedgerEntry(db, idempotencyKey, {
-          status: error.kind === 'ambiguous' ? 'ambiguous' : 'pending',
-          lastError: `${error.code}: ${error.message}`,
-        });
+        await settleLedgerEntry(
+          db,
+          idempotencyKey,
+          { status: error.kind === 'ambiguous' ? 'ambiguous' : 'pending', lastError: `${error.code}: ${error.message}` },
+          owner,
+        );
         throw ApplicationFailure.create({
           type: error.kind === 'ambiguous' ? 'PROVIDER_AMBIGUOUS' : ErrorCodes.PROVIDER_TRANSIENT,
           message: `${provider.name}: ${error.message} (${error.code})`,
           ...(error.retryAfterMs !== undefined ? { nextRetryDelay: error.retryAfterMs } : {}),
         });
+      } finally {
+        clearInterval(heartbeat);
       }
     },
 

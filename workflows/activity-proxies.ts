@@ -20,9 +20,12 @@ export const batchActivities = proxyActivities<Activities>({
 
 /**
  * Provider calls: transient failures back off up to a few minutes; after 10 attempts the message is
- * recorded as failed rather than left pending for ever.
+ * recorded as failed rather than left pending for ever. The send heartbeats while it calls out, so a worker
+ * that stalls loses the send after the heartbeat timeout (and the send ledger's fence keeps it from calling
+ * out late), not after the whole start-to-close timeout.
  */
 export const sendActivities = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
+  heartbeatTimeout: '20 seconds',
   retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', backoffCoefficient: 2, maximumAttempts: 10 },
 });
