@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Channel } from '../domain/channels';
-import { complianceReply, type ConsentKeyword } from '../domain/consent-keywords';
+import { complianceReply, parseConsentKeyword, type ConsentKeyword } from '../domain/consent-keywords';
+import { getMessageOrThrow } from '../prisma/queries/messages/get-message-or-throw';
 import { complianceReplyMessageId, scheduledMessageWorkflowId } from '../domain/derived-ids';
 import { createOutboundMessage } from '../prisma/queries/messages/create-outbound-message';
 import type { PrismaClient } from '../prisma/client';
@@ -22,6 +23,12 @@ export interface KeywordInput {
 
 export function createInboundActivities({ prisma, logger }: { prisma: PrismaClient; logger: Logger }) {
   return {
+    /** Reads an inbound message and says whether it is exactly one consent keyword (never for email). */
+    async classifyInboundMessage(input: { tenantId: string; messageId: string }): Promise<{ keyword: ConsentKeyword | null }> {
+      const message = await getMessageOrThrow(forTenant(prisma, input.tenantId), input.messageId);
+      return { keyword: message.channel === 'email' ? null : parseConsentKeyword(message.body) };
+    },
+
     /**
      * Records the consent change, then names every open workflow of the contact on that channel (read from
      * Postgres, not by querying Temporal run by run) so the inbound workflow can stop them.

@@ -6,7 +6,7 @@ import { whatsappWindowOpen } from '../domain/provider-errors';
 import { tenantQuietHours, type QuietHours } from '../domain/quiet-hours';
 import type { PrismaClient } from '../prisma/client';
 import { forTenant } from '../prisma/tenant-scope';
-import { cancelPendingMessageForOptOut } from '../prisma/queries/messages/cancel-pending-message';
+import { cancelPendingMessage, cancelPendingMessageForOptOut } from '../prisma/queries/messages/cancel-pending-message';
 import { claimMessageForSend } from '../prisma/queries/messages/claim-message-for-send';
 import { getContactOrThrow } from '../prisma/queries/contacts/get-contact-or-throw';
 import { getSendContext } from '../prisma/queries/messages/get-send-context';
@@ -53,6 +53,16 @@ export type SendOutcome =
   | { outcome: 'cancelled' }
   /** The row's due time differs from the one the workflow waited for: wait for this one instead. */
   | { outcome: 'rescheduled'; scheduledAt: string | null };
+
+const STOP_EXPLANATIONS: Record<string, string> = {
+  'enrollment:replied': 'The contact replied, so the sequence stopped before this step was sent.',
+  'enrollment:opted_out': 'The contact opted out, so the sequence stopped before this step was sent.',
+  'enrollment:manual': 'The enrollment was stopped before this step was sent.',
+};
+
+function cancelExplanation(reason: string): string {
+  return STOP_EXPLANATIONS[reason] ?? `Cancelled before it was sent (${reason}).`;
+}
 
 function notFound(ref: MessageRef): ApplicationFailure {
   return ApplicationFailure.nonRetryable(`Message ${ref.messageId} not found`, ErrorCodes.NOT_FOUND);
@@ -217,6 +227,17 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
       } finally {
         clearInterval(heartbeat);
       }
+    },
+
+    /**
+     * A parent workflow ends a message it started that has not gone out yet (its enrollment stopped): the
+     * same compare-and-set as a person's cancel, with the reason on the row. False when it was too late.
+     */
+    async cancelPendingMessage(ref: MessageRef & { reason: string }): Promise<boolean> {
+      const db = forTenant(prisma, ref.tenantId);
+      const cancelled = await cancelPendingMessage(db, ref.messageId, { errorCode: 'CANCELLED', errorMessage: cancelExplanation(ref.reason) });
+      if (cancelled) await recordEvent(db, { type: 'message.cancelled', subjectType: 'message', subjectId: ref.messageId, data: { reason: ref.reason } });
+      return cancelled;
     },
 
     /** An opt-out arrived while the message waited: it is cancelled, with the reason on the row. */

@@ -149,6 +149,16 @@ export function createSequenceActivities({ prisma, logger }: { prisma: PrismaCli
       logger.info({ tenantId: input.tenantId, enrollmentId: input.enrollmentId, status: input.status, stopReason: input.stopReason }, 'enrollment ended');
     },
 
+    /** A person cancelled one step's message: the enrollment skips that step and says so in its log. */
+    async recordStepCancelled(input: EnrollmentRef & { position: number; messageId: string }): Promise<void> {
+      await recordEvent(forTenant(prisma, input.tenantId), {
+        type: 'enrollment.step_cancelled',
+        subjectType: 'enrollment',
+        subjectId: input.enrollmentId,
+        data: { position: input.position, messageId: input.messageId },
+      });
+    },
+
     /** Enrollments a reply from this contact may end (the workflow decides, by the sequence's stop-on-reply). */
     async findOpenEnrollmentWorkflows(input: { tenantId: string; contactId: string }): Promise<{ workflowIds: string[] }> {
       return { workflowIds: await findOpenEnrollmentWorkflowIds(forTenant(prisma, input.tenantId), input.contactId) };

@@ -34,11 +34,13 @@ export interface ScheduledMessageResult {
   outcome: ScheduledMessageOutcome;
   providerMessageId?: string | null;
   errorCode?: string | null;
+  /** Why it was cancelled, as the canceller said (`api` for a person's cancel, `enrollment:replied`, …). */
+  cancelReason?: string | null;
   /** Workflow time at which the outcome was decided (when it was sent, for a sent message). */
   at?: string;
 }
 
-export type ScheduledMessageState = 'waiting' | 'quiet-hours' | 'sending' | 'done';
+export type ScheduledMessageState = 'waiting' | 'quiet-hours' | 'held' | 'sending' | 'done';
 
 export interface ScheduledMessageStatus {
   state: ScheduledMessageState;
@@ -61,6 +63,11 @@ export interface RescheduleInput {
   scheduledAt: string | null;
 }
 
+/** A parent holds a message it started (its enrollment paused) or releases it. */
+export interface HoldInput {
+  held: boolean;
+}
+
 /** The contact opted out of a channel: a message on that channel ends at once without sending. */
 export interface OptOutInput {
   channel: 'sms' | 'whatsapp' | 'email';
@@ -69,6 +76,9 @@ export interface OptOutInput {
 export const cancelSignal = defineSignal<[CancelInput]>('cancel');
 export const optOutSignal = defineSignal<[OptOutInput]>('optOut');
 export const rescheduleSignal = defineSignal<[RescheduleInput]>('reschedule');
+export const holdSignal = defineSignal<[HoldInput]>('hold');
+/** The tenant's sending rules changed (quiet hours, zone): a message waiting them out decides again. */
+export const recheckSignal = defineSignal<[]>('recheck');
 export const statusQuery = defineQuery<ScheduledMessageStatus>('status');
 
 // ── Inbound message ──────────────────────────────────────────────────────────────────────────────────
@@ -78,7 +88,8 @@ export interface InboundMessageInput {
   messageId: string;
   contactId: string;
   channel: 'sms' | 'whatsapp' | 'email';
-  body: string;
+  /** Only in runs started before message text left workflow inputs (they replay with it). */
+  body?: string;
 }
 
 export interface InboundMessageResult {
@@ -111,6 +122,10 @@ export interface EnrollmentCarry {
   pausedRemainingMs: number | null;
   /** Messages sent so far (for the state query). */
   sent: number;
+  /** The contact replied (kept even when the sequence does not stop on reply). */
+  replied?: boolean;
+  /** Channels the contact opted out of during earlier runs. */
+  optedOut?: Array<'sms' | 'whatsapp' | 'email'>;
 }
 
 export type EnrollmentStatus = 'active' | 'paused' | 'completed' | 'stopped' | 'failed';
@@ -126,6 +141,8 @@ export interface EnrollmentState {
   pausedRemainingMs: number | null;
   sent: number;
   stopReason: EnrollmentStopReason | null;
+  /** The contact has replied since enrolling (whether or not the sequence stops on reply). */
+  replied: boolean;
 }
 
 export interface EnrollmentResult {

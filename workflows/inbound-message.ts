@@ -4,42 +4,52 @@ import { parseConsentKeyword } from '../domain/consent-keywords';
 import { childOptions, contactRepliedSignal, optOutSignal, scheduledMessageStart, type InboundMessageInput, type InboundMessageResult } from './definitions';
 import { sendScheduledMessageWorkflow } from './scheduled-message';
 
-const { applyConsentKeyword, createComplianceReply, findOpenEnrollmentWorkflows } = dbActivities;
+const { applyConsentKeyword, classifyInboundMessage, createComplianceReply, findOpenEnrollmentWorkflows } = dbActivities;
 
 /**
- * What an inbound message sets in motion. A message that is exactly one consent keyword changes consent
- * at once, stops every open workflow of the contact on that channel, and gets one confirmation reply.
+ * What an inbound message sets in motion. Every message but an opt-out is a reply: it ends the contact's
+ * enrollments that stop on reply ("Yes" to "Are you still interested?" included). A message that is exactly
+ * one consent keyword also changes consent at once; an opt-out stops every open workflow of the contact on
+ * that channel. Each keyword gets one confirmation reply.
  */
 export async function handleInboundMessageWorkflow(input: InboundMessageInput): Promise<InboundMessageResult> {
-  const keyword = input.channel === 'email' ? null : parseConsentKeyword(input.body);
+  // The message's text stays in Postgres: runs started since this change carry ids only and ask an activity.
+  const keyword = patched('classify-inbound-in-activity')
+    ? (await classifyInboundMessage({ tenantId: input.tenantId, messageId: input.messageId })).keyword
+    : input.channel === 'email'
+      ? null
+      : parseConsentKeyword(input.body ?? '');
+
+  const signalAll = async (workflowIds: string[], send: (workflowId: string) => Promise<void>): Promise<string[]> => {
+    const signalled: string[] = [];
+    for (const workflowId of workflowIds) {
+      try {
+        await send(workflowId);
+        signalled.push(workflowId);
+      } catch {
+        // The run finished meanwhile: nothing left to tell it.
+      }
+    }
+    return signalled;
+  };
+  const endEnrollmentsOnReply = async (): Promise<string[]> => {
+    const { workflowIds } = await findOpenEnrollmentWorkflows({ tenantId: input.tenantId, contactId: input.contactId });
+    return signalAll(workflowIds, (id) => getExternalWorkflowHandle(id).signal(contactRepliedSignal, { messageId: input.messageId, channel: input.channel }));
+  };
+
   if (!keyword) {
     // Added with sequences: a reply ends the contact's enrollments that stop on reply. Runs started before
     // this change replay without it.
     if (!patched('stop-enrollments-on-reply')) return { keyword: null, signalled: [], replyMessageId: null };
-    const { workflowIds } = await findOpenEnrollmentWorkflows({ tenantId: input.tenantId, contactId: input.contactId });
-    const signalled: string[] = [];
-    for (const workflowId of workflowIds) {
-      try {
-        await getExternalWorkflowHandle(workflowId).signal(contactRepliedSignal, { messageId: input.messageId, channel: input.channel });
-        signalled.push(workflowId);
-      } catch {
-        // Ended meanwhile.
-      }
-    }
-    return { keyword: null, signalled, replyMessageId: null };
+    return { keyword: null, signalled: await endEnrollmentsOnReply(), replyMessageId: null };
   }
+
+  // START/YES and HELP are replies too; only an opt-out is not (it stops everything below instead).
+  const repliedTo = keyword !== 'opt-out' && patched('keywords-count-as-replies') ? await endEnrollmentsOnReply() : [];
 
   const ref = { tenantId: input.tenantId, contactId: input.contactId, messageId: input.messageId, channel: input.channel, keyword };
   const { workflowIds } = await applyConsentKeyword(ref);
-  const signalled: string[] = [];
-  for (const workflowId of workflowIds) {
-    try {
-      await getExternalWorkflowHandle(workflowId).signal(optOutSignal, { channel: input.channel });
-      signalled.push(workflowId);
-    } catch {
-      // The run finished meanwhile (sent or cancelled): nothing left to stop.
-    }
-  }
+  const stopped = await signalAll(workflowIds, (id) => getExternalWorkflowHandle(id).signal(optOutSignal, { channel: input.channel }));
 
   const reply = await createComplianceReply(ref);
   await executeChild(sendScheduledMessageWorkflow, {
@@ -51,5 +61,5 @@ export async function handleInboundMessageWorkflow(input: InboundMessageInput): 
     ),
     parentClosePolicy: ParentClosePolicy.ABANDON,
   });
-  return { keyword, signalled, replyMessageId: reply.messageId };
+  return { keyword, signalled: [...repliedTo, ...stopped], replyMessageId: reply.messageId };
 }

@@ -4,7 +4,9 @@ import { ErrorCodes } from '../domain/errors';
 import { nextSendTime } from '../domain/quiet-hours';
 import {
   cancelSignal,
+  holdSignal,
   optOutSignal,
+  recheckSignal,
   rescheduleSignal,
   statusQuery,
   type ScheduledMessageInput,
@@ -17,7 +19,9 @@ const { sendMessage } = sendActivities;
 
 /**
  * One scheduled ("send later") message: a durable timer until it is due, then quiet hours, then exactly one
- * send. Cancel and reschedule arrive as signals after the API has changed the row; the row is the arbiter.
+ * send. Cancel and reschedule arrive as signals after the API (or a parent workflow) has changed the row; the
+ * row is the arbiter. A parent may hold the message (a paused enrollment) — it then waits, sending nothing,
+ * until released — and the tenant's settings changing makes a message deferred by quiet hours look again.
  */
 export async function sendScheduledMessageWorkflow(input: ScheduledMessageInput): Promise<ScheduledMessageResult> {
   const ref = { tenantId: input.tenantId, messageId: input.messageId };
@@ -25,11 +29,24 @@ export async function sendScheduledMessageWorkflow(input: ScheduledMessageInput)
   let deferredUntil: string | null = null;
   let state: ScheduledMessageState = 'waiting';
   let cancelled = false;
+  let cancelReason: string | null = null;
+  let held = false;
   let changes = 0;
   let result: ScheduledMessageResult | null = null;
 
-  setHandler(cancelSignal, () => {
+  setHandler(cancelSignal, ({ reason }) => {
     cancelled = true;
+    cancelReason ??= reason ?? null;
+  });
+  setHandler(holdSignal, ({ held: hold }) => {
+    held = hold;
+    // Released: quiet hours are looked at afresh, the window may have moved while it was held.
+    if (!hold) deferredUntil = null;
+    changes++;
+  });
+  setHandler(recheckSignal, () => {
+    deferredUntil = null;
+    changes++;
   });
   // An opt-out wakes the workflow to re-read consent; the database, already updated, decides.
   let optOutPending = false;
@@ -43,7 +60,7 @@ export async function sendScheduledMessageWorkflow(input: ScheduledMessageInput)
     changes++;
   });
   const wakeAt = (): string | null => deferredUntil ?? scheduledAt;
-  setHandler(statusQuery, () => ({ state, scheduledAt, wakeAt: wakeAt(), outcome: result?.outcome ?? null }));
+  setHandler(statusQuery, () => ({ state: held && !result ? 'held' : state, scheduledAt, wakeAt: held ? null : wakeAt(), outcome: result?.outcome ?? null }));
 
   const finish = (value: ScheduledMessageResult): ScheduledMessageResult => {
     state = 'done';
@@ -51,12 +68,18 @@ export async function sendScheduledMessageWorkflow(input: ScheduledMessageInput)
     return result;
   };
 
+  const cancelledResult = (): ScheduledMessageResult => finish({ outcome: 'cancelled', ...(cancelReason ? { cancelReason } : {}) });
+
   for (;;) {
     const seen = changes;
-    const due = wakeAt();
-    const waitMs = due ? Date.parse(due) - Date.now() : 0;
-    if (waitMs > 0) await condition(() => cancelled || changes !== seen, waitMs);
-    if (cancelled) return finish({ outcome: 'cancelled' });
+    if (held) {
+      await condition(() => cancelled || changes !== seen);
+    } else {
+      const due = wakeAt();
+      const waitMs = due ? Date.parse(due) - Date.now() : 0;
+      if (waitMs > 0) await condition(() => cancelled || changes !== seen, waitMs);
+    }
+    if (cancelled) return cancelledResult();
     if (optOutPending) {
       optOutPending = false;
       const latest = await getSendContext(ref);
@@ -65,10 +88,10 @@ export async function sendScheduledMessageWorkflow(input: ScheduledMessageInput)
         return finish({ outcome: 'cancelled', errorCode: ErrorCodes.CONSENT_REVOKED });
       }
     }
-    if (changes !== seen) continue;
+    if (changes !== seen || held) continue;
 
     const context = await getSendContext(ref);
-    if (context.status === 'cancelled') return finish({ outcome: 'cancelled' });
+    if (context.status === 'cancelled') return cancelledResult();
     if (context.status !== 'scheduled' && context.status !== 'queued' && context.status !== 'sending') {
       // Already decided (a previous run of this workflow id, or an operator): nothing left to do.
       return finish({ outcome: context.status === 'failed' ? 'failed' : 'sent' });
@@ -99,7 +122,7 @@ export async function sendScheduledMessageWorkflow(input: ScheduledMessageInput)
       }
       if (outcome.outcome === 'sent') return finish({ outcome: 'sent', providerMessageId: outcome.providerMessageId });
       if (outcome.outcome === 'failed') return finish({ outcome: 'failed', errorCode: outcome.errorCode });
-      return finish({ outcome: 'cancelled' });
+      return cancelledResult();
     } catch (error) {
       if (!(error instanceof ActivityFailure)) throw error;
       const cause = error.cause instanceof ApplicationFailure ? error.cause : null;

@@ -4,7 +4,10 @@ import {
   condition,
   continueAsNew,
   executeChild,
+  ParentClosePolicy,
+  patched,
   setHandler,
+  startChild,
   workflowInfo,
 } from '@temporalio/workflow';
 import { dbActivities } from './activity-proxies';
@@ -14,14 +17,17 @@ import { ErrorCodes } from '../domain/errors';
 import { nextSendTime } from '../domain/quiet-hours';
 import { stepFireTime } from '../domain/sequence-schedule';
 import {
+  cancelSignal,
   childOptions,
   contactRepliedSignal,
+  holdSignal,
   enrollmentStateQuery,
   optOutSignal,
   pauseEnrollmentUpdate,
   resumeEnrollmentUpdate,
   scheduledMessageStart,
   stopEnrollmentUpdate,
+  type EnrollmentCarry,
   type EnrollmentInput,
   type EnrollmentResult,
   type EnrollmentState,
@@ -31,7 +37,7 @@ import {
 } from './definitions';
 import { sendScheduledMessageWorkflow } from './scheduled-message';
 
-const { startEnrollment, recordEnrollmentState, prepareSequenceStep, finishEnrollment } = dbActivities;
+const { startEnrollment, recordEnrollmentState, prepareSequenceStep, finishEnrollment, cancelPendingMessage, recordStepCancelled } = dbActivities;
 
 /**
  * One contact going through one published sequence version: a durable timer per step, each step sent as a
@@ -44,7 +50,7 @@ const { startEnrollment, recordEnrollmentState, prepareSequenceStep, finishEnrol
  */
 export async function sequenceEnrollmentWorkflow(input: EnrollmentInput): Promise<EnrollmentResult> {
   const ref = { tenantId: input.tenantId, enrollmentId: input.enrollmentId };
-  const carry = input.carry ?? { nextStep: 0, anchor: new Date().toISOString(), pausedRemainingMs: null, sent: 0 };
+  const carry: EnrollmentCarry = input.carry ?? { nextStep: 0, anchor: new Date().toISOString(), pausedRemainingMs: null, sent: 0 };
 
   let plan: EnrollmentPlan | null = null;
   let step = carry.nextStep;
@@ -55,8 +61,9 @@ export async function sequenceEnrollmentWorkflow(input: EnrollmentInput): Promis
   /** When the current step fires; null while paused or sending. */
   let fireAtMs: number | null = null;
   let manualStop = false;
-  let replied = false;
-  const optedOut: Channel[] = [];
+  // What the contact did travels across continue-as-new with everything else.
+  let replied = carry.replied ?? false;
+  const optedOut: Channel[] = [...(carry.optedOut ?? [])];
   let result: EnrollmentResult | null = null;
 
   const stopReason = (): EnrollmentStopReason | null => {
@@ -76,6 +83,7 @@ export async function sequenceEnrollmentWorkflow(input: EnrollmentInput): Promis
     pausedRemainingMs,
     sent,
     stopReason: result?.stopReason ?? null,
+    replied,
   });
   const persist = () =>
     recordEnrollmentState({ ...ref, status: paused ? 'paused' : 'active', currentStep: step, nextSendAt: fireAtMs !== null ? new Date(fireAtMs).toISOString() : null });
@@ -149,6 +157,39 @@ export async function sequenceEnrollmentWorkflow(input: EnrollmentInput): Promis
   };
   const stopped = (reason: EnrollmentStopReason) => finish({ status: 'stopped', stopReason: reason, sent });
 
+  /**
+   * Sends one step as a child message workflow and follows it while it is in flight (waiting out quiet hours
+   * or a send limit): a stop, reply or opt-out cancels it and ends the enrollment at once — the stop call does
+   * not wait for the message — and a pause holds it until resumed. The child is abandoned rather than
+   * terminated when the enrollment ends, so a send already under way settles its own row.
+   */
+  const sendStep = async (childInput: Parameters<typeof scheduledMessageStart>[0]): Promise<ScheduledMessageResult | 'stopped'> => {
+    const child = await startChild(sendScheduledMessageWorkflow, {
+      ...childOptions(scheduledMessageStart(childInput, { derived: true })),
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+    });
+    let outcome: ScheduledMessageResult | null = null;
+    void child.result().then(
+      (value) => (outcome = value),
+      () => (outcome = { outcome: 'failed', errorCode: ErrorCodes.SEND_RETRIES_EXHAUSTED }),
+    );
+    let holding = false;
+    const tell = (signal: () => Promise<void>) => signal().catch(() => undefined); // it may have ended meanwhile
+    for (;;) {
+      await condition(() => outcome !== null || stopReason() !== null || paused !== holding);
+      if (outcome) return outcome;
+      const reason = stopReason();
+      if (reason) {
+        const why = `enrollment:${reason}`;
+        await cancelPendingMessage({ tenantId: input.tenantId, messageId: childInput.messageId, reason: why });
+        await tell(() => child.signal(cancelSignal, { reason: why }));
+        return 'stopped';
+      }
+      holding = paused;
+      await tell(() => child.signal(holdSignal, { held: holding }));
+    }
+  };
+
   plan = await startEnrollment({
     ...ref,
     sequenceId: input.sequenceId,
@@ -187,17 +228,21 @@ export async function sequenceEnrollmentWorkflow(input: EnrollmentInput): Promis
     if (prepared.kind === 'missing_channel') {
       if (plan.missingChannel === 'stop') return stopped('missing_channel');
     } else {
-      const outcome: ScheduledMessageResult = await executeChild(
-        sendScheduledMessageWorkflow,
-        childOptions(
-          scheduledMessageStart(
-            { tenantId: input.tenantId, messageId: prepared.messageId, contactId: input.contactId, scheduledAt: null, quietHours: plan.quietHours },
-            { derived: true },
-          ),
-        ),
-      );
+      const childInput = { tenantId: input.tenantId, messageId: prepared.messageId, contactId: input.contactId, scheduledAt: null, quietHours: plan.quietHours };
+      let outcome: ScheduledMessageResult;
+      if (patched('step-in-flight-follows-enrollment')) {
+        const inFlight = await sendStep(childInput);
+        if (inFlight === 'stopped') return stopped(stopReason()!);
+        outcome = inFlight;
+      } else {
+        outcome = await executeChild(sendScheduledMessageWorkflow, childOptions(scheduledMessageStart(childInput, { derived: true })));
+      }
+      const manuallyCancelled = outcome.outcome === 'cancelled' && outcome.errorCode !== ErrorCodes.CONSENT_REVOKED;
       if (outcome.outcome === 'sent') sent++;
-      else if (outcome.errorCode === ErrorCodes.CONSENT_REVOKED || outcome.outcome === 'cancelled') return stopped('opted_out');
+      else if (manuallyCancelled && patched('cancelled-step-is-skipped')) {
+        // A person cancelled this one message: the step is skipped, the contact did not opt out.
+        await recordStepCancelled({ ...ref, position: current.position, messageId: prepared.messageId });
+      } else if (outcome.outcome === 'cancelled') return stopped('opted_out');
       else return finish({ status: 'failed', stopReason: 'send_failed', sent });
     }
     step++;
@@ -209,7 +254,7 @@ export async function sequenceEnrollmentWorkflow(input: EnrollmentInput): Promis
       await condition(allHandlersFinished);
       await continueAsNew<typeof sequenceEnrollmentWorkflow>({
         ...input,
-        carry: { nextStep: step, anchor, pausedRemainingMs: paused ? (pausedRemainingMs ?? null) : null, sent },
+        carry: { nextStep: step, anchor, pausedRemainingMs: paused ? (pausedRemainingMs ?? null) : null, sent, replied, optedOut: [...optedOut] },
       });
     }
   }

@@ -11,7 +11,7 @@ import type { ApiDeps } from '../deps';
 export async function ingestInboundMessage(deps: ApiDeps, tenantId: string, input: InboundMessageInput) {
   const db = forTenant(deps.prisma, tenantId);
   const { contact, message, duplicate } = await recordInboundMessage(db, input);
-  const spec = inboundStart({ tenantId, messageId: message.id, contactId: contact.id, channel: input.channel, body: input.body });
+  const spec = inboundStart({ tenantId, messageId: message.id, contactId: contact.id, channel: input.channel });
   const { workflowId } = spec;
   try {
     // A redelivered webhook finds the run that exists (or that ended: "already started").

@@ -2,11 +2,16 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { SequenceSettings } from '../../domain/schemas/sequence';
 import { SequenceSettingsSchema } from '../../domain/schemas/sequence';
 import type { TenantDb } from '../../prisma/tenant-scope';
 import { newId } from '../../prisma/ids';
+import type { PrismaClient } from '../../prisma/client';
+import type { CreateTenantInput } from '../../prisma/queries/tenants/create-tenant';
+import { enrollmentStart, type EnrollmentResult } from '../../workflows/definitions';
+import { createTestTenant, fakeProviders, startRun, startWorker, testApi, uniqueName } from './context';
 
 export interface TestStep {
   channel: 'sms' | 'whatsapp' | 'email';
@@ -53,4 +58,27 @@ export async function captureHistory(client: Client, workflowId: string, name: s
   const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
   await mkdir(HISTORIES, { recursive: true });
   await writeFile(join(HISTORIES, `${name}.json`), historyToJSON(history));
+}
+
+/**
+ * A tenant (no quiet hours unless overridden), a contact Ada, a worker on its own task queue with the fake
+ * provider, the API, and `enroll` — for enrollment tests on the time-skipping server.
+ */
+export async function setupEnrollments(env: TestWorkflowEnvironment, prisma: PrismaClient, tenantOverrides: Partial<CreateTenantInput> = {}) {
+  const taskQueue = uniqueName('tq');
+  const { fake, providers } = fakeProviders();
+  const { tenant, db, apiKey } = await createTestTenant(prisma, { quietStartMinute: null, quietEndMinute: null, ...tenantOverrides });
+  const contact = await db.contact.create({
+    data: { tenantId: tenant.id, firstName: 'Ada', phone: '+14155550100', email: 'ada@example.com', customProperties: { budget: '$5k' } },
+  });
+  const worker = await startWorker({ connection: env.nativeConnection, taskQueue, prisma, providers });
+  const { request } = testApi({ prisma, client: env.client, taskQueue });
+  const enroll = async (sequenceId: string, versionId: string, contactId = contact.id, extra: { continueAsNewAfterEvents?: number } = {}) => {
+    const enrollmentId = newId('enr');
+    const handle = await startRun(env.client, taskQueue, enrollmentStart({ tenantId: tenant.id, enrollmentId, sequenceId, versionId, contactId, ...extra }));
+    return { enrollmentId, handle, result: () => handle.result() as Promise<EnrollmentResult> };
+  };
+  /** Lets workflow time pass and the worker catch up (the time-skipping server waits for it). */
+  const passes = (ms: number) => env.sleep(ms);
+  return { fake, worker, request, apiKey, tenant, contact, db, taskQueue, enroll, passes };
 }

@@ -5,17 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { scheduleSteps } from '../../domain/sequence-schedule';
 import { fromLocal, toLocal, addLocalDays } from '../../domain/time-zone';
 import type { PrismaClient } from '../../prisma/client';
-import { newId } from '../../prisma/ids';
 import {
-  enrollmentStart,
   enrollmentStateQuery,
   pauseEnrollmentUpdate,
   resumeEnrollmentUpdate,
   stopEnrollmentUpdate,
-  type EnrollmentResult,
 } from '../../workflows/definitions';
-import { bearer, createTestTenant, fakeProviders, startRun, startWorker, testApi, uniqueName } from '../harness/context';
-import { captureHistory, createPublishedSequence, publishVersion, type TestStep } from '../harness/sequences';
+import { bearer } from '../harness/context';
+import { captureHistory, createPublishedSequence, publishVersion, setupEnrollments, type TestStep } from '../harness/sequences';
 import { useTimeSkippingServer } from '../harness/suites';
 
 // Enrollment workflows on Temporal's time-skipping server: ten days of a sequence pass in seconds.
@@ -34,24 +31,7 @@ const FOUR_STEPS_TEN_DAYS: TestStep[] = [
   { channel: 'sms', waitAmount: 5, waitUnit: 'days', body: 'Last note from {{business_name}}.' },
 ];
 
-async function setup(tenantOverrides = {}) {
-  const taskQueue = uniqueName('tq');
-  const { fake, providers } = fakeProviders();
-  const { tenant, db, apiKey } = await createTestTenant(prisma, { quietStartMinute: null, quietEndMinute: null, ...tenantOverrides });
-  const contact = await db.contact.create({
-    data: { tenantId: tenant.id, firstName: 'Ada', phone: '+14155550100', email: 'ada@example.com', customProperties: { budget: '$5k' } },
-  });
-  const worker = await startWorker({ connection: env.nativeConnection, taskQueue, prisma, providers });
-  const { request } = testApi({ prisma, client: env.client, taskQueue });
-  const enroll = async (sequenceId: string, versionId: string, contactId = contact.id, extra: { continueAsNewAfterEvents?: number } = {}) => {
-    const enrollmentId = newId('enr');
-    const handle = await startRun(env.client, taskQueue, enrollmentStart({ tenantId: tenant.id, enrollmentId, sequenceId, versionId, contactId, ...extra }));
-    return { enrollmentId, handle, result: () => handle.result() as Promise<EnrollmentResult> };
-  };
-  /** Lets workflow time pass and the worker catch up (the time-skipping server waits for it). */
-  const passes = (ms: number) => env.sleep(ms);
-  return { fake, worker, request, apiKey, tenant, contact, db, taskQueue, enroll, passes };
-}
+const setup = (tenantOverrides = {}) => setupEnrollments(env, prisma, tenantOverrides);
 
 const bodies = (fake: { calls: { body: string }[] }) => fake.calls.map((c) => c.body);
 
