@@ -48,6 +48,9 @@ interface MessagesPage {
   nextPage(): Promise<MessagesPage> | undefined;
 }
 
+/** The SDK leaves a date it cannot parse as the string it got. */
+const createdAt = (m: MessageInstance) => (m.dateCreated instanceof Date ? m.dateCreated.getTime() : Date.parse(String(m.dateCreated)));
+
 /** Twilio's clock against Postgres's, and date_created's whole seconds. */
 const CLOCK_SKEW_MS = 5_000;
 /** Twilio prefixes every message a trial account sends. */
@@ -134,8 +137,7 @@ export class TwilioProvider implements MessagingProvider {
     const to = twilioAddress(query.channel, query.to);
     const earliest = query.sentAfter.getTime() - CLOCK_SKEW_MS;
     const isOurs = (m: MessageInstance): boolean => {
-      const created = m.dateCreated instanceof Date ? m.dateCreated.getTime() : Date.parse(String(m.dateCreated));
-      if (m.direction === 'inbound' || m.to !== to || !(created >= earliest)) return false;
+      if (m.direction === 'inbound' || m.to !== to || !(createdAt(m) >= earliest)) return false;
       if ('from' in sender ? m.from !== sender.from : m.messagingServiceSid !== sender.messagingServiceSid) return false;
       return query.body === null || m.body === query.body || m.body === `${TRIAL_PREFIX}${query.body}`;
     };
@@ -144,7 +146,7 @@ export class TwilioProvider implements MessagingProvider {
       let page: MessagesPage = await client.messages.page({ to, ...('from' in sender ? { from: sender.from } : {}), pageSize: this.config.lookupPageSize ?? 100 });
       for (let read = 1; ; read++) {
         // The earliest match is the one closest to the first attempt.
-        const found = page.instances.filter(isOurs).sort((a, b) => a.dateCreated.getTime() - b.dateCreated.getTime())[0];
+        const found = page.instances.filter(isOurs).sort((a, b) => createdAt(a) - createdAt(b))[0];
         if (found) return { providerMessageId: found.sid, status: found.status };
         const next = read < (this.config.lookupMaxPages ?? 5) ? page.nextPage() : undefined;
         if (!next) return null;
