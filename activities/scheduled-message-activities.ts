@@ -160,7 +160,10 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
       const owner = ledger.attempts;
       if (ledger.status === 'accepted' && ledger.providerMessageId) return sent(ledger.providerMessageId, true);
       if (ledger.attempts > 1 && ledger.status !== 'failed' && provider.lookup) {
-        const found = await provider.lookup({ to, body: row.body, sentAfter: ledger.createdAt });
+        const found = await provider.lookup(
+          { channel, to, body: template ? null : row.body, sentAfter: ledger.createdAt },
+          { signal: Context.current().cancellationSignal },
+        );
         if (found) return sent(found.providerMessageId, true);
       }
 
@@ -201,7 +204,7 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
           idempotencyKey,
           ...(template ? { template } : {}),
           ...(publicUrl ? { statusCallbackUrl: `${publicUrl.replace(/\/+$/, '')}/webhooks/twilio/status?ledger=${ledger.id}` } : {}),
-        });
+        }, { signal: Context.current().cancellationSignal });
         return await sent(receipt.providerMessageId, false);
       } catch (error) {
         if (!isProviderError(error)) throw error;

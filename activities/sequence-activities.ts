@@ -110,9 +110,9 @@ export function createSequenceActivities({ prisma, logger }: { prisma: PrismaCli
         contact,
         tenant: { businessName: tenant.businessName, supportContact: tenant.supportContact },
       };
-      const escape = step.channel === 'email' ? 'html' : 'none';
-      const body = renderTemplate(step.body ?? '', context, { escape });
-      const subject = step.subject ? renderTemplate(step.subject, context, { escape: 'none' }) : null;
+      // Stored as plain text for every channel (the inbox shows it); an email's HTML is made when it is sent.
+      const body = renderTemplate(step.body ?? '', context);
+      const subject = step.subject ? renderTemplate(step.subject, context) : null;
       const problems = [...(body.ok ? [] : body.problems), ...(subject && !subject.ok ? subject.problems : [])];
       if (!body.ok || (subject && !subject.ok)) {
         await recordEvent(db, {

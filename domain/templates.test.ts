@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, parseTemplate, renderTemplate, validateTemplate, type TemplateContext } from './templates';
+import { parseTemplate, renderTemplate, validateTemplate, type TemplateContext } from './templates';
 
 const ctx: TemplateContext = {
   contact: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '+14155550100', customProperties: { budget: '$5k', rooms: 3, vip: true, address: { city: 'Austin' }, tags: ['a', 'b'] } },
@@ -58,14 +58,11 @@ describe('renderTemplate', () => {
       ['missing_value', '{{custom.address}}'],
     ]);
   });
-  it('escapes values, not the template, for email', () => {
-    const html = renderTemplate('<p>From {{business_name}}: {{custom.note}}</p>', { ...ctx, contact: { customProperties: { note: '<script>"x"</script>' } } }, { escape: 'html' });
-    expect(html).toEqual({ ok: true, text: '<p>From Acme &amp; Sons: &lt;script&gt;&quot;x&quot;&lt;/script&gt;</p>' });
+  it('renders plain text: values go in as they are, for every channel (email HTML is made once, when sent)', () => {
+    const text = renderTemplate('From {{business_name}}: {{custom.note}}', { ...ctx, contact: { customProperties: { note: '<b>"x"</b>' } } });
+    expect(text).toEqual({ ok: true, text: 'From Acme & Sons: <b>"x"</b>' });
   });
   it('does not expand tokens that arrive inside values', () => {
     expect(renderTemplate('{{custom.note}}', { ...ctx, contact: { customProperties: { note: '{{first_name}}' } } })).toEqual({ ok: true, text: '{{first_name}}' });
-  });
-  it('escapes the five HTML characters', () => {
-    expect(escapeHtml(`&<>"'`)).toBe('&amp;&lt;&gt;&quot;&#39;');
   });
 });

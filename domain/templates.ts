@@ -158,15 +158,11 @@ function lookup(values: Record<string, unknown>, path: string): unknown {
   return current;
 }
 
-export function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-export function renderTemplate(
-  text: string,
-  ctx: TemplateContext,
-  options: { escape?: 'html' | 'none' } = {},
-): { ok: true; text: string } | { ok: false; problems: TemplateProblem[] } {
+/**
+ * Renders a template as plain text, for every channel: values go in as they are. An email's HTML part is made
+ * from the rendered text when it is sent (domain/html.ts), so nothing here escapes.
+ */
+export function renderTemplate(text: string, ctx: TemplateContext): { ok: true; text: string } | { ok: false; problems: TemplateProblem[] } {
   const { tokens, problems } = parseTemplate(text);
   if (problems.length) return { ok: false, problems };
   const values = templateVariables(ctx);
@@ -185,7 +181,7 @@ export function renderTemplate(
       problems.push({ code: 'missing_value', token: token.raw, message: `${token.raw} has no value for this contact` });
       continue;
     }
-    rendered.set(token.raw, options.escape === 'html' ? escapeHtml(out) : out);
+    rendered.set(token.raw, out);
   }
   if (problems.length) return { ok: false, problems };
   // Substitute in one pass so a value containing "{{…}}" is never expanded again.

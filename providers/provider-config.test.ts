@@ -22,4 +22,9 @@ describe('provider configuration', () => {
     );
     expect(() => providerEnv({ ...twilio, TWILIO_SMS_FROM: '555-0100' })).toThrow(/E\.164/);
   });
+  it('takes a Messaging Service SID as a sender', () => {
+    const env = providerEnv({ ...twilio, TWILIO_SMS_FROM: `MG${'a'.repeat(32)}` });
+    expect(createProviders({ env }).providers.sms.name).toBe('twilio');
+    expect(() => providerEnv({ ...twilio, TWILIO_SMS_FROM: 'MG123' })).toThrow(/Messaging Service/);
+  });
 });

@@ -9,8 +9,14 @@ export const ProviderEnvSchema = z
   .object({
     TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'TWILIO_ACCOUNT_SID looks like AC followed by 32 hex digits').optional(),
     TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
-    TWILIO_SMS_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'TWILIO_SMS_FROM must be an E.164 number').optional(),
-    TWILIO_WHATSAPP_FROM: z.string().regex(/^(whatsapp:)?\+[1-9]\d{6,14}$/, 'TWILIO_WHATSAPP_FROM must be an E.164 number').optional(),
+    TWILIO_SMS_FROM: z
+      .string()
+      .regex(/^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/, 'TWILIO_SMS_FROM must be an E.164 number or a Messaging Service SID (MG…)')
+      .optional(),
+    TWILIO_WHATSAPP_FROM: z
+      .string()
+      .regex(/^((whatsapp:)?\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/, 'TWILIO_WHATSAPP_FROM must be an E.164 number or a Messaging Service SID (MG…)')
+      .optional(),
     TWILIO_API_BASE_URL: z.url().optional(),
     RESEND_API_KEY: z.string().min(8).optional(),
     RESEND_FROM: z.string().min(3).optional(),

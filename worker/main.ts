@@ -7,7 +7,7 @@ import { createPrismaClient } from '../prisma/client';
 import { createProviders } from '../providers/create-providers';
 import { providerEnv } from '../providers/provider-config';
 import { applyDeliveryStatus } from '../prisma/queries/messages/apply-delivery-status';
-import { classifyTwilioError } from '../domain/provider-errors';
+import { classifyTwilioError } from '../providers/twilio/twilio-errors';
 import { Client } from '@temporalio/client';
 import { createHeraldWorker } from './create-worker';
 import { startQuoteOutboxRelay } from './quote-outbox-relay';

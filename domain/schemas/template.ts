@@ -32,7 +32,7 @@ export type UpdateTemplate = z.infer<typeof UpdateTemplateSchema>;
 export const PreviewTemplateSchema = z
   .object({
     contactId: z.string().min(1).max(64),
-    channel: ChannelSchema.optional().describe('For unsaved text: email output is HTML-escaped'),
+    channel: ChannelSchema.optional().describe('For unsaved text: the channel the preview is for (the text is the same plain text on every channel)'),
     subject: z.string().max(MAX_SUBJECT_LENGTH).optional(),
     body: z.string().min(1).max(MAX_BODY_LENGTH.email).optional().describe('Unsaved text; omit to preview the saved template'),
   })

@@ -52,8 +52,8 @@ describe('templates', () => {
     const c = await t.contact({ firstName: 'Ada', customProperties: { note: '<b>VIP</b>' } });
     const preview = await t.api.post(`/api/templates/${email.body.template.id}/preview`, { contactId: c.id });
     expect(preview.status).toBe(200);
-    // Email is HTML: the contact's value is escaped, the template's own markup kept.
-    expect(preview.body.preview).toMatchObject({ ok: true, subject: 'Hello Ada', body: '<p>&lt;b&gt;VIP&lt;/b&gt;</p> from Acme Plumbing' });
+    // Email bodies are plain text, shown as the contact will read them; the HTML part is made when it is sent.
+    expect(preview.body.preview).toMatchObject({ ok: true, subject: 'Hello Ada', body: '<p><b>VIP</b></p> from Acme Plumbing' });
 
     const lacking = await t.contact({ firstName: 'Bo' });
     const missing = await t.api.post('/api/templates/preview', { contactId: lacking.id, body: 'Budget: {{custom.budget}}' });

@@ -1,6 +1,6 @@
 import express, { Router, type RequestHandler } from 'express';
 import { formatMoney } from '../../../domain/money';
-import { escapeHtml } from '../../../domain/templates';
+import { escapeHtml } from '../../../domain/html';
 import { quoteMessageId, scheduledMessageWorkflowId } from '../../../domain/derived-ids';
 import { cancelPendingMessage } from '../../../prisma/queries/messages/cancel-pending-message';
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';

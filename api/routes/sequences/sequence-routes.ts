@@ -117,7 +117,7 @@ export function previewSequenceRoute(): RequestHandler {
         note = `the contact opted out of ${step.channel}`;
       }
       if (outcome === 'stop') ended = true;
-      const renderedBody = renderTemplate(body, context, { escape: step.channel === 'email' ? 'html' : 'none' });
+      const renderedBody = renderTemplate(body, context);
       const renderedSubject = subject ? renderTemplate(subject, context) : null;
       return {
         position: step.position,

@@ -68,7 +68,7 @@ export function previewTemplateRoute(): RequestHandler {
     assertValid({ subject, body });
     const [contact, tenant] = await Promise.all([getContactOrThrow(db, input.contactId), getTenantOrThrow(db)]);
     const context = { contact, tenant: { businessName: tenant.businessName, supportContact: tenant.supportContact } };
-    const renderedBody = renderTemplate(body, context, { escape: channel === 'email' ? 'html' : 'none' });
+    const renderedBody = renderTemplate(body, context);
     const renderedSubject = subject ? renderTemplate(subject, context) : null;
     const problems = [...(renderedBody.ok ? [] : renderedBody.problems), ...(renderedSubject && !renderedSubject.ok ? renderedSubject.problems : [])];
     res.json({

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import { classifyTwilioError } from '../../../domain/provider-errors';
+import { classifyTwilioError } from '../../../providers/twilio/twilio-errors';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import { applyDeliveryStatus, type DeliveryStatus } from '../../../prisma/queries/messages/apply-delivery-status';
 import { attachProviderIdFromLedger } from '../../../prisma/queries/send-ledger/attach-provider-id-from-ledger';
