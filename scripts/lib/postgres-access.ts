@@ -7,7 +7,7 @@
  * which becomes a link to its staged copy, so every later start finds the same cluster there.
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { chmod, cp, lstat, mkdir, readdir, readlink, realpath, rename, rm, rmdir, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -97,22 +97,21 @@ export async function reachableBinDir(account: Account, binDir: string, log: (li
   const closed = await firstClosedDirectory(account, real);
   if (!closed) return real;
   const staged = path.join(await stageDirectory('postgres'), await fileDigest(path.join(real, 'bin', 'postgres')));
-  const complete = path.join(staged, '.herald-staged');
-  if (await stat(complete).catch(() => null)) return staged;
+  const isComplete = async () => Boolean(await stat(path.join(staged, '.herald-staged')).catch(() => null));
+  if (await isComplete()) return staged;
   log(`'${ACCOUNT}' cannot enter ${closed}: copying the PostgreSQL binaries to ${staged}`);
-  const partial = `${staged}.partial-${process.pid}`;
-  await rm(partial, { recursive: true, force: true });
+  const partial = `${staged}.partial-${process.pid}-${randomBytes(4).toString('hex')}`;
   // Modes are copied with the files; relative library links stay relative.
   await cp(real, partial, { recursive: true, verbatimSymlinks: true });
   await writeFile(path.join(partial, '.herald-staged'), `${real}\n`);
-  await rm(staged, { recursive: true, force: true });
-  try {
-    await rename(partial, staged);
-  } catch (error) {
-    // Another start staged the same build at the same moment: theirs will do.
-    await rm(partial, { recursive: true, force: true });
-    if (!(await stat(complete).catch(() => null))) throw error;
+  // Another start may have staged the same build meanwhile, and may be running it: keep theirs.
+  if (!(await isComplete())) {
+    await rm(staged, { recursive: true, force: true }); // an interrupted copy
+    await rename(partial, staged).catch(async (error: unknown) => {
+      if (!(await isComplete())) throw error;
+    });
   }
+  await rm(partial, { recursive: true, force: true });
   return staged;
 }
 

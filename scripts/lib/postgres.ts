@@ -49,11 +49,16 @@ function spawnPostgres(binDir: string, program: string, args: string[], account:
   });
 }
 
+/** Whole lines only: a chunk may end mid-line, and the "ready" line must not be missed for it. */
 function forwardLines(child: ChildProcess, onLine: (line: string) => void): void {
   for (const stream of [child.stdout, child.stderr]) {
+    let buffer = '';
     stream?.on('data', (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) if (line.trim()) onLine(line);
+      const lines = (buffer + chunk.toString()).split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) if (line.trim()) onLine(line);
     });
+    stream?.on('end', () => buffer.trim() && onLine(buffer));
   }
 }
 
@@ -156,8 +161,12 @@ export async function startEmbeddedPostgres(options: {
       if (server.exitCode !== null || server.signalCode !== null) return;
       server.kill('SIGINT'); // fast shutdown: disconnects clients, checkpoints, exits
       const timer = setTimeout(() => {
-        log(`postgres did not stop within 30 s; killing it`);
-        if (server.pid) process.kill(-server.pid, 'SIGKILL');
+        log('postgres did not stop within 30 s; killing it');
+        try {
+          if (server.pid) process.kill(-server.pid, 'SIGKILL');
+        } catch {
+          // Gone meanwhile.
+        }
       }, 30_000);
       await exited;
       clearTimeout(timer);
