@@ -28,8 +28,11 @@ RUN PRISMA_SCHEMA_ENGINE_BINARY=/bin/true npx prisma generate
 RUN NEXT_TELEMETRY_DISABLED=1 npx next build web
 
 # node_modules/.bin on PATH lets commands call tsx and next directly: npx would not pass SIGTERM on to them.
+# Inside a container the API listens on every interface (its own default is this machine only): what reaches
+# it from outside is decided by the ports the container publishes.
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
+    HERALD_API_HOST=0.0.0.0 \
     PATH=/app/node_modules/.bin:$PATH
 
 EXPOSE 4000 3000

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     },
   });
   const server = app.listen(env.HERALD_API_PORT, env.HERALD_API_HOST);
-  server.on('listening', () => logger.info({ port: env.HERALD_API_PORT }, 'API listening on port %d', env.HERALD_API_PORT));
+  server.on('listening', () =>
+    logger.info({ host: env.HERALD_API_HOST, port: env.HERALD_API_PORT }, 'API listening on %s port %d', env.HERALD_API_HOST, env.HERALD_API_PORT),
+  );
   server.on('error', (error: NodeJS.ErrnoException) => {
     logger.fatal(
       error.code === 'EADDRINUSE'

@@ -12,6 +12,10 @@ describe('parseEnv', () => {
       /DATABASE_URL: DATABASE_URL must be a postgresql:\/\/ URL[\s\S]*LOG_LEVEL[\s\S]*HERALD_API_PORT/,
     );
   });
+  it('keeps the API on this machine unless HERALD_API_HOST says otherwise (containers set 0.0.0.0)', () => {
+    expect(parseEnv(ApiEnvSchema, { DATABASE_URL: 'postgres://h/db' }).HERALD_API_HOST).toBe('127.0.0.1');
+    expect(parseEnv(ApiEnvSchema, { DATABASE_URL: 'postgres://h/db', HERALD_API_HOST: '0.0.0.0' }).HERALD_API_HOST).toBe('0.0.0.0');
+  });
   it('treats empty strings as unset', () => {
     expect(() => parseEnv(WorkerEnvSchema, { DATABASE_URL: '' })).toThrow(/DATABASE_URL/);
     expect(parseEnv(WorkerEnvSchema, { DATABASE_URL: 'postgres://h/db', TEMPORAL_ADDRESS: '' }).TEMPORAL_ADDRESS).toBe('localhost:7233');

@@ -39,7 +39,10 @@ export const ApiEnvSchema = TemporalEnvSchema.extend({
   DATABASE_URL: DatabaseUrlSchema,
   LOG_LEVEL: LogLevelSchema,
   HERALD_API_PORT: port.default(4000),
-  HERALD_API_HOST: z.string().default('0.0.0.0'),
+  HERALD_API_HOST: z
+    .string()
+    .default('127.0.0.1')
+    .describe('Interface to listen on: this machine only by default; 0.0.0.0 in containers (the image sets it)'),
   HERALD_PUBLIC_URL: z.url().optional().describe('Public base URL providers call back (webhook signatures cover it)'),
   HERALD_SEND_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   HERALD_SEND_BURST: z.coerce.number().int().min(1).max(100_000).optional(),

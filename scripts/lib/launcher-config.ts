@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseEnv } from '../../domain/config';
+import { BindAddressSchema } from './bind-address';
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
@@ -8,6 +9,7 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 const LauncherEnvSchema = z.object({
   HERALD_DATA_DIR: z.string().default(path.join(ROOT, '.data')),
+  HERALD_BIND_ADDRESS: BindAddressSchema,
   HERALD_PG_PORT: port(5433),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL').optional(),
   TEMPORAL_ADDRESS: z.string().min(1).optional(),

@@ -14,11 +14,16 @@ function canListen(port: number, host: string): Promise<boolean> {
   });
 }
 
-/** Every port the launcher will bind, checked before anything starts. Returns the ones already taken. */
-export async function takenPorts(claims: PortClaim[]): Promise<PortClaim[]> {
+/**
+ * Every port the launcher will bind, checked before anything starts — on loopback, on every interface and on
+ * the address the servers will listen on. Returns the ones already taken.
+ */
+export async function takenPorts(claims: PortClaim[], bindAddress: string): Promise<PortClaim[]> {
+  const hosts = [...new Set(['127.0.0.1', '0.0.0.0', bindAddress])];
   const taken: PortClaim[] = [];
   for (const claim of claims) {
-    const free = (await canListen(claim.port, '127.0.0.1')) && (await canListen(claim.port, '0.0.0.0'));
+    let free = true;
+    for (const host of hosts) free = free && (await canListen(claim.port, host));
     if (!free) taken.push(claim);
   }
   return taken;

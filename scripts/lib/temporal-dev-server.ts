@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from '../../workflows/definitions';
+import { clientHost, urlHost } from './bind-address';
 
 export interface DevServerHandle {
   address: string;
@@ -14,6 +15,8 @@ export interface DevServerHandle {
 
 export interface DevServerOptions {
   binary: string;
+  /** Address the frontend, the Web UI and the server's internal services listen on; 127.0.0.1 by default. */
+  ip?: string;
   port: number;
   uiPort?: number;
   headless?: boolean;
@@ -28,10 +31,11 @@ export interface DevServerOptions {
 /** Runs `temporal server start-dev` with Herald's search attributes and waits until it answers. */
 export async function startTemporalDevServer(options: DevServerOptions): Promise<DevServerHandle> {
   const namespace = options.namespace ?? 'default';
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--namespace', namespace];
+  const ip = options.ip ?? '127.0.0.1';
+  const args = ['server', 'start-dev', '--ip', ip, '--port', String(options.port), '--namespace', namespace];
   args.push('--log-level', 'warn', '--log-format', 'pretty');
   if (options.headless || options.uiPort === undefined) args.push('--headless');
-  else args.push('--ui-port', String(options.uiPort));
+  else args.push('--ui-ip', ip, '--ui-port', String(options.uiPort));
   if (options.dbFile) {
     await mkdir(path.dirname(options.dbFile), { recursive: true });
     args.push('--db-filename', options.dbFile);
@@ -55,7 +59,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
 
-  const address = `127.0.0.1:${options.port}`;
+  const address = `${urlHost(clientHost(ip))}:${options.port}`;
   let exited: number | null | undefined;
   const exitedPromise = new Promise<void>((resolve) => child.once('exit', (code) => ((exited = code), resolve())));
   const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);

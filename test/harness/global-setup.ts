@@ -32,7 +32,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     let serverUrl = process.env.DATABASE_URL;
     if (!serverUrl) {
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'herald-test-pg-'));
-      // Under root, Postgres runs as a separate `postgres` user that must be able to reach its data dir.
+      // Under root, Postgres runs as the `postgres` user. This fresh directory is ours to open to it, so the
+      // test cluster stays here in tmp rather than staged under /var/lib/herald, which an aborted run would
+      // leave behind (see scripts/lib/postgres-access.ts; binaries in a private project are staged there).
       await chmod(dataDir, 0o755);
       const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: await freePort(), onLog: logTo('postgres') });
       cleanups.push(async () => {

@@ -21,8 +21,9 @@ interface Service {
   environment?: Record<string, string | number | boolean | null> | string[];
   depends_on?: DependsOn;
   healthcheck?: Healthcheck;
-  ports?: Array<string | number | { target: number; published?: string | number }>;
+  ports?: Array<string | number | { target: number; published?: string | number; host_ip?: string }>;
   restart?: string;
+  network_mode?: string;
 }
 interface Compose {
   services: Record<string, Service>;
@@ -70,15 +71,19 @@ function commandText(svc: Service): string {
   return parts.join(' ');
 }
 
-/** Published ports as { host, container } (short syntax "host:container", with `${VAR:-n}` host parts). */
-function publishedPorts(svc: Service): Array<{ host: string; container: number }> {
+/**
+ * Published ports as { ip, host, container }: short syntax `[ip:][host:]container[/proto]` (with `${VAR:-n}`
+ * parts, and `[v6]` ips) or long syntax. `ip` is '' when the port is published on every interface of the host.
+ */
+function publishedPorts(svc: Service): Array<{ ip: string; host: string; container: number }> {
   return (svc.ports ?? []).map((port) => {
-    if (typeof port === 'object') return { host: withDefaults(String(port.published ?? '')), container: Number(port.target) };
-    const spec = String(port).replace(/\/(tcp|udp)$/, '');
-    const match = /^(?:(.+):)?(\d+)$/.exec(spec);
+    if (typeof port === 'object') {
+      return { ip: port.host_ip ?? '', host: withDefaults(String(port.published ?? '')), container: Number(port.target) };
+    }
+    const spec = withDefaults(String(port)).replace(/\/(tcp|udp)$/, '');
+    const match = /^(?:(?:\[([^\]]+)\]|([^:]+)):(?=[^:]*:))?(?:([^:]*):)?(\d+)$/.exec(spec);
     if (!match) throw new Error(`unreadable port ${String(port)}`);
-    const host = withDefaults(match[1] ?? '').replace(/^.*:/, ''); // drop a host IP ("127.0.0.1:8233")
-    return { host, container: Number(match[2]) };
+    return { ip: match[1] ?? match[2] ?? '', host: match[3] ?? '', container: Number(match[4]) };
   });
 }
 
@@ -151,14 +156,34 @@ describe('docker-compose.yml', () => {
     expect(JSON.stringify(service('api').healthcheck!.test)).toContain(':4000/api/health');
   });
 
-  it('publishes the API, the web app, Temporal Web and the Temporal frontend', () => {
-    expect(publishedPorts(service('api'))).toContainEqual({ host: '4000', container: 4000 });
-    expect(publishedPorts(service('web'))).toContainEqual({ host: '3000', container: 3000 });
-    expect(publishedPorts(service('temporal-ui'))).toContainEqual({ host: '8233', container: 8080 });
-    expect(publishedPorts(service('temporal'))).toContainEqual({ host: '7233', container: 7233 });
-    // The ports the processes listen on are the ones published.
+  it('publishes only the web app and the API; Postgres and Temporal stay on the compose network', () => {
+    const published = Object.entries(services).filter(([, svc]) => (svc.ports ?? []).length > 0);
+    expect(published.map(([name]) => name).sort()).toEqual(['api', 'web']);
+    // Host networking would put every port of a container on the host, published or not.
+    for (const [name, svc] of Object.entries(services)) expect(svc.network_mode, `${name} network_mode`).not.toBe('host');
+    expect(publishedPorts(service('api'))).toEqual([{ ip: '', host: '4000', container: 4000 }]);
+    expect(publishedPorts(service('web'))).toEqual([{ ip: '', host: '3000', container: 3000 }]);
+    // The ports the processes listen on are the ones published, on the container's every interface.
     expect(environment(service('api')).HERALD_API_PORT).toBe('4000');
+    expect(environment(service('api')).HERALD_API_HOST).toBe('0.0.0.0');
     expect(commandText(service('web'))).toMatch(/-p 3000\b/);
+    expect(commandText(service('web'))).toMatch(/-H 0\.0\.0\.0\b/);
+  });
+
+  it("offers Temporal Web and the frontend through an opt-in override, on the host's loopback only", () => {
+    const override = parse(read('docker-compose.temporal-web.yml'), { merge: true }) as Compose;
+    expect(Object.keys(override.services).sort()).toEqual(['temporal', 'temporal-ui']);
+    for (const [name, svc] of Object.entries(override.services)) {
+      expect(Object.keys(svc), name).toEqual(['ports']);
+      expect(Object.keys(services), `${name} exists in docker-compose.yml`).toContain(name);
+    }
+    expect(publishedPorts(override.services['temporal-ui']!)).toEqual([{ ip: '127.0.0.1', host: '8233', container: 8080 }]);
+    expect(publishedPorts(override.services.temporal!)).toEqual([{ ip: '127.0.0.1', host: '7233', container: 7233 }]);
+    // The API's links to workflow runs point where the override puts Temporal Web.
+    expect(environment(service('api')).TEMPORAL_UI_URL).toBe('http://localhost:8233');
+    const docs = read('docs/docker.md');
+    expect(docs).toContain('-f docker-compose.temporal-web.yml');
+    expect(docs).toMatch(/ssh (-N )?-L 8233:127\.0\.0\.1:8233/);
   });
 
   it('pins every image to a tag other than latest', () => {
@@ -308,6 +333,11 @@ describe('Dockerfile', () => {
     const env = instructions.filter((line) => /^ENV\s/i.test(line)).join(' ');
     expect(env).toMatch(/PATH=\/app\/node_modules\/\.bin:\$PATH/);
     expect(instructions).toContain('WORKDIR /app');
+  });
+
+  it('has the API listen on every interface of its container (its own default is loopback only)', () => {
+    const env = instructions.filter((line) => /^ENV\s/i.test(line)).join(' ');
+    expect(env).toMatch(/\bHERALD_API_HOST=0\.0\.0\.0\b/);
   });
 
   it('runs as a non-root user', () => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../harness/free-port';
+import { listeningSocketsOfTree, type ListeningSocket } from '../harness/listening-sockets';
 import { logTo } from '../harness/log-files';
 
 // `npm start` itself, end to end, as a new user runs it: embedded Postgres, a Temporal dev server with its
@@ -101,6 +102,7 @@ function processesMentioning(text: string): string[] {
 }
 
 const api = (p: string) => `http://127.0.0.1:${ports.api}/api${p}`;
+const where = (s: ListeningSocket) => `${s.address}:${s.port} (${s.command.slice(0, 80)})`;
 
 describe('npm start', () => {
   let messageId = '';
@@ -114,6 +116,12 @@ describe('npm start', () => {
     expect(stack.output()).toMatch(/\[postgres\]/);
     expect(stack.output()).toMatch(/\[temporal\]/);
     expect(stack.output()).toMatch(/\[worker\] +worker polling/);
+
+    // Postgres, Temporal (gRPC and Web), the API and the web app — and anything else the stack opens — listen
+    // on this machine only, unless HERALD_BIND_ADDRESS says otherwise.
+    const sockets = listeningSocketsOfTree(stack.proc.pid!);
+    expect(sockets.map((s) => s.port)).toEqual(expect.arrayContaining(Object.values(ports)));
+    expect(sockets.filter((s) => s.address !== '127.0.0.1').map(where)).toEqual([]);
 
     expect((await fetch(api('/health'))).status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${ports.ui}/`)).status).toBe(200);
@@ -148,9 +156,15 @@ describe('npm start', () => {
 
   it('finds everything again on the next start and sends the pending message', async () => {
     expect(messageId).not.toBe('');
-    const stack = launch();
+    // This time on every interface, as an operator who wants the stack reachable from the LAN would ask.
+    const stack = launch({ HERALD_BIND_ADDRESS: '0.0.0.0' });
     try {
       await waitForOutput(stack, 'Herald is running');
+      // Every interface: 0.0.0.0, or :: where the server opens one dual-stack socket for it (Go does).
+      const sockets = listeningSocketsOfTree(stack.proc.pid!);
+      for (const port of Object.values(ports)) {
+        expect(sockets.filter((s) => s.port === port).map(where), `port ${port}`).toEqual([expect.stringMatching(/^(0\.0\.0\.0|::):/)]);
+      }
       expect((await readFile(path.join(dataDir, 'api-key'), 'utf8')).trim()).toBe(key);
       const auth = { Authorization: `Bearer ${key}` };
       let status = '';
@@ -230,10 +244,11 @@ describe('npm start', () => {
   }, 60_000);
 
   it('lists every configuration problem at once', async () => {
-    const stack = launch({ HERALD_API_PORT: 'eighty', HERALD_WEB_MODE: 'turbo' });
+    const stack = launch({ HERALD_API_PORT: 'eighty', HERALD_WEB_MODE: 'turbo', HERALD_BIND_ADDRESS: 'everywhere' });
     expect(await stack.exit).toBe(1);
     expect(stack.output()).toMatch(/HERALD_API_PORT/);
     expect(stack.output()).toMatch(/HERALD_WEB_MODE/);
+    expect(stack.output()).toMatch(/HERALD_BIND_ADDRESS: "everywhere" is not an IP address/);
     expect(stack.output()).not.toMatch(/\n\s+at /);
   }, 60_000);
 });
