@@ -136,6 +136,8 @@ function bisectChange(zone: IANAZone, after: number, until: number): number {
  * before `until` is the one at `after`).
  */
 export function firstClockChange(after: DateTime, until: DateTime): DateTime | null {
+  // The same offset at both ends: no change between (a zone does not change twice in a day).
+  if (after.offset === until.offset) return null;
   const zone = after.zone as IANAZone;
   const end = until.toMillis() - 1;
   if (end <= after.toMillis() || zone.offset(end) === zone.offset(after.toMillis())) return null;
