@@ -10,3 +10,4 @@ export * from './schemas/contact';
 export * from './schemas/tenant';
 export * from './config';
 export * from './schemas/ingest';
+export * from './schemas/time-zone';

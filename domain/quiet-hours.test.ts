@@ -26,6 +26,23 @@ describe('nextSendTime', () => {
     // Southern hemisphere: Sydney leaves DST on 2026-04-05 (03:00 → 02:00).
     ['southern-hemisphere fall-back', '2026-04-04T11:00:00Z' /* 22:00 AEDT */, night, 'Australia/Sydney', 'UTC', '2026-04-04T22:00:00.000Z'],
     ['half-hour zone', '2026-06-01T17:00:00Z' /* 22:30 IST */, night, 'Asia/Kolkata', 'UTC', '2026-06-02T02:30:00.000Z'],
+    // Found by the properties in send-window.property.test.ts; each failed before Luxon replaced the
+    // hand-written offset arithmetic. Zones more than 12 h ahead of UTC (New Zealand, Chatham) sent up to an
+    // hour inside quiet hours on the spring-forward night: the window's end was resolved with the offset of
+    // the wrong side of the jump. New Zealand: 2026-09-27 02:00 NZST → 03:00 NZDT (14:00Z).
+    ['New Zealand: a window ending in the skipped hour opens at the jump, not an hour early', '2026-09-26T11:00:00Z' /* 23:00 NZST */, { startMinute: 23 * 60, endMinute: 2 * 60 }, 'Pacific/Auckland', 'UTC', '2026-09-26T14:00:00.000Z'],
+    ['Antarctica/McMurdo keeps New Zealand time, and the same fix', '2026-09-26T11:00:00Z', { startMinute: 23 * 60, endMinute: 2 * 60 }, 'Antarctica/McMurdo', 'UTC', '2026-09-26T14:00:00.000Z'],
+    // Chatham (+12:45 → +13:45 at 02:45 local): even 02:00, which exists, came out as 01:00.
+    ['Chatham: a window ending just before the jump ends on time', '2026-09-26T10:15:00Z' /* 23:00 CHAST */, { startMinute: 23 * 60, endMinute: 2 * 60 }, 'Pacific/Chatham', 'UTC', '2026-09-26T13:15:00.000Z'],
+    ['New Zealand fall-back: the repeated 02:00 opens at its first occurrence', '2026-04-04T10:00:00Z' /* 23:00 NZDT */, { startMinute: 23 * 60, endMinute: 2 * 60 }, 'Pacific/Auckland', 'UTC', '2026-04-04T13:00:00.000Z'],
+    // Every zone that falls back: due in the second pass of the repeated hour, the window's end in the first
+    // pass had already gone, and the message went out at once, inside quiet hours.
+    ['due in the second pass of the repeated hour: the second 01:30', '2026-11-01T06:00:00Z' /* 01:00 EST */, { startMinute: 22 * 60 + 30, endMinute: 90 }, 'America/New_York', 'UTC', '2026-11-01T06:30:00.000Z'],
+    ['Chile falls back at midnight: the second 23:30 on Saturday', '2026-04-05T03:00:00Z' /* 23:00 -04, second pass */, { startMinute: 20 * 60 + 30, endMinute: 23 * 60 + 30 }, 'America/Santiago', 'UTC', '2026-04-05T03:30:00.000Z'],
+    // Falling back can leave a window backwards: at 02:00 EDT the clock reads 01:00 EST, before 01:30.
+    ['falling back to before the window start opens it at the change', '2026-11-01T05:30:00Z' /* 01:30 EDT */, { startMinute: 90, endMinute: 4 * 60 + 30 }, 'America/New_York', 'UTC', '2026-11-01T06:00:00.000Z'],
+    // Riga skips 03:00–03:59 on 2026-03-29: the one open minute of 03:01–03:00 does not exist that day.
+    ['a window whose only open minute is skipped waits for the next day', '2026-03-29T00:59:00Z' /* 02:59 EET */, { startMinute: 3 * 60 + 1, endMinute: 3 * 60 }, 'Europe/Riga', 'UTC', '2026-03-30T00:00:00.000Z'],
     ['equal start and end means no window', '2026-06-01T02:00:00Z', { startMinute: 600, endMinute: 600 }, 'UTC', 'UTC', '2026-06-01T02:00:00.000Z'],
   ];
 

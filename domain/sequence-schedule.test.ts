@@ -42,6 +42,19 @@ describe('stepFireTime', () => {
     expect(fire('2026-03-07T01:00:00Z', { waitAmount: 1, waitUnit: 'business_days' }, 'America/New_York').at).toEqual(at('2026-03-10T00:00:00Z'));
   });
 
+  it('keeps the wall time over a business day that skips it (Jerusalem springs forward on a Friday)', () => {
+    // Thursday 26 March 2026, 02:30 in Jerusalem (+02). Friday 02:30 does not exist (02:00 → 03:00 +03): that
+    // step fires at the jump; Monday has 02:30 again. Walking day by day used to carry 03:00 on to Monday.
+    const thursday = '2026-03-26T00:30:00Z';
+    expect(fire(thursday, { waitAmount: 1, waitUnit: 'business_days' }, 'Asia/Jerusalem').at).toEqual(at('2026-03-27T00:00:00Z'));
+    expect(fire(thursday, { waitAmount: 2, waitUnit: 'business_days' }, 'Asia/Jerusalem').at).toEqual(at('2026-03-29T23:30:00Z'));
+  });
+
+  it('counts thousands of business days a week at a time, landing where the calendar says', () => {
+    // Monday 2 March 2026, 10:00 EST + 2,000 business days = 400 weeks: Monday 31 October 2033, 10:00 EDT.
+    expect(fire('2026-03-02T15:00:00Z', { waitAmount: 2_000, waitUnit: 'business_days' }, 'America/New_York').at).toEqual(at('2033-10-31T14:00:00Z'));
+  });
+
   it('moves a step out of quiet hours that cross midnight, with the reason', () => {
     const step = fire('2026-03-03T01:30:00Z', { waitAmount: 1, waitUnit: 'hours' }, 'America/New_York', NIGHT); // 21:30 NY → 22:30
     expect(step.at).toEqual(at('2026-03-03T13:00:00Z')); // 08:00 NY next morning

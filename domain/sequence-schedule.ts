@@ -1,5 +1,6 @@
+import type { DateTime } from 'luxon';
 import { formatClock, nextSendTime, type QuietHours } from './quiet-hours';
-import { addLocalDays, fromLocal, toLocal, type LocalDateTime } from './time-zone';
+import { plusLocalDays, zonedTime } from './time-zone';
 
 /**
  * When each step of a sequence fires. Pure and deterministic (no clock of its own), so the enrollment
@@ -32,55 +33,28 @@ export interface ScheduleOptions {
 }
 
 const MINUTE = 60_000;
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** 0 = Sunday … 6 = Saturday, of a local calendar date. */
-function weekday(local: LocalDateTime): number {
-  return new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay();
-}
-
-const isWeekend = (local: LocalDateTime) => weekday(local) === 0 || weekday(local) === 6;
-
-/** The same wall-clock time `days` local days later (DST-safe), keeping the milliseconds. */
-function plusLocalDays(at: Date, days: number, timeZone: string): Date {
-  const local = toLocal(at, timeZone);
-  return new Date(fromLocal(addLocalDays(local, days), timeZone).getTime() + (at.getTime() % 1000));
-}
-
-// Building a formatter costs far more than using one; reasons are described for every deferred step.
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-function dayFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = dayFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
-    dayFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
+const isWeekend = (t: DateTime) => t.weekday >= 6; // Luxon: 1 = Monday … 7 = Sunday
 
 function describe(at: Date, timeZone: string): string {
-  const local = toLocal(at, timeZone);
-  const date = dayFormatter(timeZone).format(at);
-  return `${formatClock(local.hour * 60 + local.minute)} on ${date}`;
+  const local = zonedTime(at, timeZone);
+  return `${formatClock(local.hour * 60 + local.minute)} on ${local.toFormat('ccc, LLL d')}`;
 }
 
 /**
  * Business days count Monday to Friday in the zone, keeping the local time of day. Counting from a
  * weekend starts at the next Monday (so "1 business day" from Saturday is Tuesday); 0 business days is the
- * next business-day moment at or after `from`.
+ * next business-day moment at or after `from`. Whole weeks are jumped at once, so a wait of thousands of
+ * business days costs no more than one of a few; the wall time is resolved once, on the day reached.
  */
-function addBusinessDays(from: Date, days: number, timeZone: string): Date {
-  let at = from;
-  let local = toLocal(at, timeZone);
-  while (isWeekend(local)) {
-    at = plusLocalDays(at, 1, timeZone);
-    local = toLocal(at, timeZone);
-  }
-  for (let left = days; left > 0; ) {
-    at = plusLocalDays(at, 1, timeZone);
-    if (!isWeekend(toLocal(at, timeZone))) left--;
-  }
-  return at;
+export function addBusinessDays(from: Date, days: number, timeZone: string): Date {
+  if (!Number.isInteger(days) || days < 0) throw new RangeError(`business days must be a whole number ≥ 0, not ${days}`);
+  const start = zonedTime(from, timeZone);
+  const toMonday = isWeekend(start) ? 8 - start.weekday : 0;
+  const weekdayIndex = isWeekend(start) ? 0 : start.weekday - 1; // Monday 0 … Friday 4
+  const rest = days % 5;
+  const calendarDays = toMonday + Math.floor(days / 5) * 7 + rest + (weekdayIndex + rest > 4 ? 2 : 0);
+  return plusLocalDays(from, calendarDays, timeZone);
 }
 
 /** When a step fires, counted from `previous` (the previous step's send, or the enrollment's start). */
@@ -100,11 +74,11 @@ export function stepFireTime(previous: Date, step: StepTiming, options: Schedule
       break;
     case 'business_days': {
       at = addBusinessDays(previous, step.waitAmount, timeZone);
-      const start = toLocal(previous, timeZone);
+      const start = zonedTime(previous, timeZone);
       if (isWeekend(start)) {
         reasons.push({
           code: 'business_day',
-          message: `counted business days from Monday: ${WEEKDAYS[weekday(start)]} is not a business day`,
+          message: `counted business days from Monday: ${start.weekdayLong} is not a business day`,
           from: previous.toISOString(),
           to: at.toISOString(),
         });
@@ -128,12 +102,12 @@ export function stepFireTime(previous: Date, step: StepTiming, options: Schedule
       at = quiet.sendAt;
       continue;
     }
-    const local = toLocal(at, timeZone);
+    const local = zonedTime(at, timeZone);
     if (step.waitUnit === 'business_days' && isWeekend(local)) {
-      const monday = plusLocalDays(at, weekday(local) === 6 ? 2 : 1, timeZone);
+      const monday = plusLocalDays(at, 8 - local.weekday, timeZone);
       reasons.push({
         code: 'business_day',
-        message: `waited for a business day: ${WEEKDAYS[weekday(local)]} → Monday`,
+        message: `waited for a business day: ${local.weekdayLong} → Monday`,
         from: at.toISOString(),
         to: monday.toISOString(),
       });

@@ -15,4 +15,13 @@ describe('CreateContactSchema', () => {
     expect(CreateContactSchema.safeParse({ email: 'a@b.co', timeZone: 'Mars/Base' }).success).toBe(false);
     expect(CreateContactSchema.safeParse({ email: 'a@b.co', timeZone: 'Europe/Berlin' }).success).toBe(true);
   });
+  it('stores a time zone under its canonical IANA name', () => {
+    expect(CreateContactSchema.parse({ email: 'a@b.co', timeZone: 'america/new_york' }).timeZone).toBe('America/New_York');
+    expect(CreateContactSchema.parse({ email: 'a@b.co', timeZone: 'US/Eastern' }).timeZone).toBe('America/New_York');
+    expect(CreateContactSchema.parse({ email: 'a@b.co', timeZone: 'Asia/Calcutta' }).timeZone).toBe('Asia/Kolkata');
+    expect(CreateContactSchema.safeParse({ email: 'a@b.co', timeZone: 'Mars/Base' }).error?.issues[0]).toMatchObject({
+      path: ['timeZone'],
+      message: '"Mars/Base" is not an IANA time zone (e.g. America/New_York)',
+    });
+  });
 });

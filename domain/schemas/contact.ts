@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isE164, normalizePhone } from '../phone';
-import { isValidTimeZone } from '../time-zone';
+import { TimeZoneSchema } from './time-zone';
 
 export const CreateContactSchema = z
   .object({
@@ -20,10 +20,7 @@ export const CreateContactSchema = z
       .optional()
       .describe('Phone number in international form; stored as E.164'),
     email: z.email().max(320).transform((v) => v.toLowerCase()).optional(),
-    timeZone: z
-      .string()
-      .refine(isValidTimeZone, { message: 'unknown IANA time zone (e.g. America/New_York)' })
-      .optional(),
+    timeZone: TimeZoneSchema.optional(),
     customProperties: z.record(z.string(), z.unknown()).optional(),
     source: z.string().max(200).optional(),
   })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ChannelSchema } from '../channels';
 import { isE164, normalizePhone } from '../phone';
-import { isValidTimeZone } from '../time-zone';
+import { TimeZoneSchema } from './time-zone';
 
 const phone = z
   .string()
@@ -15,7 +15,7 @@ export const IngestLeadSchema = z
     lastName: z.string().trim().min(1).max(200).optional(),
     phone: phone.optional(),
     email: z.email().max(320).transform((v) => v.toLowerCase()).optional(),
-    timeZone: z.string().refine(isValidTimeZone, 'unknown IANA time zone (e.g. America/New_York)').optional(),
+    timeZone: TimeZoneSchema.optional(),
     source: z.string().trim().min(1).max(200).optional().describe('Where the lead came from, e.g. "website-contact-form"'),
     properties: z.record(z.string().max(100), z.unknown()).optional().describe('Custom properties, kept as JSON'),
   })

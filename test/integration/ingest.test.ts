@@ -71,6 +71,14 @@ describe('POST /ingest/leads', () => {
     expect(update.body.contact.firstName).toBe('Ada');
   });
 
+  it('stores the lead’s time zone under its canonical IANA name', async () => {
+    const t = await tenantWithToken();
+    const res = await t.ingest('leads', { ...lead, timeZone: 'asia/calcutta' }, 'zone-1');
+    expect(res.status).toBe(201);
+    expect(res.body.contact.timeZone).toBe('Asia/Kolkata');
+    expect((await t.db.contact.findFirstOrThrow({})).timeZone).toBe('Asia/Kolkata');
+  });
+
   it('explains bad input and writes nothing', async () => {
     const t = await tenantWithToken();
     const cases: Array<[object, string | undefined, RegExp]> = [
@@ -79,6 +87,7 @@ describe('POST /ingest/leads', () => {
       [{ phone: '555-0100' }, 'b', /not an international phone number/],
       [{ email: 'not-an-email' }, 'c', /email/],
       [{ phone: '+14155550100', favouriteColour: 'blue' }, 'd', /favouriteColour|Unrecognized/],
+      [{ phone: '+14155550100', timeZone: 'Mars/Olympus' }, 'e', /"Mars\/Olympus" is not an IANA time zone/],
     ];
     for (const [body, key, reason] of cases) {
       const res = await t.ingest('leads', body, key);
