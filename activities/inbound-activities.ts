@@ -66,6 +66,7 @@ export function createInboundActivities({ prisma, logger }: { prisma: PrismaClie
         body: complianceReply(input.keyword, tenant),
         scheduledAt: null,
         workflowId,
+        origin: 'compliance',
       });
       return { messageId: id, workflowId };
     },

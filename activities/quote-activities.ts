@@ -97,7 +97,7 @@ export function createQuoteActivities({ prisma, logger, quotePageBaseUrl }: { pr
         logger.warn({ tenantId: ref.tenantId, quoteId: quote.id, problems: rendered.problems }, 'quote message template could not be filled');
         return { kind: 'invalid', problems: rendered.problems };
       }
-      await createOutboundMessage(db, { id: messageId, contactId: contact.id, channel: 'sms', body: rendered.text, scheduledAt: null, workflowId });
+      await createOutboundMessage(db, { id: messageId, contactId: contact.id, channel: 'sms', body: rendered.text, scheduledAt: null, origin: 'quote', workflowId });
       return { kind: 'send', messageId, workflowId, contactId: contact.id };
     },
 

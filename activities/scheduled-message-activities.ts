@@ -9,6 +9,7 @@ import { forTenant } from '../prisma/tenant-scope';
 import { cancelPendingMessage, cancelPendingMessageForOptOut } from '../prisma/queries/messages/cancel-pending-message';
 import { claimMessageForSend } from '../prisma/queries/messages/claim-message-for-send';
 import { getContactOrThrow } from '../prisma/queries/contacts/get-contact-or-throw';
+import { complianceReplyAllowed, reserveSendSlot } from '../prisma/queries/send-limits/reserve-send-slot';
 import { getSendContext } from '../prisma/queries/messages/get-send-context';
 import { markMessageFailed } from '../prisma/queries/messages/mark-message-failed';
 import { markMessageSent } from '../prisma/queries/messages/mark-message-sent';
@@ -52,7 +53,9 @@ export type SendOutcome =
   | { outcome: 'failed'; errorCode: string }
   | { outcome: 'cancelled' }
   /** The row's due time differs from the one the workflow waited for: wait for this one instead. */
-  | { outcome: 'rescheduled'; scheduledAt: string | null };
+  | { outcome: 'rescheduled'; scheduledAt: string | null }
+  /** Over the tenant's send rate or daily cap: nothing happened; try again at `until`. */
+  | { outcome: 'throttled'; until: string };
 
 const STOP_EXPLANATIONS: Record<string, string> = {
   'enrollment:replied': 'The contact replied, so the sequence stopped before this step was sent.',
@@ -102,9 +105,25 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
      * immediately before the provider call, sends with the message's idempotency key and records the
      * outcome. Transient provider errors are rethrown for Temporal to retry; permanent ones are recorded.
      */
-    async sendMessage(ref: MessageRef & { expectedScheduledAt: string | null; complianceReply?: boolean }): Promise<SendOutcome> {
+    async sendMessage(
+      ref: MessageRef & {
+        expectedScheduledAt: string | null;
+        complianceReply?: boolean;
+        /** The workflow's clock when it decided to send: the send pace is reserved from it (runs started before pacing omit it). */
+        at?: string;
+      },
+    ): Promise<SendOutcome> {
       const db = forTenant(prisma, ref.tenantId);
       const expected = ref.expectedScheduledAt ? new Date(ref.expectedScheduledAt) : null;
+      // Every automated message takes its turn in the tenant's pace before it is claimed; compliance replies
+      // (the law's STOP/START/HELP confirmations) skip the queue but are bounded per contact below.
+      if (ref.at && !ref.complianceReply) {
+        const pending = await getSendContext(db, ref.messageId);
+        if (pending && isPending(pending.status)) {
+          const slot = await reserveSendSlot(db, ref.messageId, new Date(ref.at));
+          if (slot.getTime() > Date.parse(ref.at)) return { outcome: 'throttled', until: slot.toISOString() };
+        }
+      }
       const claimed = await claimMessageForSend(db, ref.messageId, expected);
       const row = await getSendContext(db, ref.messageId);
       if (!row) throw notFound(ref);
@@ -121,6 +140,11 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
 
       const channel = row.channel as Channel;
       const { contact } = row;
+      if (ref.complianceReply && !(await complianceReplyAllowed(db, contact.id, ref.messageId))) {
+        const message = 'This contact already got the most automatic STOP/START/HELP replies allowed in 24 hours; no more are sent, so keyword loops stop.';
+        await fail(ref, ErrorCodes.COMPLIANCE_REPLY_LIMIT, message);
+        return { outcome: 'failed', errorCode: ErrorCodes.COMPLIANCE_REPLY_LIMIT };
+      }
       const to = contact[addressFieldFor(channel)];
       if (!to) {
         const message = `The contact has no ${addressFieldFor(channel) === 'phone' ? 'phone number' : 'email'} for ${channel}.`;

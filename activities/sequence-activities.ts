@@ -131,6 +131,7 @@ export function createSequenceActivities({ prisma, logger }: { prisma: PrismaCli
         subject: subject && subject.ok ? subject.text : null,
         scheduledAt: null,
         workflowId,
+        origin: 'sequence',
       });
       return { kind: 'send', messageId, workflowId, contactId: contact.id };
     },

@@ -40,7 +40,7 @@ export interface ScheduledMessageResult {
   at?: string;
 }
 
-export type ScheduledMessageState = 'waiting' | 'quiet-hours' | 'held' | 'sending' | 'done';
+export type ScheduledMessageState = 'waiting' | 'quiet-hours' | 'throttled' | 'held' | 'sending' | 'done';
 
 export interface ScheduledMessageStatus {
   state: ScheduledMessageState;

@@ -27,6 +27,8 @@ export async function sendScheduledMessageWorkflow(input: ScheduledMessageInput)
   const ref = { tenantId: input.tenantId, messageId: input.messageId };
   let scheduledAt = input.scheduledAt;
   let deferredUntil: string | null = null;
+  /** Over the tenant's send rate or daily cap: the slot it reserved. */
+  let throttledUntil: string | null = null;
   let state: ScheduledMessageState = 'waiting';
   let cancelled = false;
   let cancelReason: string | null = null;
@@ -57,9 +59,10 @@ export async function sendScheduledMessageWorkflow(input: ScheduledMessageInput)
   setHandler(rescheduleSignal, ({ scheduledAt: next }) => {
     scheduledAt = next;
     deferredUntil = null;
+    throttledUntil = null;
     changes++;
   });
-  const wakeAt = (): string | null => deferredUntil ?? scheduledAt;
+  const wakeAt = (): string | null => throttledUntil ?? deferredUntil ?? scheduledAt;
   setHandler(statusQuery, () => ({ state: held && !result ? 'held' : state, scheduledAt, wakeAt: held ? null : wakeAt(), outcome: result?.outcome ?? null }));
 
   const finish = (value: ScheduledMessageResult): ScheduledMessageResult => {
@@ -108,12 +111,25 @@ export async function sendScheduledMessageWorkflow(input: ScheduledMessageInput)
     if (decision.deferred) {
       state = 'quiet-hours';
       deferredUntil = decision.sendAt.toISOString();
+      throttledUntil = null; // a slot that fell in quiet hours is stale by morning; it reserves again then
       continue;
     }
 
     state = 'sending';
     try {
-      const outcome = await sendMessage({ ...ref, expectedScheduledAt: scheduledAt, complianceReply: input.complianceReply ?? false });
+      const outcome = await sendMessage({
+        ...ref,
+        expectedScheduledAt: scheduledAt,
+        complianceReply: input.complianceReply ?? false,
+        at: new Date().toISOString(),
+      });
+      if (outcome.outcome === 'throttled') {
+        // Waits for its slot, then looks at everything again (the slot may fall in quiet hours).
+        state = 'throttled';
+        throttledUntil = outcome.until;
+        continue;
+      }
+      throttledUntil = null;
       if (outcome.outcome === 'rescheduled') {
         scheduledAt = outcome.scheduledAt;
         deferredUntil = null;

@@ -35,6 +35,7 @@ export async function notifyLeadCreated(
       subject: rule.channel === 'email' ? 'New lead' : null,
       scheduledAt: null,
       workflowId,
+      origin: 'notification',
     });
     await deps.temporal.start(scheduledMessageStart({ tenantId, messageId: id, contactId: recipient.id, scheduledAt: null }, { derived: true }));
     started.push(workflowId);

@@ -61,7 +61,12 @@ function expectedType(field: Field): string {
         base = native ? `numeric(${native[1].join(',')})` : 'numeric(65,30)';
         break;
       case 'DateTime':
-        base = native?.[0] === 'Timestamptz' ? `timestamptz(${native[1][0] ?? 6})` : `timestamp(${native?.[1]?.[0] ?? 3})`;
+        base =
+          native?.[0] === 'Timestamptz'
+            ? `timestamptz(${native[1][0] ?? 6})`
+            : native?.[0] === 'Date'
+              ? 'date'
+              : `timestamp(${native?.[1]?.[0] ?? 3})`;
         break;
       default:
         throw new Error(`drift test does not know Prisma type ${field.type}`);

@@ -34,7 +34,7 @@ describe('fencing the provider call', () => {
     const t = await createTestTenant(prisma);
     const contact = await t.db.contact.create({ data: { tenantId: t.tenant.id, phone: '+14155550123' } });
     const id = newId('msg');
-    await createOutboundMessage(t.db, { id, contactId: contact.id, channel: 'sms', body: 'Fenced', scheduledAt: null, workflowId: scheduledMessageWorkflowId(t.tenant.id, id) });
+    await createOutboundMessage(t.db, { id, contactId: contact.id, channel: 'sms', body: 'Fenced', scheduledAt: null, origin: 'api', workflowId: scheduledMessageWorkflowId(t.tenant.id, id) });
     const ref = { tenantId: t.tenant.id, messageId: id, expectedScheduledAt: null };
     const attempt = (n: number) => new MockActivityEnvironment({ attempt: n }).run(activities.sendMessage, ref);
 

@@ -40,6 +40,7 @@ export function createMessage({ temporal, temporalWeb, logger }: ApiDeps): Reque
       subject: input.subject ?? null,
       scheduledAt,
       workflowId,
+      origin: 'api',
       template: input.template,
     });
 

@@ -13,6 +13,8 @@ export interface CreateOutboundMessageInput {
   /** null: send now (status queued); otherwise status scheduled. */
   scheduledAt: Date | null;
   workflowId: string;
+  /** What created it (reports, and the per-contact bound on compliance replies). */
+  origin: 'api' | 'sequence' | 'quote' | 'notification' | 'compliance';
   template?: { contentSid: string; variables: Record<string, string> } | undefined;
 }
 
@@ -46,6 +48,7 @@ export async function createOutboundMessage(db: TenantDb, input: CreateOutboundM
           status: input.scheduledAt ? 'scheduled' : 'queued',
           scheduledAt: input.scheduledAt,
           workflowId: input.workflowId,
+          origin: input.origin,
           // One key per message for its whole life: every send attempt of it carries the same key.
           idempotencyKey: input.workflowId,
           ...(input.template ? { templateSid: input.template.contentSid, templateVariables: input.template.variables as Prisma.InputJsonValue } : {}),

@@ -7,6 +7,11 @@ export interface CreateTenantInput {
   timeZone?: string;
   quietStartMinute?: number | null;
   quietEndMinute?: number | null;
+  sendRatePerMinute?: number;
+  sendBurst?: number;
+  sendDailyCap?: number;
+  complianceRepliesPerDay?: number;
+  ingestRatePerMinute?: number;
 }
 
 /** Creating a tenant is the one write that cannot be tenant-scoped: the tenant does not exist yet. */
