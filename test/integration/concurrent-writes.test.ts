@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../../prisma/client';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createPrismaClient, type PrismaClient } from '../../prisma/client';
 import { findOrCreateContactByAddress } from '../../prisma/queries/contacts/find-or-create-contact-by-address';
 import { upsertLeadContact } from '../../prisma/queries/contacts/upsert-lead-contact';
 import { recordInboundMessage } from '../../prisma/queries/inbound/record-inbound-message';
 import { applyDeliveryStatus } from '../../prisma/queries/messages/apply-delivery-status';
 import { createOutboundMessage } from '../../prisma/queries/messages/create-outbound-message';
-import { createPrismaClient } from '../../prisma/client';
 import { newId } from '../../prisma/ids';
 import { createTestTenant, uniqueName } from '../harness/context';
-import { inject } from 'vitest';
 
 // Writes that race each other for real, on real Postgres: callbacks for one message, leads and inbound messages
 // for one new phone number. Each must end as if the writers had come one after the other.
