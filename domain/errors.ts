@@ -32,6 +32,8 @@ export interface AppErrorOptions {
   userMessage?: string;
   details?: Record<string, unknown>;
   cause?: unknown;
+  /** When trying again may succeed, and how soon: sent as HTTP Retry-After (seconds). */
+  retryAfterSeconds?: number;
 }
 
 export class AppError extends Error {
@@ -39,12 +41,14 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly userMessage: string;
   readonly details: Record<string, unknown> | undefined;
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.userMessage = options.userMessage ?? message;
     this.details = options.details;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

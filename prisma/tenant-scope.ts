@@ -66,6 +66,13 @@ function buildScope(prisma: PrismaClient, tenantId: string) {
 
 export type TenantDb = ReturnType<typeof buildScope>;
 
+/**
+ * A tenant-scoped client inside a transaction (the `tx` of `db.$transaction`). Every TenantDb is one too, so a
+ * query that takes a TenantTx runs on its own or inside a caller's transaction; its own `$transaction` then
+ * becomes a savepoint of the caller's.
+ */
+export type TenantTx = Parameters<Parameters<TenantDb['$transaction']>[0]>[0];
+
 const cache = new WeakMap<PrismaClient, Map<string, TenantDb>>();
 
 /** The tenant-scoped client; cached per tenant, since building an extension costs a little. */

@@ -10,7 +10,7 @@ import { applyDeliveryStatus } from '../prisma/queries/messages/apply-delivery-s
 import { classifyTwilioError } from '../providers/twilio/twilio-errors';
 import { Client } from '@temporalio/client';
 import { createHeraldWorker } from './create-worker';
-import { startQuoteOutboxRelay } from './quote-outbox-relay';
+import { startWorkflowOutboxRelay } from './workflow-outbox-relay';
 import { connectWorkerToTemporal } from './temporal-connection';
 
 // Composition root: env → prisma → providers → activities → Worker.
@@ -62,8 +62,8 @@ async function main(): Promise<void> {
     providers.whatsapp.name,
     providers.email.name,
   );
-  // New quote rows, whoever wrote them, become quote workflows.
-  const relay = startQuoteOutboxRelay({
+  // Workflow starts queued beside their rows (new quotes whoever wrote them, owner alerts, inbound messages).
+  const relay = startWorkflowOutboxRelay({
     prisma,
     client: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
     taskQueue: env.TEMPORAL_TASK_QUEUE,

@@ -21,6 +21,7 @@ import {
   scheduledMessageWorkflowId,
 } from '../domain/derived-ids';
 import { AppError, ErrorCodes } from '../domain/errors';
+import type { WorkflowOutboxStart } from '../domain/workflow-outbox';
 import type { BulkEnrollmentInput, EnrollmentInput, InboundMessageInput, QuoteInput, ScheduledMessageInput } from './definitions';
 
 /** Ids only — never phone numbers or emails: search attributes are not encrypted. */
@@ -159,6 +160,22 @@ export function bulkEnrollmentStart(input: BulkEnrollmentInput, options: Describ
     ],
     ...described(options),
   };
+}
+
+/**
+ * The run an outbox entry stands for (domain/workflow-outbox). The worker's relay and the API, right after the
+ * commit that queued it, both start it from here, so the two starts are the same and the second is harmless.
+ * An outbox message may be started twice (API and relay), hence `derived`: the second finds the first's run.
+ */
+export function workflowOutboxStart(start: WorkflowOutboxStart): StartSpec {
+  switch (start.kind) {
+    case 'quote':
+      return quoteStart({ tenantId: start.tenantId, quoteId: start.quoteId, contactId: start.contactId });
+    case 'message':
+      return scheduledMessageStart({ tenantId: start.tenantId, messageId: start.messageId, contactId: start.contactId, scheduledAt: start.scheduledAt }, { derived: true });
+    case 'inbound':
+      return inboundStart({ tenantId: start.tenantId, messageId: start.messageId, contactId: start.contactId, channel: start.channel, body: start.body });
+  }
 }
 
 /** Child workflow options from a spec (a parent's task queue, no conflict policy: children may not set one). */

@@ -42,6 +42,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     if (isAppError(error)) {
       const status = STATUS[error.code] ?? 500;
       if (status >= 500) logger.error({ err: error, path: req.path }, error.message);
+      if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(Math.ceil(error.retryAfterSeconds)));
       res.status(status).json({ error: { code: error.code, message: error.userMessage, ...(error.details ? { details: error.details } : {}) } });
       return;
     }

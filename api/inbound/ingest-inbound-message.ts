@@ -1,27 +1,24 @@
-import { AppError, ErrorCodes } from '../../domain/errors';
+import { inboundWorkflowId } from '../../domain/derived-ids';
 import { recordInboundMessage, type InboundMessageInput } from '../../prisma/queries/inbound/record-inbound-message';
+import { handleWebhookEventOnce, type WebhookEventInput } from '../../prisma/queries/webhook-events/record-webhook-event';
 import { forTenant } from '../../prisma/tenant-scope';
-import { inboundStart } from '../../workflows/definitions';
+import type { TenantTx } from '../../prisma/tenant-scope';
 import type { ApiDeps } from '../deps';
+import { startQueuedWorkflows } from '../start-queued-workflows';
 
 /**
  * The one path every inbound message takes — Twilio's webhook and the fake provider's "simulate inbound"
- * alike: stored first (contact, thread, message), then handed to its workflow, which acts on keywords.
+ * alike: stored with its workflow start queued in the outbox (and, for a webhook, the event recorded) in one
+ * transaction, then its workflow started at once, which acts on keywords. When Temporal is unreachable the
+ * message is still stored and the worker's relay starts its workflow later: nothing is left to the provider's
+ * retry. Returns null for a webhook delivered before (stored then, with its workflow queued).
  */
-export async function ingestInboundMessage(deps: ApiDeps, tenantId: string, input: InboundMessageInput) {
+export async function ingestInboundMessage(deps: ApiDeps, tenantId: string, input: InboundMessageInput, options: { webhookEvent?: WebhookEventInput } = {}) {
   const db = forTenant(deps.prisma, tenantId);
-  const { contact, message, duplicate } = await recordInboundMessage(db, input);
-  const spec = inboundStart({ tenantId, messageId: message.id, contactId: contact.id, channel: input.channel });
-  const { workflowId } = spec;
-  try {
-    // A redelivered webhook finds the run that exists (or that ended: "already started").
-    const { alreadyStarted } = await deps.temporal.start(spec);
-    if (alreadyStarted) return { contact, message, workflowId, duplicate: true };
-  } catch (error) {
-    throw new AppError(ErrorCodes.UNAVAILABLE, 'Could not start the inbound message workflow', {
-      userMessage: 'The workflow engine (Temporal) is unreachable; the message is stored and will be processed when the provider retries.',
-      cause: error,
-    });
-  }
-  return { contact, message, workflowId, duplicate };
+  const record = (tx: TenantTx) => recordInboundMessage(tx, input);
+  const recorded = options.webhookEvent ? await handleWebhookEventOnce(db, options.webhookEvent, record) : await record(db);
+  if (!recorded) return null;
+  await startQueuedWorkflows(deps, recorded.starts);
+  const { contact, message, duplicate } = recorded;
+  return { contact, message, workflowId: inboundWorkflowId(tenantId, message.id), duplicate };
 }

@@ -15,6 +15,7 @@ import { FakeProvider } from '../../providers/fake/fake-provider';
 import type { ProviderSet } from '../../providers/messaging-provider';
 import { createHeraldWorker, WORKFLOWS_PATH } from '../../worker/create-worker';
 import type { StartSpec } from '../../workflows/definitions';
+import { freePort } from './free-port';
 
 export const silentLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
@@ -98,8 +99,15 @@ export const TEST_WEBHOOKS = {
   publicUrl: 'https://herald.test',
 };
 
-export function testApi(options: { prisma: PrismaClient; client: Client; taskQueue: string; sendRateLimit?: { perMinute: number; burst: number } }) {
-  const temporal = TemporalGateway.fromClient(options.client, { taskQueue: options.taskQueue });
+export function testApi(options: {
+  prisma: PrismaClient;
+  client: Client;
+  taskQueue: string;
+  sendRateLimit?: { perMinute: number; burst: number };
+  /** The API's way to Temporal; the test server's client when omitted. */
+  temporal?: TemporalGateway;
+}) {
+  const temporal = options.temporal ?? TemporalGateway.fromClient(options.client, { taskQueue: options.taskQueue });
   const app = createApp({
     prisma: options.prisma,
     temporal,
@@ -111,8 +119,55 @@ export function testApi(options: { prisma: PrismaClient; client: Client; taskQue
   return { app, request: () => supertest(app) };
 }
 
+/** The API's gateway to a Temporal that is not there (a closed local port): every start fails as UNAVAILABLE. */
+export async function unreachableTemporal(taskQueue: string): Promise<TemporalGateway> {
+  return new TemporalGateway({
+    TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`,
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    TEMPORAL_UI_URL: 'http://localhost:8233',
+  });
+}
+
+/**
+ * Makes Postgres refuse one kind of write to one row, as a database failing mid-way through a request would:
+ * a BEFORE trigger raising on `table` when `column` equals `value`. Returns the function that removes it.
+ */
+export async function failWritesTo(
+  prisma: PrismaClient,
+  target: { table: string; operation: 'INSERT' | 'UPDATE' | 'DELETE'; column: string; value: string },
+): Promise<() => Promise<void>> {
+  const name = `test_fail_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const row = target.operation === 'DELETE' ? 'OLD' : 'NEW';
+  const literal = target.value.replace(/'/g, "''");
+  await prisma.$executeRawUnsafe(
+    `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+       IF ${row}.${target.column} = '${literal}' THEN RAISE EXCEPTION 'simulated database failure'; END IF;
+       RETURN ${row};
+     END $$`,
+  );
+  await prisma.$executeRawUnsafe(`CREATE TRIGGER ${name} BEFORE ${target.operation} ON ${target.table} FOR EACH ROW EXECUTE FUNCTION ${name}()`);
+  return async () => {
+    await prisma.$executeRawUnsafe(`DROP TRIGGER ${name} ON ${target.table}`);
+    await prisma.$executeRawUnsafe(`DROP FUNCTION ${name}()`);
+  };
+}
+
 /** A bearer header for supertest. */
 export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
+
+/** The result of a run that may not have started yet (a relay or a parent starts it): polls until it exists. */
+export async function workflowResult<T = unknown>(client: Client, workflowId: string): Promise<T> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    try {
+      return (await client.workflow.getHandle(workflowId).result()) as T;
+    } catch (error) {
+      if ((error as Error).name !== 'WorkflowNotFoundError') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  throw new Error(`workflow ${workflowId} never started`);
+}
 
 /** Starts a run from a Herald start spec and returns its handle (tests need the handle; the API uses startWorkflow). */
 export function startRun<A>(client: Client, taskQueue: string, spec: StartSpec<A>) {

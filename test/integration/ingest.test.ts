@@ -1,8 +1,22 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { quoteMessageId } from '../../domain/derived-ids';
 import type { PrismaClient } from '../../prisma/client';
+import { startWorkflowOutboxRelay } from '../../worker/workflow-outbox-relay';
 import type { ScheduledMessageResult } from '../../workflows/definitions';
-import { bearer, createTestTenant, fakeProviders, testApi, uniqueName } from '../harness/context';
+import {
+  bearer,
+  createTestTenant,
+  failWritesTo,
+  fakeProviders,
+  silentLogger,
+  testApi,
+  uniqueName,
+  unreachableTemporal,
+  workflowResult,
+} from '../harness/context';
 import { useDevServerWorker, type DevServer } from '../harness/suites';
 
 // Websites and tools posting leads and quotes with a per-tenant ingest token, on real Postgres and Temporal.
@@ -21,11 +35,27 @@ async function tenantWithToken() {
   const created = await request().post('/api/ingest-tokens').set(bearer(t.apiKey)).send({ name: 'website form' });
   expect(created.status).toBe(201);
   const token: string = created.body.ingestToken.token;
-  const ingest = (path: string, body: object, key?: string) => {
-    const req = request().post(`/ingest/${path}`).set(bearer(token));
+  const ingest = (path: string, body: object, key?: string, api = request) => {
+    const req = api().post(`/ingest/${path}`).set(bearer(token));
     return (key ? req.set('Idempotency-Key', key) : req).send(body);
   };
-  return { ...t, request, token, tokenId: created.body.ingestToken.id as string, ingest };
+  const notifyOwner = (recipient: string) =>
+    request().post('/api/notification-rules').set(bearer(t.apiKey)).send({ event: 'lead.created', channel: 'sms', recipient }).expect(201);
+  return { ...t, request, token, tokenId: created.body.ingestToken.id as string, ingest, notifyOwner };
+}
+
+let phoneCounter = 0;
+/** A phone number no other test of this file uses (the fake provider's calls are shared). */
+const uniquePhone = () => `+1415556${String(1000 + ++phoneCounter)}`;
+
+/** Relays every pending workflow start once, as the worker does. */
+async function relayOnce() {
+  const relay = startWorkflowOutboxRelay({ prisma, client: server.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
+  try {
+    await relay.drain();
+  } finally {
+    await relay.stop();
+  }
 }
 
 const lead = { firstName: 'Ada', lastName: 'Lovelace', phone: '+1 (415) 555-0100', email: 'Ada@Example.COM', source: 'website', properties: { budget: 5000, service: 'boiler' } };
@@ -112,6 +142,64 @@ describe('POST /ingest/leads', () => {
     expect(await t.db.message.count({ where: { direction: 'outbound' } })).toBe(1);
   });
 
+  it('alerts the owner about a lead posted while Temporal is unreachable, once the relay has run, exactly once', async () => {
+    const t = await tenantWithToken();
+    const owner = uniquePhone();
+    await t.notifyOwner(owner);
+    const down = testApi({ prisma, client: server.client, taskQueue, temporal: await unreachableTemporal(taskQueue) }).request;
+    const phone = uniquePhone();
+    const first = await t.ingest('leads', { ...lead, phone, email: undefined }, 'down-1', down);
+    expect(first.status).toBe(201);
+    expect(first.body.created).toBe(true);
+    const alert = await t.db.message.findFirstOrThrow({ where: { direction: 'outbound' } });
+    expect(alert.status).toBe('queued');
+    // The website retries while Temporal is still down: the same answer, nothing new.
+    const again = await t.ingest('leads', { ...lead, phone, email: undefined }, 'down-1', down);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(await t.db.message.count({ where: { direction: 'outbound' } })).toBe(1);
+
+    await relayOnce();
+    expect(await workflowResult<ScheduledMessageResult>(server.client, alert.workflowId!)).toMatchObject({ outcome: 'sent' });
+    expect(fake.calls.filter((c) => c.to === owner)).toHaveLength(1);
+    expect(await t.db.message.count({ where: { status: 'queued' } })).toBe(0);
+    // Relaying again starts nothing new.
+    await relayOnce();
+    expect(fake.calls.filter((c) => c.to === owner)).toHaveLength(1);
+  });
+
+  it('writes nothing when the call fails half-way, so its retry does all of it, the owner alert included', async () => {
+    const t = await tenantWithToken();
+    const owner = uniquePhone();
+    await t.notifyOwner(owner);
+    const phone = uniquePhone();
+    const quote = { contact: { firstName: 'Grace', phone }, externalId: 'Q-HALF', total: 10 };
+    const restore = await failWritesTo(prisma, { table: 'quotes', operation: 'INSERT', column: 'external_id', value: 'Q-HALF' });
+    try {
+      expect((await t.ingest('quotes', quote, 'half-1')).status).toBe(500);
+    } finally {
+      await restore();
+    }
+    expect(await t.db.contact.count({ where: { phone } })).toBe(0);
+    expect(await t.db.message.count()).toBe(0);
+    const retried = await t.ingest('quotes', quote, 'half-1');
+    expect(retried.status).toBe(201);
+    expect(retried.body.contact.phone).toBe(phone);
+    const alert = await t.db.message.findFirstOrThrow({ where: { direction: 'outbound', contact: { phone: owner } } });
+    expect(await workflowResult<ScheduledMessageResult>(server.client, alert.workflowId!)).toMatchObject({ outcome: 'sent' });
+    expect(fake.calls.filter((c) => c.to === owner)).toHaveLength(1);
+  });
+
+  it('turns concurrent leads with one phone number into one contact, never a 500', async () => {
+    const t = await tenantWithToken();
+    const phone = uniquePhone();
+    const responses = await Promise.all(Array.from({ length: 5 }, (_, i) => t.ingest('leads', { phone, firstName: `Lead${i}` }, `same-phone-${i}`)));
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(responses.map((r) => r.body.contact.id)).size).toBe(1);
+    expect(responses.filter((r) => r.body.created)).toHaveLength(1);
+    expect(await t.db.contact.count()).toBe(1);
+  });
+
   it('keeps tenants apart even with the same idempotency key and phone number', async () => {
     const a = await tenantWithToken();
     const b = await tenantWithToken();
@@ -137,5 +225,43 @@ describe('POST /ingest/quotes', () => {
     expect((await t.ingest('quotes', { ...quote, externalId: 'Q-2', currency: 'euro' }, 'q-3')).status).toBe(400);
     expect((await t.ingest('quotes', { ...quote, externalId: 'Q-3', total: 10.005 }, 'q-4')).status).toBe(400);
     expect(await t.db.quote.count()).toBe(1);
+  });
+
+  it('answers concurrent retries of one call once: one contact, one quote, one workflow, one SMS, the same body', async () => {
+    const t = await tenantWithToken();
+    const phone = uniquePhone();
+    const quote = { contact: { firstName: 'Ada', phone }, title: 'Boiler service', total: 99.5 };
+    const responses = await Promise.all(Array.from({ length: 5 }, () => t.ingest('quotes', quote, 'twins-1')));
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    for (const res of responses) expect(res.body).toEqual(responses[0]!.body);
+    expect(await t.db.contact.count()).toBe(1);
+    expect(await t.db.quote.count()).toBe(1);
+    const quoteId: string = responses[0]!.body.quote.id;
+    // The API starts the quote's workflow itself after its write; the quote message is its child.
+    const sms = await workflowResult<ScheduledMessageResult>(server.client, `message:${t.tenant.id}:${quoteMessageId(quoteId, 'initial')}`);
+    expect(sms.outcome).toBe('sent');
+    expect(fake.calls.filter((c) => c.to === phone)).toHaveLength(1);
+  });
+
+  it('makes a twin that outwaits the first call answer 409 with Retry-After, and a failed first call leaves the key free', async () => {
+    const t = await tenantWithToken();
+    // Another call holds the key and is still working (an open transaction that claimed it).
+    const holder = new pg.Client({ connectionString: inject('databaseUrl') });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`INSERT INTO ingest_requests (tenant_id, endpoint, idempotency_key) VALUES ($1, 'leads', 'slow-1')`, [t.tenant.id]);
+      const twin = await t.ingest('leads', { phone: uniquePhone() }, 'slow-1');
+      expect(twin.status).toBe(409);
+      expect(twin.headers['retry-after']).toMatch(/^\d+$/);
+      expect(twin.body.error.message).toMatch(/still being processed/);
+      // The first call fails: its claim goes with it, and the retry does the work.
+      await holder.query('ROLLBACK');
+    } finally {
+      await holder.end();
+    }
+    const retried = await t.ingest('leads', { phone: uniquePhone() }, 'slow-1');
+    expect(retried.status).toBe(201);
+    expect(await t.db.contact.count()).toBe(1);
   });
 });

@@ -3,7 +3,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../prisma/client';
-import { startQuoteOutboxRelay } from '../../worker/quote-outbox-relay';
+import { startWorkflowOutboxRelay } from '../../worker/workflow-outbox-relay';
 import { quoteRespondedSignal, quoteStart, type QuoteResult } from '../../workflows/definitions';
 import { bearer, createTestTenant, fakeProviders, silentLogger, startRun, startWorker, testApi, uniqueName } from '../harness/context';
 import { captureHistory } from '../harness/sequences';
@@ -24,7 +24,7 @@ async function setup(tenantOverrides = {}) {
   const { tenant, db, apiKey } = await createTestTenant(prisma, { quietStartMinute: null, quietEndMinute: null, ...tenantOverrides });
   const contact = await db.contact.create({ data: { tenantId: tenant.id, firstName: 'Ada', lastName: 'Lovelace', phone: '+14155550100' } });
   const worker = await startWorker({ connection: env.nativeConnection, taskQueue, prisma, providers });
-  const relay = startQuoteOutboxRelay({ prisma, client: env.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
+  const relay = startWorkflowOutboxRelay({ prisma, client: env.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
   const { request } = testApi({ prisma, client: env.client, taskQueue });
   /** A quote inserted by "another tool", straight into the table. */
   const insertQuote = async (values: { total?: string; currency?: string; expiresAt?: Date | null; title?: string } = {}) => {
@@ -49,13 +49,13 @@ describe('quote automation on the time-skipping server', () => {
     const t = await setup({ quoteFollowUpDays: 0 });
     try {
       const row = await t.insertQuote();
-      expect(await t.db.quoteOutboxEntry.count({ where: { quoteId: row.id, relayedAt: null } })).toBe(1);
+      expect(await t.db.workflowOutboxEntry.count({ where: { quoteId: row.id, relayedAt: null } })).toBe(1);
       expect(await t.relay.drain()).toBe(1);
       // The API starting it too, and the relay retrying the same outbox row: both refused by the workflow id.
       await expect(startRun(env.client, t.taskQueue, quoteStart({ tenantId: t.tenant.id, quoteId: row.id, contactId: t.contact.id }))).rejects.toBeInstanceOf(
         WorkflowExecutionAlreadyStartedError,
       );
-      await t.db.quoteOutboxEntry.updateMany({ where: { quoteId: row.id }, data: { relayedAt: null } });
+      await t.db.workflowOutboxEntry.updateMany({ where: { quoteId: row.id }, data: { relayedAt: null } });
       expect(await t.relay.drain()).toBe(1);
 
       expect(await t.result(row.id)).toMatchObject({ outcome: 'open', sent: true, followedUp: false });
@@ -64,7 +64,32 @@ describe('quote automation on the time-skipping server', () => {
       const sent = await t.quote(row.id);
       expect(sent).toMatchObject({ status: 'sent', workflowId: `quote:${t.tenant.id}:${row.id}` });
       expect(sent.sentAt).not.toBeNull();
-      expect(await t.db.quoteOutboxEntry.count({ where: { quoteId: row.id, relayedAt: null } })).toBe(0);
+      expect(await t.db.workflowOutboxEntry.count({ where: { quoteId: row.id, relayedAt: null } })).toBe(0);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('texts a quote inserted as a draft once it is opened, and only once however often it is reopened', async () => {
+    const t = await setup({ quoteFollowUpDays: 0 });
+    try {
+      const rows = await prisma.$queryRaw<{ id: string }[]>`
+        INSERT INTO quotes (tenant_id, contact_id, total, currency, status) VALUES (${t.tenant.id}, ${t.contact.id}, 75, 'USD', 'draft') RETURNING id`;
+      const id = rows[0]!.id;
+      const pending = () => t.db.workflowOutboxEntry.count({ where: { quoteId: id } });
+      expect(await pending()).toBe(0);
+      await prisma.$executeRaw`UPDATE quotes SET title = 'still a draft' WHERE id = ${id}`;
+      expect(await pending()).toBe(0);
+      await prisma.$executeRaw`UPDATE quotes SET status = 'open' WHERE id = ${id}`;
+      expect(await pending()).toBe(1);
+      // Back to draft and open again, or any other change while open: nothing more to start.
+      await prisma.$executeRaw`UPDATE quotes SET status = 'draft' WHERE id = ${id}`;
+      await prisma.$executeRaw`UPDATE quotes SET status = 'open' WHERE id = ${id}`;
+      await prisma.$executeRaw`UPDATE quotes SET title = 'open and edited' WHERE id = ${id}`;
+      expect(await pending()).toBe(1);
+      expect(await t.relay.drain()).toBe(1);
+      expect(await t.result(id)).toMatchObject({ outcome: 'open', sent: true });
+      expect(t.fake.calls).toHaveLength(1);
     } finally {
       await t.stop();
     }

@@ -6,7 +6,7 @@ import { forTenant } from '../../prisma/tenant-scope';
 import { quoteStateQuery, statusQuery, type EnrollmentResult, type QuoteResult, type ScheduledMessageResult } from '../../workflows/definitions';
 import { bearer, createTestTenant, silentLogger, fakeProviders, TEST_WEBHOOKS, testApi, uniqueName } from '../harness/context';
 import { useDevServerWorker, type DevServer } from '../harness/suites';
-import { startQuoteOutboxRelay } from '../../worker/quote-outbox-relay';
+import { startWorkflowOutboxRelay } from '../../worker/workflow-outbox-relay';
 
 // Templates, sequences, enrollments and quotes through the HTTP API, on the Temporal dev server and Postgres.
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -270,15 +270,15 @@ describe('quotes', () => {
     expect(fake.calls.filter((m) => m.to === c.phone).map((m) => m.body)).toEqual([`Hi Ada, Kitchen remodel: €1,234.50 — ${quote.shortUrl} (2 rooms)`]);
 
     // The insert trigger queued the quote for the relay too; relaying it (twice) starts nothing new.
-    const relay = startQuoteOutboxRelay({ prisma, client: server.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
+    const relay = startWorkflowOutboxRelay({ prisma, client: server.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
     try {
       await relay.drain();
-      await t.db.quoteOutboxEntry.updateMany({ where: { quoteId: quote.id }, data: { relayedAt: null } });
+      await t.db.workflowOutboxEntry.updateMany({ where: { quoteId: quote.id }, data: { relayedAt: null } });
       await relay.drain();
     } finally {
       await relay.stop();
     }
-    expect(await t.db.quoteOutboxEntry.count({ where: { quoteId: quote.id, relayedAt: null } })).toBe(0);
+    expect(await t.db.workflowOutboxEntry.count({ where: { quoteId: quote.id, relayedAt: null } })).toBe(0);
     expect(fake.calls.filter((m) => m.to === c.phone)).toHaveLength(1);
 
     const page = await t.request().get(`/q/${token}`);
@@ -312,7 +312,7 @@ describe('quotes', () => {
       .set('Idempotency-Key', uniqueName('form'))
       .send({ contact: { firstName: 'Grace', phone, source: 'website' }, total: 420, title: 'Boiler service' });
     expect(posted.status).toBe(201);
-    const relay = startQuoteOutboxRelay({ prisma, client: server.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
+    const relay = startWorkflowOutboxRelay({ prisma, client: server.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
     try {
       await relay.drain();
       await relay.drain();

@@ -2,9 +2,25 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Webhook } from 'svix';
 import { describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../prisma/client';
+import { createOutboundMessage } from '../../prisma/queries/messages/create-outbound-message';
+import { openLedgerEntry } from '../../prisma/queries/send-ledger/open-ledger-entry';
+import { FakeProvider } from '../../providers/fake/fake-provider';
+import type { MessagingProvider } from '../../providers/messaging-provider';
 import { twilioSignatureFor } from '../../providers/webhooks/verify-twilio-signature';
+import { startWorkflowOutboxRelay } from '../../worker/workflow-outbox-relay';
 import type { InboundMessageResult, ScheduledMessageResult } from '../../workflows/definitions';
-import { bearer, createTestTenant, fakeProviders, TEST_WEBHOOKS, testApi, uniqueName } from '../harness/context';
+import {
+  bearer,
+  createTestTenant,
+  failWritesTo,
+  fakeProviders,
+  silentLogger,
+  startWorker,
+  TEST_WEBHOOKS,
+  testApi,
+  uniqueName,
+  unreachableTemporal,
+} from '../harness/context';
 import { useDevServerWorker, type DevServer } from '../harness/suites';
 
 // Provider webhooks and STOP/START/HELP, on the Temporal dev server with a real worker and Postgres.
@@ -93,6 +109,30 @@ describe('POST /webhooks/twilio/inbound', () => {
     expect(await prisma.message.count({ where: { providerMessageId: stray.fields.MessageSid } })).toBe(0);
     const event = await prisma.webhookEvent.findUniqueOrThrow({ where: { provider_providerEventId: { provider: 'twilio', providerEventId: stray.fields.MessageSid } } });
     expect(event.error).toMatch(/no tenant owns/);
+  });
+
+  it('never swallows a message whose first delivery failed mid-way: Temporal down, and the database failing too', async () => {
+    const t = await tenantWithSender();
+    const { fields, signature } = twilioForm({ MessageSid: nextSid(), From: t.phone, To: t.sender, Body: 'STOP' });
+    const post = (api: ReturnType<typeof testApi>) => api.request().post('/webhooks/twilio/inbound').type('form').set('X-Twilio-Signature', signature).send(fields);
+    // Temporal is unreachable for the API, and the database refuses to forget the event afterwards.
+    const down = testApi({ prisma, client: server.client, taskQueue, temporal: await unreachableTemporal(taskQueue) });
+    const restore = await failWritesTo(prisma, { table: 'webhook_events', operation: 'DELETE', column: 'provider_event_id', value: fields.MessageSid });
+    try {
+      await post(down);
+    } finally {
+      await restore();
+    }
+    // Twilio retries (or does not); either way the STOP is acted on, once the worker's relay has run.
+    expect((await post(t.api)).status).toBe(200);
+    const relay = startWorkflowOutboxRelay({ prisma, client: server.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
+    try {
+      await relay.drain();
+    } finally {
+      await relay.stop();
+    }
+    expect((await inboundResult(t.tenant.id, fields.MessageSid)).keyword).toBe('opt-out');
+    expect(await t.db.message.count({ where: { direction: 'inbound' } })).toBe(1);
   });
 });
 
@@ -200,6 +240,70 @@ describe('POST /webhooks/twilio/status', () => {
     expect(now.errorMessage).toMatch(/landline/);
   });
 
+  it('applies a callback whose first delivery failed mid-way when Twilio retries it', async () => {
+    const { t, row, post } = await sentMessage();
+    const restore = await failWritesTo(prisma, { table: 'messages', operation: 'UPDATE', column: 'id', value: row.id });
+    try {
+      expect((await post({ MessageSid: row.providerMessageId!, MessageStatus: 'delivered' })).status).toBe(500);
+    } finally {
+      await restore();
+    }
+    expect((await post({ MessageSid: row.providerMessageId!, MessageStatus: 'delivered' })).status).toBe(204);
+    expect((await t.db.message.findFirstOrThrow({ where: { id: row.id } })).status).toBe('delivered');
+  });
+
+  it('applies a "delivered" that arrived before the send recorded its SID once the send completes', async () => {
+    const t = await tenantWithSender();
+    const contact = await t.db.contact.create({ data: { tenantId: t.tenant.id, phone: t.phone } });
+    const early: { status: number }[] = [];
+    const inner = new FakeProvider();
+    // Twilio's callback can beat its own answer to the send: post it before the provider call returns.
+    const racing: MessagingProvider = {
+      name: 'fake',
+      async send(message) {
+        const receipt = await inner.send(message);
+        const signed = twilioForm({ MessageSid: receipt.providerMessageId, MessageStatus: 'delivered' }, '/webhooks/twilio/status');
+        early.push(await t.api.request().post('/webhooks/twilio/status').type('form').set('X-Twilio-Signature', signed.signature).send(signed.fields));
+        return receipt;
+      },
+    };
+    const racingQueue = uniqueName('racing-tq');
+    const worker = await startWorker({ connection: server.nativeConnection, taskQueue: racingQueue, prisma, providers: { sms: racing, whatsapp: racing, email: racing } });
+    try {
+      const api = testApi({ prisma, client: server.client, taskQueue: racingQueue });
+      const res = await api.request().post('/api/messages').set(bearer(t.apiKey)).send({ contactId: contact.id, channel: 'sms', body: 'race me' });
+      expect((await server.client.workflow.getHandle(res.body.message.workflowId).result()) as ScheduledMessageResult).toMatchObject({ outcome: 'sent' });
+      expect(early.map((r) => r.status)).toEqual([204]);
+      const row = await t.db.message.findFirstOrThrow({ where: { id: res.body.message.id } });
+      expect(row).toMatchObject({ status: 'delivered', providerMessageId: inner.sent[0]!.providerMessageId });
+      expect(row.deliveredAt).not.toBeNull();
+      expect(row.sentAt).not.toBeNull();
+      const event = await prisma.webhookEvent.findFirstOrThrow({ where: { providerEventId: { startsWith: `${row.providerMessageId}:` } } });
+      expect(event).toMatchObject({ tenantId: t.tenant.id, error: null });
+      expect(event.processedAt).not.toBeNull();
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('applies an early callback when a later one carrying the ledger id names its message', async () => {
+    const t = await tenantWithSender();
+    const contact = await t.db.contact.create({ data: { tenantId: t.tenant.id, phone: t.phone } });
+    // A send whose answer was lost: the message is `sending`, its ledger entry open, its SID unknown to Herald.
+    const { message } = await createOutboundMessage(t.db, { id: `msg_${uniqueName('lost').replace(/-/g, '')}`, contactId: contact.id, channel: 'sms', body: 'lost answer', scheduledAt: null, origin: 'api', workflowId: uniqueName('wf') });
+    await t.db.message.updateMany({ where: { id: message.id }, data: { status: 'sending' } });
+    const ledger = await openLedgerEntry(t.db, { messageId: message.id, idempotencyKey: message.idempotencyKey!, provider: 'twilio' });
+    const sid = nextSid();
+    const post = (fields: Record<string, string>, path: string) => {
+      const signed = twilioForm(fields, path);
+      return t.api.request().post(path).type('form').set('X-Twilio-Signature', signed.signature).send(fields);
+    };
+    expect((await post({ MessageSid: sid, MessageStatus: 'delivered' }, '/webhooks/twilio/status')).status).toBe(204);
+    expect((await post({ MessageSid: sid, MessageStatus: 'sent' }, `/webhooks/twilio/status?ledger=${ledger.id}`)).status).toBe(204);
+    expect(await t.db.message.findFirstOrThrow({ where: { id: message.id } })).toMatchObject({ providerMessageId: sid, status: 'delivered' });
+    expect(await prisma.webhookEvent.count({ where: { providerEventId: { startsWith: `${sid}:` }, processedAt: null } })).toBe(0);
+  });
+
   it('keeps callbacks for unknown messages for later reconciliation and refuses bad signatures', async () => {
     const { t, post } = await sentMessage();
     expect((await post({ MessageSid: 'SMunknown0000000000000000000000001', MessageStatus: 'delivered' })).status).toBe(204);
@@ -233,6 +337,26 @@ describe('POST /webhooks/resend', () => {
 
     const ok = await t.api.request().post('/webhooks/resend').set(event.headers).set('content-type', 'application/json').send(event.body);
     expect(ok.status).toBe(204);
+    expect(await t.db.message.findFirstOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'failed', errorCode: 'BOUNCED' });
+    expect((await t.db.contact.findFirstOrThrow({ where: { id: contact.id } })).emailConsent).toBe('revoked');
+  });
+
+  it('applies a bounce whose first delivery failed mid-way when Resend retries it', async () => {
+    const t = await tenantWithSender();
+    const contact = await t.db.contact.create({ data: { tenantId: t.tenant.id, email: `grace${phoneCounter}@example.com` } });
+    const res = await t.api.request().post('/api/messages').set(bearer(t.apiKey)).send({ contactId: contact.id, channel: 'email', subject: 'Quote', body: 'Here it is' });
+    await server.client.workflow.getHandle(res.body.message.workflowId).result();
+    const row = await t.db.message.findFirstOrThrow({ where: { id: res.body.message.id } });
+    const event = signed({ type: 'email.bounced', created_at: new Date().toISOString(), data: { email_id: row.providerMessageId } });
+    const post = () => t.api.request().post('/webhooks/resend').set(event.headers).set('content-type', 'application/json').send(event.body);
+    // The status is written, then turning consent off fails.
+    const restore = await failWritesTo(prisma, { table: 'contacts', operation: 'UPDATE', column: 'id', value: contact.id });
+    try {
+      expect((await post()).status).toBe(500);
+    } finally {
+      await restore();
+    }
+    expect((await post()).status).toBe(204);
     expect(await t.db.message.findFirstOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'failed', errorCode: 'BOUNCED' });
     expect((await t.db.contact.findFirstOrThrow({ where: { id: contact.id } })).emailConsent).toBe('revoked');
   });

@@ -29,6 +29,8 @@ export function simulateInbound(deps: ApiDeps): RequestHandler {
       providerMessageId: `FAKEIN${randomUUID().replace(/-/g, '').slice(0, 26).toUpperCase()}`,
       receivedAt: new Date(),
     });
+    // A fresh provider id each time: never a duplicate, so always an answer.
+    if (!result) throw new Error('a simulated inbound message was taken for a duplicate');
     res.status(201).json({ messageId: result.message.id, contactId: result.contact.id, workflowId: result.workflowId });
   };
 }

@@ -1,21 +1,20 @@
 import type { Request } from 'express';
 import { IdempotencyKeySchema } from '../../../domain/schemas/ingest';
-import { findIngestResponse, saveIngestResponse } from '../../../prisma/queries/ingest/ingest-requests';
+import { runIngestRequestOnce, type IngestWork } from '../../../prisma/queries/ingest/ingest-requests';
 import type { TenantDb } from '../../../prisma/tenant-scope';
+import type { ApiDeps } from '../../deps';
+import { startQueuedWorkflows } from '../../start-queued-workflows';
 
 /**
- * Runs `work` once per caller-supplied Idempotency-Key: a repeated call gets the first call's answer (200
- * instead of 201). The answer is stored only after the work — rows and workflows — is done, so a call that
- * failed half-way is simply done again (every step is idempotent on its own).
+ * Runs `work` once per caller-supplied Idempotency-Key (see runIngestRequestOnce): the claim on the key, every
+ * write of the call and its answer commit in one transaction, so a repeated or concurrent call gets the first
+ * call's answer (200 instead of 201) and a failed call leaves nothing behind. The workflows the call queued
+ * are started after the commit (the outbox relay starts any that cannot be).
  */
-export async function onceFor<T>(req: Request, db: TenantDb, endpoint: string, work: () => Promise<T>): Promise<{ body: T; replay: boolean }> {
+export async function onceFor<T>(deps: ApiDeps, req: Request, db: TenantDb, endpoint: string, work: IngestWork<T>): Promise<{ body: T; replay: boolean }> {
   const key = IdempotencyKeySchema.parse(req.header('idempotency-key'));
-  const previous = await findIngestResponse(db, endpoint, key);
-  if (previous !== null) return { body: previous as T, replay: true };
-  const body = await work();
-  return { body: (await saveIngestResponse(db, endpoint, key, body)) as T, replay: false };
-}
-
-export function idempotencyKeyOf(req: Request): string {
-  return IdempotencyKeySchema.parse(req.header('idempotency-key'));
+  const outcome = await runIngestRequestOnce(db, endpoint, key, work);
+  if (outcome.replay) return { body: outcome.response as T, replay: true };
+  await startQueuedWorkflows(deps, outcome.starts);
+  return { body: outcome.response, replay: false };
 }

@@ -1,25 +1,27 @@
 import type { RequestHandler } from 'express';
+import type { WorkflowOutboxStart } from '../../../domain/workflow-outbox';
 import { IngestLeadSchema } from '../../../domain/schemas/ingest';
 import { upsertLeadContact } from '../../../prisma/queries/contacts/upsert-lead-contact';
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
 import type { ApiDeps } from '../../deps';
 import { tenantOf } from '../../http/authenticate';
-import { notifyLeadCreated } from '../../notifications/notify-lead-created';
+import { queueLeadAlerts } from '../../notifications/queue-lead-alerts';
 import { toContactView } from '../../views';
-import { idempotencyKeyOf, onceFor } from './idempotent';
+import { onceFor } from './idempotent';
 
 export function ingestLead(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
     const { db } = tenantOf(res);
     const lead = IngestLeadSchema.parse(req.body);
-    const { body, replay } = await onceFor(req, db, 'leads', async () => {
+    const { body, replay } = await onceFor(deps, req, db, 'leads', async (tx, ingestRequestId) => {
       const source = lead.source ?? 'ingest';
-      const { contact, created } = await upsertLeadContact(db, lead, source);
+      const { contact, created } = await upsertLeadContact(tx, lead, source);
+      let starts: WorkflowOutboxStart[] = [];
       if (created) {
-        await recordEvent(db, { type: 'lead.created', subjectType: 'contact', subjectId: contact.id, data: { source } });
-        await notifyLeadCreated(deps, db, `lead:${idempotencyKeyOf(req)}`, { ...contact, source });
+        await recordEvent(tx, { type: 'lead.created', subjectType: 'contact', subjectId: contact.id, data: { source } });
+        starts = await queueLeadAlerts(tx, ingestRequestId, { ...contact, source });
       }
-      return { contact: toContactView(contact), created };
+      return { response: { contact: toContactView(contact), created }, starts };
     });
     res.status(replay ? 200 : 201).json(body);
   };

@@ -7,19 +7,19 @@ import { getContactOrThrow } from '../../../prisma/queries/contacts/get-contact-
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
 import { createIngestedQuote } from '../../../prisma/queries/quotes/create-ingested-quote';
 import { getQuoteOrThrow, getQuoteSettings, listQuotes, setQuoteWorkflowId, updateQuoteSettings } from '../../../prisma/queries/quotes/quotes';
-import { isTemporalUnreachable, quoteStart } from '../../../workflows/definitions';
 import type { ApiDeps } from '../../deps';
 import { tenantOf } from '../../http/authenticate';
 import { publicBaseUrl } from '../../http/public-url';
 import { toQuoteView } from '../../quote-views';
+import { startQueuedWorkflows } from '../../start-queued-workflows';
 
 /** The base of quote links: the same one the worker puts in the SMS when HERALD_PUBLIC_URL is set. */
 const quoteLinksBase = (deps: ApiDeps, req: Parameters<RequestHandler>[0]) => publicBaseUrl(req, deps.publicUrl ?? deps.webhooks?.publicUrl);
 
 /**
- * Writes the quote and starts its workflow straight away. The insert trigger also queues it for the worker's
- * outbox relay, which finds the run already started — so a quote created here while Temporal is down is
- * still texted once Temporal is back, and never twice.
+ * Writes the quote and starts its workflow straight away. The insert trigger also queues it in the workflow
+ * outbox, so a quote created here while Temporal is down is still texted by the worker's relay once Temporal
+ * is back — and never twice.
  */
 export function createQuoteRoute(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
@@ -29,14 +29,8 @@ export function createQuoteRoute(deps: ApiDeps): RequestHandler {
     if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now()) throw new AppError(ErrorCodes.VALIDATION, 'expiresAt: must be in the future');
     const quote = await createIngestedQuote(db, contact.id, input);
     let warning: string | undefined;
-    try {
-      // Already started (by the outbox relay, which saw the insert first) is as good as started here.
-      await deps.temporal.start(quoteStart({ tenantId, quoteId: quote.id, contactId: contact.id }));
-    } catch (error) {
-      if (!isTemporalUnreachable(error)) throw error;
-      deps.logger.warn({ err: error, tenantId, quoteId: quote.id }, 'quote workflow not started from the API; the outbox relay will start it');
-      warning = 'Saved; the workflow engine could not be reached, so the quote will be sent as soon as it is back.';
-    }
+    const { unreachable } = await startQueuedWorkflows(deps, [{ kind: 'quote', tenantId, quoteId: quote.id, contactId: contact.id }]);
+    if (unreachable) warning = 'Saved; the workflow engine could not be reached, so the quote will be sent as soon as it is back.';
     await setQuoteWorkflowId(db, quote.id, quoteWorkflowId(tenantId, quote.id));
     await recordEvent(db, { type: 'quote.created', subjectType: 'quote', subjectId: quote.id, data: { source: 'api', externalId: quote.externalId } });
     if (!contact.phone) warning = 'The contact has no phone number, so the quote will not be texted; share its shortUrl another way.';

@@ -1,9 +1,8 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { AppError, ErrorCodes } from '../../../domain/errors';
-import { applyDeliveryStatus } from '../../../prisma/queries/messages/apply-delivery-status';
-import { revokeEmailConsentForMessage } from '../../../prisma/queries/contacts/revoke-email-consent-for-message';
-import { finishWebhookEvent, recordWebhookEvent } from '../../../prisma/queries/webhook-events/record-webhook-event';
+import type { DeliveryUpdate } from '../../../domain/delivery-status';
+import { recordDeliveryEvent } from '../../../prisma/queries/webhook-events/delivery-events';
 import { verifyResendSignature } from '../../../providers/webhooks/verify-resend-signature';
 import type { ApiDeps } from '../../deps';
 
@@ -14,6 +13,31 @@ const EventSchema = z
     data: z.object({ email_id: z.string().min(1) }).passthrough(),
   })
   .passthrough();
+
+/** What each Resend event means for its email; null for events Herald does not act on (opens, clicks, …). */
+function deliveryUpdateOf(type: string, at: Date): DeliveryUpdate | null {
+  const when = at.toISOString();
+  switch (type) {
+    case 'email.delivered':
+      return { status: 'delivered', at: when };
+    case 'email.bounced':
+      // The address no longer receives email from us: the contact's email consent goes off too.
+      return { status: 'failed', at: when, errorCode: 'BOUNCED', errorMessage: 'The email bounced; the address no longer receives email from us.', revokeEmailConsent: true };
+    case 'email.failed':
+      return { status: 'failed', at: when, errorCode: 'FAILED', errorMessage: 'Resend could not deliver the email.' };
+    case 'email.complained':
+      // A spam complaint: the email arrived, but the person must never be emailed again.
+      return { at: when, revokeEmailConsent: true };
+    default:
+      return null;
+  }
+}
+
+/** When the event happened; an absent or unreadable created_at means now. */
+function eventTime(createdAt: string | undefined): Date {
+  const at = createdAt ? new Date(createdAt) : null;
+  return at && !Number.isNaN(at.getTime()) ? at : new Date();
+}
 
 export function resendEvents(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
@@ -27,36 +51,15 @@ export function resendEvents(deps: ApiDeps): RequestHandler {
     });
     if (!verified) throw new AppError(ErrorCodes.FORBIDDEN, 'Invalid or missing Svix signature.');
     const event = EventSchema.parse(verified);
-    const recorded = await recordWebhookEvent(deps.prisma, { provider: 'resend', providerEventId: req.header('svix-id')!, type: event.type, payload: event });
-    if (!recorded) {
-      res.status(204).end();
-      return;
-    }
-    const at = event.created_at ? new Date(event.created_at) : new Date();
-    const emailId = event.data.email_id;
-    let applied: { tenantId: string } | null = null;
-    switch (event.type) {
-      case 'email.delivered':
-        applied = await applyDeliveryStatus(deps.prisma, emailId, { status: 'delivered', at });
-        break;
-      case 'email.bounced':
-      case 'email.failed':
-        applied = await applyDeliveryStatus(deps.prisma, emailId, {
-          status: 'failed',
-          at,
-          errorCode: event.type === 'email.bounced' ? 'BOUNCED' : 'FAILED',
-          errorMessage: event.type === 'email.bounced' ? 'The email bounced; the address no longer receives email from us.' : 'Resend could not deliver the email.',
-        });
-        if (event.type === 'email.bounced') await revokeEmailConsentForMessage(deps.prisma, emailId, at);
-        break;
-      case 'email.complained':
-        // A spam complaint: the email arrived, but the person must never be emailed again.
-        applied = await revokeEmailConsentForMessage(deps.prisma, emailId, at);
-        break;
-      default:
-        break;
-    }
-    await finishWebhookEvent(deps.prisma, recorded.id, applied ? { tenantId: applied.tenantId, processed: true } : { processed: event.type.startsWith('email.') && !['email.delivered', 'email.bounced', 'email.failed', 'email.complained'].includes(event.type) });
+    // Recorded and applied in one transaction (see recordDeliveryEvent); Svix retries carry the same svix-id.
+    await recordDeliveryEvent(deps.prisma, {
+      provider: 'resend',
+      providerEventId: req.header('svix-id')!,
+      type: event.type,
+      payload: event,
+      providerMessageId: event.data.email_id,
+      update: deliveryUpdateOf(event.type, eventTime(event.created_at)),
+    });
     res.status(204).end();
   };
 }

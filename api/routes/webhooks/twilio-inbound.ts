@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import { findTenantBySender } from '../../../prisma/queries/inbound/find-tenant-by-sender';
-import { finishWebhookEvent, forgetWebhookEvent, recordWebhookEvent } from '../../../prisma/queries/webhook-events/record-webhook-event';
+import { recordWebhookEvent } from '../../../prisma/queries/webhook-events/record-webhook-event';
 import { verifyTwilioSignature } from '../../../providers/webhooks/verify-twilio-signature';
 import type { ApiDeps } from '../../deps';
 import { ingestInboundMessage } from '../../inbound/ingest-inbound-message';
@@ -34,34 +34,23 @@ export function twilioInbound(deps: ApiDeps): RequestHandler {
     const body = req.body as Record<string, string>;
     const mediaUrls = Array.from({ length: input.NumMedia }, (_, i) => body[`MediaUrl${i}`]).filter((u): u is string => Boolean(u));
 
-    const event = await recordWebhookEvent(deps.prisma, { provider: 'twilio', providerEventId: input.MessageSid, type: 'inbound', payload: req.body });
-    if (!event) {
-      res.type('text/xml').send(EMPTY_TWIML); // a retry of a delivery we already have
-      return;
-    }
+    const event = { provider: 'twilio', providerEventId: input.MessageSid, type: 'inbound', payload: req.body };
     const tenantId = await findTenantBySender(deps.prisma, channel, strip(input.To));
     if (!tenantId) {
-      await finishWebhookEvent(deps.prisma, event.id, { processed: false, error: `no tenant owns ${channel} sender ${strip(input.To)}` });
+      // Kept (a retry records nothing more) so that a number registered late can be traced.
+      await recordWebhookEvent(deps.prisma, { ...event, error: `no tenant owns ${channel} sender ${strip(input.To)}` });
       deps.logger.warn({ channel, messageSid: input.MessageSid }, 'inbound message for an unknown sender number');
       res.type('text/xml').send(EMPTY_TWIML);
       return;
     }
-    try {
-      await ingestInboundMessage(deps, tenantId, {
-        channel,
-        from: strip(input.From),
-        body: input.Body,
-        mediaUrls,
-        provider: 'twilio',
-        providerMessageId: input.MessageSid,
-        receivedAt: new Date(),
-      });
-    } catch (error) {
-      // Let Twilio's retry process it again rather than leave a half-handled message behind.
-      await forgetWebhookEvent(deps.prisma, event.id);
-      throw error;
-    }
-    await finishWebhookEvent(deps.prisma, event.id, { tenantId, processed: true });
+    // The event, the message and its workflow start commit together; a failure leaves none of them, and
+    // Twilio's retry does it all again. A retry of a delivery that committed changes nothing.
+    await ingestInboundMessage(
+      deps,
+      tenantId,
+      { channel, from: strip(input.From), body: input.Body, mediaUrls, provider: 'twilio', providerMessageId: input.MessageSid, receivedAt: new Date() },
+      { webhookEvent: event },
+    );
     res.type('text/xml').send(EMPTY_TWIML);
   };
 }

@@ -2,9 +2,9 @@ import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { classifyTwilioError } from '../../../providers/twilio/twilio-errors';
 import { AppError, ErrorCodes } from '../../../domain/errors';
-import { applyDeliveryStatus, type DeliveryStatus } from '../../../prisma/queries/messages/apply-delivery-status';
+import type { DeliveryStatus } from '../../../domain/delivery-status';
 import { attachProviderIdFromLedger } from '../../../prisma/queries/send-ledger/attach-provider-id-from-ledger';
-import { finishWebhookEvent, recordWebhookEvent } from '../../../prisma/queries/webhook-events/record-webhook-event';
+import { recordDeliveryEvent } from '../../../prisma/queries/webhook-events/delivery-events';
 import { verifyTwilioSignature } from '../../../providers/webhooks/verify-twilio-signature';
 import type { ApiDeps } from '../../deps';
 import { publicUrlOf } from '../../http/public-url';
@@ -27,30 +27,26 @@ export function twilioStatus(deps: ApiDeps): RequestHandler {
       throw new AppError(ErrorCodes.FORBIDDEN, 'Invalid or missing X-Twilio-Signature.');
     }
     const input = StatusSchema.parse(req.body);
-    const event = await recordWebhookEvent(deps.prisma, {
-      provider: 'twilio',
-      providerEventId: `${input.MessageSid}:${input.MessageStatus}:${input.ErrorCode ?? ''}`,
-      type: `status.${input.MessageStatus}`,
-      payload: req.body,
-    });
-    const status = TRACKED[input.MessageStatus];
-    if (!event || !status) {
-      if (event) await finishWebhookEvent(deps.prisma, event.id, { processed: true });
-      res.status(204).end();
-      return;
-    }
+    const status = Object.hasOwn(TRACKED, input.MessageStatus) ? TRACKED[input.MessageStatus] : undefined;
+    const error = input.ErrorCode ? classifyTwilioError(400, input.ErrorCode) : null;
     // The ledger id rides in the callback URL: it ties a send whose answer was lost to its message.
     const ledgerId = typeof req.query.ledger === 'string' ? req.query.ledger : null;
-    if (ledgerId) await attachProviderIdFromLedger(deps.prisma, ledgerId, input.MessageSid);
-    const error = input.ErrorCode ? classifyTwilioError(400, input.ErrorCode) : null;
-    const applied = await applyDeliveryStatus(deps.prisma, input.MessageSid, {
-      status,
-      at: new Date(),
-      errorCode: input.ErrorCode ? String(input.ErrorCode) : null,
-      errorMessage: error?.explanation ?? null,
-    });
-    // Unknown messages are kept (processed_at stays empty) for later reconciliation, not dropped.
-    await finishWebhookEvent(deps.prisma, event.id, applied ? { tenantId: applied.tenantId, processed: true } : { processed: false, error: 'no message with this SID yet' });
+    // Recorded and applied in one transaction; a callback for a SID no message carries yet is kept and
+    // applied when the send records it.
+    await recordDeliveryEvent(
+      deps.prisma,
+      {
+        provider: 'twilio',
+        providerEventId: `${input.MessageSid}:${input.MessageStatus}:${input.ErrorCode ?? ''}`,
+        type: `status.${input.MessageStatus}`,
+        payload: req.body,
+        providerMessageId: input.MessageSid,
+        update: status
+          ? { status, at: new Date().toISOString(), errorCode: input.ErrorCode ? String(input.ErrorCode) : null, errorMessage: error?.explanation ?? null }
+          : null,
+      },
+      ledgerId ? (tx) => attachProviderIdFromLedger(tx, ledgerId, input.MessageSid) : undefined,
+    );
     res.status(204).end();
   };
 }

@@ -1,43 +1,61 @@
 import type { IngestLead } from '../../../domain/schemas/ingest';
 import type { Prisma } from '../../client';
-import type { TenantDb } from '../../tenant-scope';
+import { retryOnUniqueViolation } from '../../postgres-errors';
+import type { TenantTx } from '../../tenant-scope';
+
+async function findLeadContact(tx: TenantTx, lead: IngestLead) {
+  return (
+    (lead.phone ? await tx.contact.findFirst({ where: { phone: lead.phone } }) : null) ??
+    (lead.email ? await tx.contact.findFirst({ where: { email: lead.email } }) : null)
+  );
+}
 
 /**
- * A lead that is already a contact (same phone, else same email) updates it: names and zone are filled in
- * where missing, custom properties are merged (new values win). Otherwise a contact is created.
+ * A lead that is already a contact (same phone, else same email) updates it: names, zone, and a missing phone
+ * or email are filled in (an address another contact has stays with that contact), custom properties are
+ * merged (new values win). Otherwise a contact is created.
+ *
+ * Race-free: the insert skips a conflict on the tenant's unique phone/email (a concurrent lead took it first)
+ * and then updates that lead's contact; the update merges in SQL, so concurrent leads lose none of each other's
+ * properties; a unique value taken between our read and our write runs the whole thing again.
  */
-export async function upsertLeadContact(db: TenantDb, lead: IngestLead, source: string) {
-  const tenantId = db.$tenantId();
-  return db.$transaction(async (tx) => {
-    const existing =
-      (lead.phone ? await tx.contact.findFirst({ where: { tenantId, phone: lead.phone } }) : null) ??
-      (lead.email ? await tx.contact.findFirst({ where: { tenantId, email: lead.email } }) : null);
+export async function upsertLeadContact(db: TenantTx, lead: IngestLead, source: string) {
+  return retryOnUniqueViolation(db, async (tx) => {
+    const tenantId = tx.$tenantId();
+    let existing = await findLeadContact(tx, lead);
     if (!existing) {
-      const contact = await tx.contact.create({
-        data: {
-          tenantId,
-          firstName: lead.firstName ?? null,
-          lastName: lead.lastName ?? null,
-          phone: lead.phone ?? null,
-          email: lead.email ?? null,
-          timeZone: lead.timeZone ?? null,
-          customProperties: (lead.properties ?? {}) as Prisma.InputJsonValue,
-          source,
-        },
+      const [created] = await tx.contact.createManyAndReturn({
+        data: [
+          {
+            tenantId,
+            firstName: lead.firstName ?? null,
+            lastName: lead.lastName ?? null,
+            phone: lead.phone ?? null,
+            email: lead.email ?? null,
+            timeZone: lead.timeZone ?? null,
+            customProperties: (lead.properties ?? {}) as Prisma.InputJsonValue,
+            source,
+          },
+        ],
+        skipDuplicates: true,
       });
-      return { contact, created: true };
+      if (created) return { contact: created, created: true };
+      existing = await findLeadContact(tx, lead);
+      if (!existing) throw new Error('a lead contact conflicted on its phone or email, yet neither matches a contact');
     }
-    const contact = await tx.contact.update({
-      where: { id: existing.id },
-      data: {
-        firstName: existing.firstName ?? lead.firstName ?? null,
-        lastName: existing.lastName ?? lead.lastName ?? null,
-        phone: existing.phone ?? lead.phone ?? null,
-        email: existing.email ?? lead.email ?? null,
-        timeZone: existing.timeZone ?? lead.timeZone ?? null,
-        customProperties: { ...(existing.customProperties as Record<string, unknown>), ...(lead.properties ?? {}) } as Prisma.InputJsonValue,
-      },
-    });
-    return { contact, created: false };
+    const phone = lead.phone ?? null;
+    const email = lead.email ?? null;
+    await tx.$executeRaw`
+      UPDATE contacts c SET
+        first_name = COALESCE(c.first_name, ${lead.firstName ?? null}),
+        last_name = COALESCE(c.last_name, ${lead.lastName ?? null}),
+        time_zone = COALESCE(c.time_zone, ${lead.timeZone ?? null}),
+        phone = CASE WHEN c.phone IS NULL AND NOT EXISTS (SELECT 1 FROM contacts o WHERE o.tenant_id = c.tenant_id AND o.phone = ${phone})
+                     THEN ${phone} ELSE c.phone END,
+        email = CASE WHEN c.email IS NULL AND NOT EXISTS (SELECT 1 FROM contacts o WHERE o.tenant_id = c.tenant_id AND o.email = ${email})
+                     THEN ${email} ELSE c.email END,
+        custom_properties = c.custom_properties || ${JSON.stringify(lead.properties ?? {})}::jsonb
+      WHERE c.tenant_id = ${tenantId} AND c.id = ${existing.id}`;
+    return { contact: await tx.contact.findFirstOrThrow({ where: { id: existing.id } }), created: false };
   });
 }

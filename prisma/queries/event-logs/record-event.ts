@@ -1,13 +1,13 @@
 import type { Prisma } from '../../client';
-import type { TenantDb } from '../../tenant-scope';
+import type { TenantTx } from '../../tenant-scope';
 
 export function recordEvent(
-  db: TenantDb,
+  db: TenantTx,
   event: { type: string; subjectType: string; subjectId: string; data?: Record<string, unknown> },
 ) {
   return db.eventLog.create({
     data: {
-        tenantId: db.$tenantId(),
+      tenantId: db.$tenantId(),
       type: event.type,
       subjectType: event.subjectType,
       subjectId: event.subjectId,

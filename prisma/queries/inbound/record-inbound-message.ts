@@ -1,6 +1,9 @@
 import type { Channel } from '../../../domain/channels';
 import { newId } from '../../ids';
-import type { TenantDb } from '../../tenant-scope';
+import { retryOnUniqueViolation } from '../../postgres-errors';
+import type { TenantTx } from '../../tenant-scope';
+import { findOrCreateContactByAddress } from '../contacts/find-or-create-contact-by-address';
+import { enqueueWorkflowStarts } from '../workflow-outbox/enqueue-workflow-starts';
 
 export interface InboundMessageInput {
   channel: Channel;
@@ -15,24 +18,27 @@ export interface InboundMessageInput {
 
 /**
  * One transaction: the contact (created on first contact), the thread (contact × channel) with its unread
- * count and last-message time, the message, and for WhatsApp the start of the 24-hour window.
+ * count and last-message time, the message, for WhatsApp the start of the 24-hour window, and the start of
+ * the message's workflow in the outbox — so a stored message always gets its workflow, whether or not
+ * Temporal is reachable right now. `starts` is what this call queued (empty for a duplicate).
+ *
+ * Race-free: concurrent messages from one new number make one contact and one thread, and one message
+ * delivered several times at once is recorded once (a unique value taken meanwhile runs it again).
  */
-export async function recordInboundMessage(db: TenantDb, input: InboundMessageInput) {
-  const tenantId = db.$tenantId();
-  return db.$transaction(async (tx) => {
+export async function recordInboundMessage(db: TenantTx, input: InboundMessageInput) {
+  return retryOnUniqueViolation(db, async (tx) => {
+    const tenantId = tx.$tenantId();
     // A webhook delivered twice records one message.
     const existing = await tx.message.findUnique({ where: { providerMessageId: input.providerMessageId } });
-    if (existing && existing.tenantId === tenantId) {
-      const contact = await tx.contact.findFirstOrThrow({ where: { tenantId, id: existing.contactId } });
-      const thread = await tx.thread.findFirstOrThrow({ where: { tenantId, contactId: existing.contactId, channel: input.channel } });
-      return { contact, thread, message: existing, duplicate: true };
+    if (existing) {
+      const contact = await tx.contact.findFirstOrThrow({ where: { id: existing.contactId } });
+      const thread = await tx.thread.findFirstOrThrow({ where: { contactId: existing.contactId, channel: input.channel } });
+      return { contact, thread, message: existing, duplicate: true, starts: [] };
     }
     const address = input.channel === 'email' ? { email: input.from } : { phone: input.from };
-    const contact =
-      (await tx.contact.findFirst({ where: { tenantId, ...address } })) ??
-      (await tx.contact.create({ data: { tenantId, ...address, source: `inbound-${input.channel}` } }));
+    const contact = await findOrCreateContactByAddress(tx, address, { source: `inbound-${input.channel}` });
     if (input.channel === 'whatsapp') {
-      await tx.contact.updateMany({ where: { tenantId, id: contact.id }, data: { lastInboundWhatsappAt: input.receivedAt } });
+      await tx.contact.updateMany({ where: { id: contact.id }, data: { lastInboundWhatsappAt: input.receivedAt } });
     }
     const thread = await tx.thread.upsert({
       where: { tenantId_contactId_channel: { tenantId, contactId: contact.id, channel: input.channel } },
@@ -55,6 +61,9 @@ export async function recordInboundMessage(db: TenantDb, input: InboundMessageIn
         createdAt: input.receivedAt,
       },
     });
-    return { contact, thread, message, duplicate: false };
+    const starts = await enqueueWorkflowStarts(tx, [
+      { kind: 'inbound', tenantId, messageId: message.id, contactId: contact.id, channel: input.channel, body: input.body },
+    ]);
+    return { contact, thread, message, duplicate: false, starts };
   });
 }

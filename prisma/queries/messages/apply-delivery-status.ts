@@ -1,36 +1,34 @@
-import type { PrismaClient } from '../../client';
+import { statusesAdvancingTo, type DeliveryStatus } from '../../../domain/delivery-status';
+import { Prisma, type SqlClient } from '../../client';
+
+export type { DeliveryStatus } from '../../../domain/delivery-status';
 
 /**
- * Provider statuses move forward only: callbacks repeat and arrive out of order, and "delivered" must never
- * fall back to "sent". Failure keeps its error code. Reads across tenants by the provider's id (the
- * callback names no tenant); returns null when no message has that id (kept for later reconciliation).
+ * Applies a provider's status to the message with that provider id, forward only (domain/delivery-status).
+ * One conditional UPDATE: the forward rule is its WHERE clause, which Postgres re-checks against the latest
+ * row when two callbacks race, so "read" and "delivered" arriving together always end "read". Reads across
+ * tenants by the provider's id (a callback names no tenant). Returns null when no message has that id.
  */
-const RANK: Record<string, number> = { queued: 1, sending: 1, sent: 2, delivered: 3, read: 4, undelivered: 5, failed: 5 };
-
-export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'undelivered' | 'failed';
-
 export async function applyDeliveryStatus(
-  prisma: PrismaClient,
+  db: SqlClient,
   providerMessageId: string,
   update: { status: DeliveryStatus; at: Date; errorCode?: string | null; errorMessage?: string | null },
-) {
-  const message = await prisma.message.findUnique({ where: { providerMessageId }, select: { id: true, tenantId: true, status: true } });
-  if (!message) return null;
-  const current = RANK[message.status] ?? 0;
-  const next = RANK[update.status]!;
-  // Terminal failures do not overwrite delivered/read; read after delivered is progress.
-  const forward = next > current && !(next === 5 && current >= 3);
-  if (!forward) return { ...message, changed: false };
-  await prisma.message.update({
-    where: { id: message.id },
-    data: {
-      status: update.status,
-      ...(update.status === 'delivered' ? { deliveredAt: update.at } : {}),
-      ...(update.status === 'read' ? { readAt: update.at } : {}),
-      ...(update.status === 'failed' || update.status === 'undelivered'
-        ? { errorCode: update.errorCode ?? null, errorMessage: update.errorMessage ?? null }
-        : {}),
-    },
-  });
-  return { ...message, changed: true };
+): Promise<{ id: string; tenantId: string; changed: boolean } | null> {
+  const set =
+    update.status === 'delivered'
+      ? Prisma.sql`, delivered_at = ${update.at}`
+      : update.status === 'read'
+        ? Prisma.sql`, read_at = ${update.at}`
+        : update.status === 'failed' || update.status === 'undelivered'
+          ? Prisma.sql`, error_code = ${update.errorCode ?? null}, error_message = ${update.errorMessage ?? null}`
+          : Prisma.empty;
+  const changed = await db.$queryRaw<Array<{ id: string; tenant_id: string }>>`
+    UPDATE messages SET status = ${update.status}::message_status ${set}
+     WHERE provider_message_id = ${providerMessageId}
+       AND status = ANY(${statusesAdvancingTo(update.status)}::message_status[])
+    RETURNING id, tenant_id`;
+  if (changed[0]) return { id: changed[0].id, tenantId: changed[0].tenant_id, changed: true };
+  const existing = await db.$queryRaw<Array<{ id: string; tenant_id: string }>>`
+    SELECT id, tenant_id FROM messages WHERE provider_message_id = ${providerMessageId}`;
+  return existing[0] ? { id: existing[0].id, tenantId: existing[0].tenant_id, changed: false } : null;
 }

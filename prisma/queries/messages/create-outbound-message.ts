@@ -1,6 +1,6 @@
 import type { Channel } from '../../../domain/channels';
 import type { Prisma } from '../../client';
-import type { TenantDb } from '../../tenant-scope';
+import type { TenantTx } from '../../tenant-scope';
 import { messageWithContact } from './message-with-contact';
 
 export interface CreateOutboundMessageInput {
@@ -24,7 +24,7 @@ export interface CreateOutboundMessageInput {
  * the same id gets the row that exists (`created: false`). The message joins the contact's thread on its
  * channel (one per contact × channel), so outbound and inbound read as one conversation.
  */
-export async function createOutboundMessage(db: TenantDb, input: CreateOutboundMessageInput) {
+export async function createOutboundMessage(db: TenantTx, input: CreateOutboundMessageInput) {
   const tenantId = db.$tenantId();
   return db.$transaction(async (tx) => {
     const now = new Date();

@@ -1,10 +1,10 @@
 import type { IngestQuote } from '../../../domain/schemas/ingest';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import { Prisma } from '../../client';
-import type { TenantDb } from '../../tenant-scope';
+import type { TenantTx } from '../../tenant-scope';
 
 /** A new open quote; the insert trigger queues it in the outbox, from which its send workflow starts. */
-export async function createIngestedQuote(db: TenantDb, contactId: string, quote: Omit<IngestQuote, 'contact'>) {
+export async function createIngestedQuote(db: TenantTx, contactId: string, quote: Omit<IngestQuote, 'contact'>) {
   try {
     return await db.quote.create({
       data: {

@@ -2,10 +2,10 @@ import type { Client } from '@temporalio/client';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../prisma/client';
-import { relayQuoteOutbox } from '../prisma/queries/quotes/relay-quote-outbox';
-import { quoteStart, startWorkflow } from '../workflows/definitions';
+import { relayWorkflowOutbox } from '../prisma/queries/workflow-outbox/relay-workflow-outbox';
+import { startWorkflow, workflowOutboxStart } from '../workflows/definitions';
 
-export interface QuoteOutboxRelayOptions {
+export interface WorkflowOutboxRelayOptions {
   prisma: PrismaClient;
   client: Client;
   taskQueue: string;
@@ -16,32 +16,36 @@ export interface QuoteOutboxRelayOptions {
   batchSize?: number;
 }
 
-export interface QuoteOutboxRelay {
-  /** Relays everything pending now; resolves with how many quote workflows it handed to Temporal. */
+export interface WorkflowOutboxRelay {
+  /** Relays everything pending now; resolves with how many workflow starts it handed to Temporal. */
   drain(): Promise<number>;
   stop(): Promise<void>;
 }
 
 /**
- * Hands new quote rows to Temporal. A trigger writes an outbox row in the same transaction as the quote,
- * whoever inserts it (the API, the ingest endpoint, another tool's SQL). The relay starts workflow
- * quote:<tenant>:<id> and stamps the row; a crash between the two starts the same workflow id again, which
- * Temporal refuses, so a quote is never texted twice. Several workers may relay at once (SKIP LOCKED).
+ * Hands the workflow outbox to Temporal. Outbox rows are written in the same transaction as the rows they
+ * start work for — a trigger for quotes (whoever inserts or opens them: the API, the ingest endpoint, another
+ * tool's SQL), Herald itself for owner alerts and inbound messages — so no committed row is left without its
+ * workflow, even when Temporal was down when it was written. The relay starts each run from
+ * workflows/start.ts and stamps the row; a crash between the two starts the same workflow id again, which
+ * Temporal refuses or answers with the existing run, so nothing runs twice. Several workers may relay at once
+ * (SKIP LOCKED).
  */
-export function startQuoteOutboxRelay(options: QuoteOutboxRelayOptions): QuoteOutboxRelay {
+export function startWorkflowOutboxRelay(options: WorkflowOutboxRelayOptions): WorkflowOutboxRelay {
   const { prisma, client, taskQueue, logger } = options;
   const batchSize = options.batchSize ?? 50;
   let stopped = false;
 
   function relayBatch(): Promise<number> {
-    return relayQuoteOutbox(
+    return relayWorkflowOutbox(
       prisma,
       batchSize,
       // Already started (by the API, or by an earlier relay attempt) counts as relayed.
-      async (row) => {
-        await startWorkflow(client, taskQueue, quoteStart({ tenantId: row.tenantId, quoteId: row.quoteId, contactId: row.contactId }));
+      async (entry) => {
+        await startWorkflow(client, taskQueue, workflowOutboxStart(entry));
       },
-      (row, error) => logger.warn({ tenantId: row.tenantId, quoteId: row.quoteId, err: error }, 'could not start the quote workflow; will retry'),
+      (entry, error) =>
+        logger.warn({ tenantId: entry.tenantId, kind: entry.kind, outboxId: String(entry.id), err: error }, 'could not start the %s workflow; will retry', entry.kind),
     );
   }
 
@@ -67,7 +71,7 @@ export function startQuoteOutboxRelay(options: QuoteOutboxRelayOptions): QuoteOu
       queued = null;
       if (stopped) return 0;
       return drainAll().catch((error: unknown) => {
-        logger.error({ err: error }, 'quote outbox relay failed');
+        logger.error({ err: error }, 'workflow outbox relay failed');
         return 0;
       });
     });
@@ -84,11 +88,11 @@ export function startQuoteOutboxRelay(options: QuoteOutboxRelayOptions): QuoteOu
     const connection = new pg.Client({ connectionString: options.databaseUrl });
     listener = connection;
     connection.on('notification', () => void drain());
-    connection.on('error', (error) => logger.warn({ err: error }, 'quote outbox LISTEN connection lost; polling only'));
+    connection.on('error', (error) => logger.warn({ err: error }, 'workflow outbox LISTEN connection lost; polling only'));
     connection
       .connect()
-      .then(() => connection.query('LISTEN herald_quote_outbox'))
-      .catch((error: unknown) => logger.warn({ err: error }, 'could not LISTEN for new quotes; polling only'));
+      .then(() => connection.query('LISTEN herald_workflow_outbox'))
+      .catch((error: unknown) => logger.warn({ err: error }, 'could not LISTEN for the workflow outbox; polling only'));
   }
   void drain();
 
