@@ -1,10 +1,13 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
-import { ErrorCodes, isAppError, type ErrorCode } from '../../domain/errors';
+import { AppError, ErrorCodes, isAppError, type ErrorCode } from '../../domain/errors';
 
-const STATUS: Record<ErrorCode, number> = {
+/** The status of every error code; the OpenAPI document lists each route's codes under these statuses. */
+export const STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
   NOT_FOUND: 404,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
@@ -25,11 +28,45 @@ const STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
+/** What body-parser and Express's router throw for a request they cannot read (http-errors, or a URIError with a status). */
+interface HttpError {
+  status?: number;
+  type?: string;
+  message?: string;
+  charset?: string;
+  encoding?: string;
+  limit?: number;
+}
+
+/** A request Express or the body parser could not read is the caller's mistake: say which, in the caller's terms. */
+function fromHttpError(error: unknown): AppError | null {
+  const http = error as HttpError | null;
+  const status = typeof http?.status === 'number' ? http.status : null;
+  if (!http || status === null || status < 400 || status >= 500) return null;
+  switch (http.type) {
+    case 'entity.parse.failed':
+      return new AppError(ErrorCodes.VALIDATION, 'Request body is not valid JSON');
+    case 'entity.too.large':
+      return new AppError(ErrorCodes.PAYLOAD_TOO_LARGE, `Request body is too large${http.limit ? ` (at most ${http.limit} bytes here)` : ''}`);
+    case 'parameters.too.many':
+      return new AppError(ErrorCodes.PAYLOAD_TOO_LARGE, 'The form has too many fields');
+    case 'charset.unsupported':
+      return new AppError(ErrorCodes.UNSUPPORTED_MEDIA_TYPE, `The body's charset "${(http.charset ?? '').toUpperCase()}" is not supported: send UTF-8`);
+    case 'encoding.unsupported':
+      return new AppError(ErrorCodes.UNSUPPORTED_MEDIA_TYPE, `Content-Encoding "${http.encoding ?? ''}" is not supported: send the body as is, or gzip, deflate or br`);
+    default:
+      break;
+  }
+  if (error instanceof URIError) return new AppError(ErrorCodes.VALIDATION, 'The URL path is not valid percent-encoding');
+  const code = status === 413 ? ErrorCodes.PAYLOAD_TOO_LARGE : status === 415 ? ErrorCodes.UNSUPPORTED_MEDIA_TYPE : ErrorCodes.VALIDATION;
+  return new AppError(code, http.message ?? 'The request could not be read');
+}
+
 /** The one place errors become HTTP: codes map to statuses; unknown errors become a 500 with no internals. */
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     if (error instanceof ZodError) {
-      res.status(400).json({
+      res.status(STATUS.VALIDATION).json({
         error: {
           code: ErrorCodes.VALIDATION,
           message: error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
@@ -38,23 +75,14 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       });
       return;
     }
-    if (isAppError(error)) {
-      const status = STATUS[error.code] ?? 500;
-      if (status >= 500) logger.error({ err: error, path: req.path }, error.message);
-      res.status(status).json({ error: { code: error.code, message: error.userMessage, ...(error.details ? { details: error.details } : {}) } });
-      return;
-    }
-    // body-parser's own errors carry a status and a type.
-    const http = error as { status?: number; type?: string; message?: string };
-    if (http?.type === 'entity.parse.failed') {
-      res.status(400).json({ error: { code: ErrorCodes.VALIDATION, message: 'Request body is not valid JSON' } });
-      return;
-    }
-    if (http?.type === 'entity.too.large') {
-      res.status(413).json({ error: { code: ErrorCodes.VALIDATION, message: 'Request body is too large' } });
+    const appError = isAppError(error) ? error : fromHttpError(error);
+    if (appError) {
+      const status = STATUS[appError.code] ?? 500;
+      if (status >= 500) logger.error({ err: appError, path: req.path }, appError.message);
+      res.status(status).json({ error: { code: appError.code, message: appError.userMessage, ...(appError.details ? { details: appError.details } : {}) } });
       return;
     }
     logger.error({ err: error, path: req.path }, 'unhandled error');
-    res.status(500).json({ error: { code: ErrorCodes.INTERNAL, message: 'Something went wrong on our side.' } });
+    res.status(STATUS.INTERNAL).json({ error: { code: ErrorCodes.INTERNAL, message: 'Something went wrong on our side.' } });
   };
 }

@@ -7,7 +7,7 @@ import { finishWebhookEvent, recordWebhookEvent } from '../../../prisma/queries/
 import { verifyResendSignature } from '../../../providers/webhooks/verify-resend-signature';
 import type { ApiDeps } from '../../deps';
 
-const EventSchema = z
+export const EventSchema = z
   .object({
     type: z.string().min(1),
     created_at: z.string().optional(),
