@@ -75,7 +75,7 @@ export type RescheduleMessage = z.infer<typeof RescheduleMessageSchema>;
 
 export const ListMessagesQuerySchema = z
   .object({
-    status: MessageStatusSchema.optional(),
+    status: MessageStatusSchema.optional().describe('Only messages in this status'),
     contactId: z.string().max(64).optional().describe('Only this contact’s messages'),
     limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size, 1–200'),
     cursor: z.string().max(64).optional().describe('Id of the last message of the previous page'),

@@ -24,7 +24,7 @@ export type CreateQuote = z.infer<typeof CreateQuoteSchema>;
 
 export const ListQuotesQuerySchema = z
   .object({
-    status: QuoteStatusSchema.optional(),
+    status: QuoteStatusSchema.optional().describe('Only quotes in this status'),
     contactId: z.string().min(1).max(64).optional().describe('Only this contact’s quotes'),
     limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size, 1–200'),
     cursor: z.string().min(1).max(64).optional().describe('Id of the last quote of the previous page'),

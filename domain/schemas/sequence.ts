@@ -152,7 +152,7 @@ export const ListEnrollmentsQuerySchema = z
   .object({
     sequenceId: z.string().min(1).max(64).optional().describe('Only this sequence’s enrollments'),
     contactId: z.string().min(1).max(64).optional().describe('Only this contact’s enrollments'),
-    status: EnrollmentStatusSchema.optional(),
+    status: EnrollmentStatusSchema.optional().describe('Only enrollments in this status'),
     limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size, 1–200'),
     cursor: z.string().min(1).max(64).optional().describe('Id of the last enrollment of the previous page'),
   })
@@ -229,7 +229,7 @@ export const EnrollmentStateViewSchema = z
     nextSendAt: z.string().nullable().describe('When the next step fires'),
     pausedRemainingMs: z.number().nullable().describe('While paused: the wait left'),
     sent: z.number().int().describe('Steps sent so far'),
-    stopReason: EnrollmentStopReasonSchema.nullable(),
+    stopReason: EnrollmentStopReasonSchema.nullable().describe('Why it stopped, once it has'),
   })
   .describe('The running workflow’s own answer');
 

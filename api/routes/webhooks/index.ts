@@ -21,7 +21,7 @@ const TwilioStatusBody = describeFields(StatusSchema, {
   ErrorCode: 'Twilio error code when it failed',
 }).describe('Twilio’s status callback form');
 
-const ResendEventBody = describeFields(EventSchema, {
+const ResendEventBody = describeFields(EventSchema.extend({ data: describeFields(EventSchema.shape.data, { email_id: 'Resend’s id of the email' }) }), {
   type: 'Event type, e.g. email.delivered, email.bounced, email.complained',
   created_at: 'When it happened',
   data: 'The event’s data, with the email_id Resend gave the email',
