@@ -62,6 +62,34 @@ function fromHttpError(error: unknown): AppError | null {
   return new AppError(code, http.message ?? 'The request could not be read');
 }
 
+/**
+ * What a unique index covered, for people: Prisma's `meta.target`, or — through the Postgres driver adapter —
+ * the index name less its table and tenant prefix (`contacts_tenant_id_email_key` → `email`).
+ */
+function uniqueFields(meta: unknown): string[] {
+  const m = meta as { target?: unknown; driverAdapterError?: { cause?: { table?: string; constraint?: { fields?: unknown; index?: string } } } } | undefined;
+  const cause = m?.driverAdapterError?.cause;
+  const fields = m?.target ?? cause?.constraint?.fields;
+  if (Array.isArray(fields)) return fields.map(String).filter((f) => f !== 'tenant_id' && f !== 'tenantId');
+  const index = cause?.constraint?.index;
+  if (!index) return [];
+  return [index.replace(cause.table ? `${cause.table}_` : '', '').replace(/_key$/, '').replace(/^tenant_id_/, '')];
+}
+
+/**
+ * A write that a unique index refused, in a query that did not expect it: the caller's data conflicts with a
+ * row that exists — a 409, not a crash. Matched by name and code, as Prisma's errors may cross module copies.
+ */
+function fromUniqueViolation(error: unknown): AppError | null {
+  const prisma = error as { name?: string; code?: string; meta?: unknown } | null;
+  if (prisma?.name !== 'PrismaClientKnownRequestError' || prisma.code !== 'P2002') return null;
+  const fields = uniqueFields(prisma.meta);
+  return new AppError(ErrorCodes.CONFLICT, `This conflicts with an existing record${fields.length ? ` (same ${fields.join(', ')})` : ''}`, {
+    details: { fields },
+    cause: error,
+  });
+}
+
 /** The one place errors become HTTP: codes map to statuses; unknown errors become a 500 with no internals. */
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
@@ -75,7 +103,10 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       });
       return;
     }
-    const appError = isAppError(error) ? error : fromHttpError(error);
+    const unique = fromUniqueViolation(error);
+    // A query that meets a unique index it did not expect deserves a look, even though the caller gets a 409.
+    if (unique) logger.warn({ err: error, path: req.path }, 'unexpected unique violation answered as a conflict');
+    const appError = isAppError(error) ? error : (fromHttpError(error) ?? unique);
     if (appError) {
       const status = STATUS[appError.code] ?? 500;
       if (status >= 500) logger.error({ err: appError, path: req.path }, appError.message);

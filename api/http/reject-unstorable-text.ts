@@ -22,8 +22,8 @@ interface Node {
 
 function pathOf(node: Node | null): PropertyKey[] {
   const path: PropertyKey[] = [];
-  for (let n = node; n && n.key !== null; n = n.parent) path.unshift(n.key);
-  return path;
+  for (let n = node; n && n.key !== null; n = n.parent) path.push(n.key);
+  return path.reverse();
 }
 
 /**

@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { ChannelSchema } from '../channels';
-import { normalizePhone } from '../phone';
-
-/**
- * SMS short codes are 5–6 digits with no country code and no "+"; Twilio sends them as the `To` of an
- * inbound webhook exactly so. They carry SMS only: WhatsApp senders are always full phone numbers.
- */
-const SHORT_CODE = /^\d{5,6}$/;
+import { isSmsShortCode, normalizePhone } from '../phone';
 
 /** A tenant's own number or address: inbound webhooks find their tenant by the address a message was sent to. */
 export const CreateSenderAddressSchema = z
@@ -27,7 +21,7 @@ export const CreateSenderAddressSchema = z
     }
     const raw = v.address.replace(/^whatsapp:/, '');
     const digits = raw.replace(/[\s-]/g, '');
-    if (SHORT_CODE.test(digits)) {
+    if (isSmsShortCode(digits)) {
       if (v.channel === 'sms') return { ...v, address: digits };
       ctx.addIssue({ code: 'custom', path: ['address'], message: 'address must be an E.164 phone number: WhatsApp has no short codes' });
       return z.NEVER;
