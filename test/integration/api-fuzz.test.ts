@@ -11,6 +11,7 @@ import type { PrismaClient } from '../../prisma/client';
 import { createIngestToken } from '../../prisma/queries/ingest/ingest-tokens';
 import { resolveSchemathesis } from '../../scripts/lib/schemathesis';
 import { createTestTenant, fakeProviders, startWorker, TEST_WEBHOOKS, testPrisma, uniqueName, type RunningWorker } from '../harness/context';
+import { startQuoteOutboxRelay, type QuoteOutboxRelay } from '../../worker/quote-outbox-relay';
 import { devServer } from '../harness/dev-server';
 import { freePort } from '../harness/free-port';
 import { logTo } from '../harness/log-files';
@@ -26,6 +27,7 @@ const TIMEOUT_MS = Number(process.env.HERALD_FUZZ_TIMEOUT_MS ?? 240_000);
 let server: Awaited<ReturnType<typeof devServer>>;
 let prisma: PrismaClient;
 let worker: RunningWorker;
+let relay: QuoteOutboxRelay;
 const taskQueue = uniqueName('fuzz-tq');
 let http: Server;
 let baseUrl: string;
@@ -39,6 +41,8 @@ beforeAll(async () => {
   prisma = testPrisma();
   // A real worker, as in production: enrollment queries and updates wait for one.
   worker = await startWorker({ connection: server.nativeConnection, taskQueue, prisma, providers: fakeProviders().providers });
+  // And its quote outbox relay: quotes the fuzzer adds are handed to Temporal here, not left for another file's relay.
+  relay = startQuoteOutboxRelay({ prisma, client: server.client, taskQueue, logger: pino({ level: 'silent' }), pollIntervalMs: 1000 });
   const tenant = await createTestTenant(prisma, { businessName: 'Fuzz Ltd' });
   apiKey = tenant.apiKey;
   ingestToken = (await createIngestToken(tenant.db, 'fuzz')).token;
@@ -57,6 +61,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((resolve) => http?.close(resolve));
+  await relay?.drain();
+  await relay?.stop();
   await worker?.stop();
   await server?.close();
   await prisma?.$disconnect();
