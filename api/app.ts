@@ -2,22 +2,17 @@ import express, { type Express } from 'express';
 import { ErrorCodes } from '../domain/errors';
 import type { ApiDeps } from './deps';
 import { errorMiddleware } from './http/error-middleware';
-import { apiRoutes } from './routes';
-import { webhookRoutes } from './routes/webhooks';
-import { ingestRoutes } from './routes/ingest';
-import { quotePageRoutes } from './routes/quote-page/quote-page';
+import { docsAssets } from './openapi/docs-group';
+import { mountOperations } from './openapi/mount-operations';
+import { OPERATION_GROUPS } from './openapi/operation-groups';
 
-/** The HTTP app without `listen`, so tests drive it directly. */
+/** The HTTP app without `listen`, so tests drive it directly. Routes come only from the operation table. */
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', true);
-  app.use('/webhooks', webhookRoutes(deps));
-  app.use('/ingest', ingestRoutes(deps));
-  // The lead's public quote page (the short URL in the quote SMS).
-  app.use('/q', quotePageRoutes(deps));
-  app.use(express.json({ limit: '1mb' }));
-  app.use('/api', apiRoutes(deps));
+  for (const group of OPERATION_GROUPS) app.use(group.prefix, mountOperations(group, deps));
+  app.use('/api/docs', ...docsAssets);
   app.use((req, res) => {
     res.status(404).json({ error: { code: ErrorCodes.NOT_FOUND, message: `No route for ${req.method} ${req.path}` } });
   });

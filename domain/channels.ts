@@ -52,7 +52,9 @@ export const MESSAGE_STATUSES = [
   'cancelled',
   'received',
 ] as const;
-export const MessageStatusSchema = z.enum(MESSAGE_STATUSES);
+export const MessageStatusSchema = z
+  .enum(MESSAGE_STATUSES)
+  .describe('Message status: scheduled → queued → sending → sent → delivered (or read, undelivered, failed); cancelled; received (inbound)');
 export type MessageStatus = z.infer<typeof MessageStatusSchema>;
 
 /** Statuses in which an outbound message has not left Herald yet and may still be cancelled or moved. */

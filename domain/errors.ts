@@ -4,6 +4,10 @@
  */
 export const ErrorCodes = {
   VALIDATION: 'VALIDATION',
+  /** The request body is not in a media type (or charset, or content encoding) the route reads. */
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  /** The request body is larger, or has more fields, than the route accepts. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   NOT_FOUND: 'NOT_FOUND',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
@@ -62,6 +66,8 @@ export function isAppError(error: unknown): error is AppError {
  */
 const PERMANENT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   ErrorCodes.VALIDATION,
+  ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+  ErrorCodes.PAYLOAD_TOO_LARGE,
   ErrorCodes.NOT_FOUND,
   ErrorCodes.UNAUTHENTICATED,
   ErrorCodes.FORBIDDEN,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isE164, maskPhone, normalizePhone } from './phone';
+import { isE164, isSmsShortCode, maskPhone, normalizePhone } from './phone';
 
 describe('normalizePhone', () => {
   it.each([
@@ -30,5 +30,12 @@ describe('isE164 / maskPhone', () => {
   });
   it('keeps only the country code and the last two digits', () => {
     expect(maskPhone('+14155550100')).toBe('+14*******00');
+  });
+});
+
+describe('isSmsShortCode', () => {
+  it('takes 5–6 digits only, as Twilio writes short codes', () => {
+    for (const code of ['12345', '123456']) expect(isSmsShortCode(code)).toBe(true);
+    for (const other of ['1234', '1234567', '+12345', '12 345', 'abcde', '']) expect(isSmsShortCode(other)).toBe(false);
   });
 });

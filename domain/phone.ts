@@ -23,6 +23,14 @@ export function isE164(value: string): boolean {
   return /^\+[1-9]\d{6,14}$/.test(value);
 }
 
+/**
+ * An SMS short code as carriers and Twilio write it: 5–6 digits, no country code, no "+" (Twilio sends it so as
+ * the `To` of an inbound webhook). Short codes carry SMS only; WhatsApp senders are always full numbers.
+ */
+export function isSmsShortCode(value: string): boolean {
+  return /^\d{5,6}$/.test(value);
+}
+
 /** For logs: keeps the country code and the last two digits. */
 export function maskPhone(e164: string): string {
   return e164.length <= 6 ? '***' : `${e164.slice(0, 3)}${'*'.repeat(e164.length - 5)}${e164.slice(-2)}`;

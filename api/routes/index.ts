@@ -1,7 +1,33 @@
-import { Router } from 'express';
-import type { ApiDeps } from '../deps';
-import { authenticate } from '../http/authenticate';
+import { z } from 'zod';
+import { ContactViewSchema, CreateContactSchema, ListContactsQuerySchema } from '../../domain/schemas/contact';
+import { IdParamsSchema } from '../../domain/schemas/common';
+import {
+  CreatedIngestTokenViewSchema,
+  CreateIngestTokenSchema,
+  CreateNotificationRuleSchema,
+  IngestTokenViewSchema,
+  NotificationRuleViewSchema,
+} from '../../domain/schemas/ingest';
+import { CreateMessageSchema, ListMessagesQuerySchema, MessageViewSchema, RescheduleMessageSchema, SimulateInboundSchema } from '../../domain/schemas/message';
+import { CreateQuoteSchema, ListQuotesQuerySchema, QuoteSettingsSchema, QuoteSettingsViewSchema, QuoteViewSchema } from '../../domain/schemas/quote';
+import { CreateSenderAddressSchema, SenderAddressViewSchema } from '../../domain/schemas/sender-address';
+import {
+  BulkEnrollmentViewSchema,
+  BulkEnrollSchema,
+  CreateSequenceRequestSchema,
+  EnrollmentViewSchema,
+  EnrollSchema,
+  ListEnrollmentsQuerySchema,
+  SequencePreviewQuerySchema,
+  SequencePreviewViewSchema,
+  SequenceViewSchema,
+  StopEnrollmentSchema,
+  UpdateSequenceSchema,
+} from '../../domain/schemas/sequence';
+import { CreateTemplateSchema, PreviewTemplateSchema, TemplatePreviewViewSchema, TemplateViewSchema, UpdateTemplateSchema } from '../../domain/schemas/template';
+import { TenantViewSchema } from '../../domain/schemas/tenant';
 import { rateLimit } from '../http/rate-limit';
+import type { Operation, OperationGroup } from '../openapi/operation';
 import { createContact } from './contacts/create-contact';
 import { getContact } from './contacts/get-contact';
 import { listContacts } from './contacts/list-contacts';
@@ -16,85 +42,328 @@ import { simulateInbound } from './fake/simulate-inbound';
 import { addSenderAddressRoute, listSenderAddressesRoute } from './sender-addresses/sender-address-routes';
 import { createIngestTokenRoute, listIngestTokensRoute, revokeIngestTokenRoute } from './ingest-tokens/ingest-token-routes';
 import { createNotificationRuleRoute, listNotificationRulesRoute } from './notification-rules/notification-rule-routes';
-import {
-  createTemplateRoute,
-  deleteTemplateRoute,
-  getTemplateRoute,
-  listTemplatesRoute,
-  previewTemplateRoute,
-  updateTemplateRoute,
-} from './templates/template-routes';
-import {
-  createSequenceRoute,
-  getSequenceRoute,
-  listSequencesRoute,
-  previewSequenceRoute,
-  publishSequenceRoute,
-  updateSequenceRoute,
-} from './sequences/sequence-routes';
-import {
-  bulkEnrollRoute,
-  changeEnrollmentRoute,
-  enrollContactRoute,
-  getBulkEnrollmentRoute,
-  getEnrollmentRoute,
-  listEnrollmentsRoute,
-} from './enrollments/enrollment-routes';
+import { createTemplateRoute, deleteTemplateRoute, getTemplateRoute, listTemplatesRoute, previewTemplateRoute, updateTemplateRoute } from './templates/template-routes';
+import { createSequenceRoute, getSequenceRoute, listSequencesRoute, previewSequenceRoute, publishSequenceRoute, updateSequenceRoute } from './sequences/sequence-routes';
+import { bulkEnrollRoute, changeEnrollmentRoute, enrollContactRoute, getBulkEnrollmentRoute, getEnrollmentRoute, listEnrollmentsRoute } from './enrollments/enrollment-routes';
 import { createQuoteRoute, getQuoteRoute, getQuoteSettingsRoute, listQuotesRoute, updateQuoteSettingsRoute } from './quotes/quote-routes';
 
-export function apiRoutes(deps: ApiDeps): Router {
-  const router = Router();
-  router.get('/health', getHealth(deps));
+const JSON_LIMIT = '1mb';
+const json = (schema: z.ZodType, required = true) => ({ kind: 'json' as const, schema, limit: JSON_LIMIT, required });
+const ok = (description: string, schema: z.ZodType) => ({ description, schema });
+const nextCursor = z.string().nullable().describe('Pass as cursor for the next page; null on the last page');
+const warning = z.string().optional().describe('Saved, but something needs your attention');
 
-  // Everything below is tenant-scoped by the API key.
-  router.use(authenticate(deps.prisma));
-  router.get('/tenant', getTenant(deps));
-  router.get('/contacts', listContacts());
-  router.post('/contacts', createContact());
-  router.get('/contacts/:id', getContact());
-  router.get('/messages', listMessages(deps));
-  const sendLimit = deps.sendRateLimit ?? { perMinute: 120, burst: 120 };
-  router.post('/messages', rateLimit(deps.prisma, 'send', { capacity: sendLimit.burst, refillPerSecond: sendLimit.perMinute / 60 }), createMessage(deps));
-  router.get('/messages/:id', getMessage(deps));
-  router.post('/messages/:id/cancel', cancelMessage(deps));
-  router.post('/messages/:id/reschedule', rescheduleMessage(deps));
-  // Plays the contact, through the same path as a real inbound webhook (works whatever the provider).
-  router.post('/fake/inbound', simulateInbound(deps));
-  router.get('/ingest-tokens', listIngestTokensRoute());
-  router.post('/ingest-tokens', createIngestTokenRoute());
-  router.post('/ingest-tokens/:id/revoke', revokeIngestTokenRoute());
-  router.get('/sender-addresses', listSenderAddressesRoute());
-  router.post('/sender-addresses', addSenderAddressRoute());
-  router.get('/notification-rules', listNotificationRulesRoute());
-  router.post('/notification-rules', createNotificationRuleRoute());
+const HealthViewSchema = z
+  .object({
+    ok: z.boolean().describe('True when the database answers'),
+    database: z.enum(['up', 'down']).describe('Postgres'),
+    temporal: z.enum(['up', 'down']).describe('The Temporal frontend'),
+    providers: z.record(z.string(), z.string()).describe('Provider serving each channel: twilio, resend or fake'),
+  })
+  .describe('Whether the API and what it depends on are up');
 
-  router.get('/templates', listTemplatesRoute());
-  router.post('/templates', createTemplateRoute());
-  router.post('/templates/preview', previewTemplateRoute());
-  router.get('/templates/:id', getTemplateRoute());
-  router.patch('/templates/:id', updateTemplateRoute());
-  router.delete('/templates/:id', deleteTemplateRoute());
-  router.post('/templates/:id/preview', previewTemplateRoute());
+/** Everything under /api a tenant's API key reaches, plus the health check. */
+const operations: Operation[] = [
+  {
+    method: 'get', path: '/health', operationId: 'getHealth', tag: 'health', security: 'none',
+    summary: 'Liveness, and whether Postgres and Temporal answer',
+    responses: { 200: ok('Up', HealthViewSchema), 503: ok('The database is down', HealthViewSchema) },
+    handler: getHealth,
+  },
+  {
+    method: 'get', path: '/tenant', operationId: 'getTenant', tag: 'tenant', security: 'apiKey',
+    summary: 'The tenant this API key belongs to',
+    responses: { 200: ok('The tenant', z.object({ tenant: TenantViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: getTenant,
+  },
+  {
+    method: 'get', path: '/contacts', operationId: 'listContacts', tag: 'contacts', security: 'apiKey',
+    summary: 'Contacts, newest first', query: ListContactsQuerySchema,
+    responses: { 200: ok('A page of contacts', z.object({ contacts: z.array(ContactViewSchema).describe('The page'), nextCursor })) },
+    handler: () => listContacts(),
+  },
+  {
+    method: 'post', path: '/contacts', operationId: 'createContact', tag: 'contacts', security: 'apiKey',
+    summary: 'Add a contact', body: json(CreateContactSchema),
+    responses: { 201: ok('Created', z.object({ contact: ContactViewSchema })) },
+    errors: ['CONFLICT'],
+    handler: () => createContact(),
+  },
+  {
+    method: 'get', path: '/contacts/:id', operationId: 'getContact', tag: 'contacts', security: 'apiKey',
+    summary: 'One contact', params: IdParamsSchema,
+    responses: { 200: ok('The contact', z.object({ contact: ContactViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: () => getContact(),
+  },
+  {
+    method: 'get', path: '/messages', operationId: 'listMessages', tag: 'messages', security: 'apiKey',
+    summary: 'Messages, newest first', query: ListMessagesQuerySchema,
+    responses: { 200: ok('A page of messages', z.object({ messages: z.array(MessageViewSchema).describe('The page'), nextCursor })) },
+    handler: listMessages,
+  },
+  {
+    method: 'post', path: '/messages', operationId: 'createMessage', tag: 'messages', security: 'apiKey',
+    summary: 'Send a message now or schedule it', description: 'Every message is a Temporal workflow: it waits for sendAt, respects quiet hours and consent, and sends once.',
+    body: json(CreateMessageSchema),
+    responses: { 201: ok('Scheduled or queued', z.object({ message: MessageViewSchema })) },
+    errors: ['NOT_FOUND', 'CONTACT_UNREACHABLE', 'RATE_LIMITED', 'UNAVAILABLE'],
+    middleware: (deps) => {
+      const limit = deps.sendRateLimit ?? { perMinute: 120, burst: 120 };
+      return [rateLimit(deps.prisma, 'send', { capacity: limit.burst, refillPerSecond: limit.perMinute / 60 })];
+    },
+    handler: createMessage,
+  },
+  {
+    method: 'get', path: '/messages/:id', operationId: 'getMessage', tag: 'messages', security: 'apiKey',
+    summary: 'One message', params: IdParamsSchema,
+    responses: { 200: ok('The message', z.object({ message: MessageViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: getMessage,
+  },
+  {
+    method: 'post', path: '/messages/:id/cancel', operationId: 'cancelMessage', tag: 'messages', security: 'apiKey',
+    summary: 'Cancel a message that has not been sent', params: IdParamsSchema,
+    responses: { 200: ok('Cancelled', z.object({ message: MessageViewSchema, warning })) },
+    errors: ['NOT_FOUND', 'TOO_LATE'],
+    handler: cancelMessage,
+  },
+  {
+    method: 'post', path: '/messages/:id/reschedule', operationId: 'rescheduleMessage', tag: 'messages', security: 'apiKey',
+    summary: 'Move a message that has not been sent', params: IdParamsSchema, body: json(RescheduleMessageSchema),
+    responses: { 200: ok('Rescheduled', z.object({ message: MessageViewSchema, warning })) },
+    errors: ['NOT_FOUND', 'TOO_LATE'],
+    handler: rescheduleMessage,
+  },
+  {
+    method: 'post', path: '/fake/inbound', operationId: 'simulateInbound', tag: 'messages', security: 'apiKey',
+    summary: 'Play the contact: an inbound message through the same path as a provider webhook', body: json(SimulateInboundSchema),
+    responses: {
+      201: ok(
+        'Received',
+        z.object({
+          messageId: z.string().describe('The inbound message'),
+          contactId: z.string().describe('Its contact (created when the number is new)'),
+          workflowId: z.string().describe('The workflow handling it'),
+        }),
+      ),
+    },
+    errors: ['UNAVAILABLE'],
+    handler: simulateInbound,
+  },
+  {
+    method: 'get', path: '/ingest-tokens', operationId: 'listIngestTokens', tag: 'ingest tokens', security: 'apiKey',
+    summary: 'Ingest tokens (without the tokens)',
+    responses: { 200: ok('The tokens', z.object({ ingestTokens: z.array(IngestTokenViewSchema).describe('Newest first') })) },
+    handler: () => listIngestTokensRoute(),
+  },
+  {
+    method: 'post', path: '/ingest-tokens', operationId: 'createIngestToken', tag: 'ingest tokens', security: 'apiKey',
+    summary: 'Make an ingest token for a website or tool', body: json(CreateIngestTokenSchema),
+    responses: { 201: ok('Created; the token is shown only now', z.object({ ingestToken: CreatedIngestTokenViewSchema, note: z.string().describe('A reminder to store it') })) },
+    handler: () => createIngestTokenRoute(),
+  },
+  {
+    method: 'post', path: '/ingest-tokens/:id/revoke', operationId: 'revokeIngestToken', tag: 'ingest tokens', security: 'apiKey',
+    summary: 'Revoke an ingest token', params: IdParamsSchema,
+    responses: { 204: { description: 'Revoked' } },
+    errors: ['NOT_FOUND'],
+    handler: () => revokeIngestTokenRoute(),
+  },
+  {
+    method: 'get', path: '/sender-addresses', operationId: 'listSenderAddresses', tag: 'sender addresses', security: 'apiKey',
+    summary: 'The tenant’s sender numbers and addresses',
+    responses: { 200: ok('The senders', z.object({ senderAddresses: z.array(SenderAddressViewSchema).describe('Oldest first') })) },
+    handler: () => listSenderAddressesRoute(),
+  },
+  {
+    method: 'post', path: '/sender-addresses', operationId: 'addSenderAddress', tag: 'sender addresses', security: 'apiKey',
+    summary: 'Add a sender number (E.164, or an SMS short code) or address', description: 'Inbound webhooks find their tenant by the number a message was sent to, so a number belongs to one tenant.',
+    body: json(CreateSenderAddressSchema),
+    responses: { 201: ok('Added', z.object({ senderAddress: SenderAddressViewSchema })) },
+    errors: ['CONFLICT'],
+    handler: () => addSenderAddressRoute(),
+  },
+  {
+    method: 'get', path: '/notification-rules', operationId: 'listNotificationRules', tag: 'notification rules', security: 'apiKey',
+    summary: 'Who is told when a lead comes in',
+    responses: { 200: ok('The rules', z.object({ notificationRules: z.array(NotificationRuleViewSchema).describe('Oldest first') })) },
+    handler: () => listNotificationRulesRoute(),
+  },
+  {
+    method: 'post', path: '/notification-rules', operationId: 'createNotificationRule', tag: 'notification rules', security: 'apiKey',
+    summary: 'Tell someone by SMS or email when a lead comes in', body: json(CreateNotificationRuleSchema),
+    responses: { 201: ok('Created', z.object({ notificationRule: NotificationRuleViewSchema })) },
+    handler: () => createNotificationRuleRoute(),
+  },
+  {
+    method: 'get', path: '/templates', operationId: 'listTemplates', tag: 'templates', security: 'apiKey',
+    summary: 'Saved templates',
+    responses: { 200: ok('The templates', z.object({ templates: z.array(TemplateViewSchema).describe('The templates') })) },
+    handler: () => listTemplatesRoute(),
+  },
+  {
+    method: 'post', path: '/templates', operationId: 'createTemplate', tag: 'templates', security: 'apiKey',
+    summary: 'Save a template', body: json(CreateTemplateSchema),
+    responses: { 201: ok('Saved', z.object({ template: TemplateViewSchema })) },
+    errors: ['CONFLICT', 'TEMPLATE_INVALID'],
+    handler: () => createTemplateRoute(),
+  },
+  {
+    method: 'post', path: '/templates/preview', operationId: 'previewTemplateText', tag: 'templates', security: 'apiKey',
+    summary: 'Render unsaved text for a contact', body: json(PreviewTemplateSchema),
+    responses: { 200: ok('Rendered', z.object({ preview: TemplatePreviewViewSchema })) },
+    errors: ['NOT_FOUND', 'TEMPLATE_INVALID'],
+    handler: () => previewTemplateRoute(),
+  },
+  {
+    method: 'get', path: '/templates/:id', operationId: 'getTemplate', tag: 'templates', security: 'apiKey',
+    summary: 'One template', params: IdParamsSchema,
+    responses: { 200: ok('The template', z.object({ template: TemplateViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: () => getTemplateRoute(),
+  },
+  {
+    method: 'patch', path: '/templates/:id', operationId: 'updateTemplate', tag: 'templates', security: 'apiKey',
+    summary: 'Change a template', params: IdParamsSchema, body: json(UpdateTemplateSchema),
+    responses: { 200: ok('Changed', z.object({ template: TemplateViewSchema })) },
+    errors: ['NOT_FOUND', 'CONFLICT', 'TEMPLATE_INVALID'],
+    handler: () => updateTemplateRoute(),
+  },
+  {
+    method: 'delete', path: '/templates/:id', operationId: 'deleteTemplate', tag: 'templates', security: 'apiKey',
+    summary: 'Delete a template', params: IdParamsSchema,
+    responses: { 204: { description: 'Deleted' } },
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    handler: () => deleteTemplateRoute(),
+  },
+  {
+    method: 'post', path: '/templates/:id/preview', operationId: 'previewTemplate', tag: 'templates', security: 'apiKey',
+    summary: 'Render a saved template (or unsaved changes to it) for a contact', params: IdParamsSchema, body: json(PreviewTemplateSchema),
+    responses: { 200: ok('Rendered', z.object({ preview: TemplatePreviewViewSchema })) },
+    errors: ['NOT_FOUND', 'TEMPLATE_INVALID'],
+    handler: () => previewTemplateRoute(),
+  },
+  {
+    method: 'get', path: '/sequences', operationId: 'listSequences', tag: 'sequences', security: 'apiKey',
+    summary: 'Sequences',
+    responses: { 200: ok('The sequences', z.object({ sequences: z.array(SequenceViewSchema).describe('The sequences') })) },
+    handler: listSequencesRoute,
+  },
+  {
+    method: 'post', path: '/sequences', operationId: 'createSequence', tag: 'sequences', security: 'apiKey',
+    summary: 'Make a sequence (a draft, or published at once)', body: json(CreateSequenceRequestSchema),
+    responses: { 201: ok('Created', z.object({ sequence: SequenceViewSchema })) },
+    errors: ['CONFLICT', 'TEMPLATE_INVALID'],
+    handler: createSequenceRoute,
+  },
+  {
+    method: 'get', path: '/sequences/:id', operationId: 'getSequence', tag: 'sequences', security: 'apiKey',
+    summary: 'One sequence with its published version and draft', params: IdParamsSchema,
+    responses: { 200: ok('The sequence', z.object({ sequence: SequenceViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: getSequenceRoute,
+  },
+  {
+    method: 'patch', path: '/sequences/:id', operationId: 'updateSequence', tag: 'sequences', security: 'apiKey',
+    summary: 'Change the draft (a published version never changes)', params: IdParamsSchema, body: json(UpdateSequenceSchema),
+    responses: { 200: ok('Changed', z.object({ sequence: SequenceViewSchema })) },
+    errors: ['NOT_FOUND', 'CONFLICT', 'TEMPLATE_INVALID'],
+    handler: updateSequenceRoute,
+  },
+  {
+    method: 'post', path: '/sequences/:id/publish', operationId: 'publishSequence', tag: 'sequences', security: 'apiKey',
+    summary: 'Publish the draft: new enrollments start on it', params: IdParamsSchema,
+    responses: { 200: ok('Published', z.object({ sequence: SequenceViewSchema })) },
+    errors: ['NOT_FOUND', 'CONFLICT', 'TEMPLATE_INVALID'],
+    handler: publishSequenceRoute,
+  },
+  {
+    method: 'get', path: '/sequences/:id/preview', operationId: 'previewSequence', tag: 'sequences', security: 'apiKey',
+    summary: 'When each step would fire for a contact, and what it would say', params: IdParamsSchema, query: SequencePreviewQuerySchema,
+    responses: { 200: ok('The schedule', z.object({ preview: SequencePreviewViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: () => previewSequenceRoute(),
+  },
+  {
+    method: 'post', path: '/sequences/:id/enrollments', operationId: 'enrollContact', tag: 'enrollments', security: 'apiKey',
+    summary: 'Enroll a contact in the published version', params: IdParamsSchema, body: json(EnrollSchema),
+    responses: { 201: ok('Enrolled', z.object({ enrollment: EnrollmentViewSchema })) },
+    errors: ['NOT_FOUND', 'NOT_PUBLISHED', 'ALREADY_ENROLLED', 'UNAVAILABLE'],
+    handler: enrollContactRoute,
+  },
+  {
+    method: 'post', path: '/sequences/:id/enrollments/bulk', operationId: 'bulkEnroll', tag: 'enrollments', security: 'apiKey',
+    summary: 'Enroll many contacts, paced by a workflow', params: IdParamsSchema, body: json(BulkEnrollSchema),
+    responses: { 202: ok('Accepted; progress is on the bulk enrollment', z.object({ bulkEnrollment: BulkEnrollmentViewSchema })) },
+    errors: ['NOT_FOUND', 'NOT_PUBLISHED', 'UNAVAILABLE'],
+    handler: bulkEnrollRoute,
+  },
+  {
+    method: 'get', path: '/bulk-enrollments/:id', operationId: 'getBulkEnrollment', tag: 'enrollments', security: 'apiKey',
+    summary: 'Progress of a bulk enrollment', params: IdParamsSchema,
+    responses: { 200: ok('Its progress', z.object({ bulkEnrollment: BulkEnrollmentViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: getBulkEnrollmentRoute,
+  },
+  {
+    method: 'get', path: '/enrollments', operationId: 'listEnrollments', tag: 'enrollments', security: 'apiKey',
+    summary: 'Enrollments, newest first', query: ListEnrollmentsQuerySchema,
+    responses: { 200: ok('A page of enrollments', z.object({ enrollments: z.array(EnrollmentViewSchema).describe('The page'), nextCursor })) },
+    handler: listEnrollmentsRoute,
+  },
+  {
+    method: 'get', path: '/enrollments/:id', operationId: 'getEnrollment', tag: 'enrollments', security: 'apiKey',
+    summary: 'One enrollment, with its workflow’s own state while it runs', params: IdParamsSchema,
+    responses: { 200: ok('The enrollment', z.object({ enrollment: EnrollmentViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: getEnrollmentRoute,
+  },
+  ...(['pause', 'resume', 'stop'] as const).map(
+    (action): Operation => ({
+      method: 'post', path: `/enrollments/:id/${action}`, operationId: `${action}Enrollment`, tag: 'enrollments', security: 'apiKey',
+      summary: `${action[0]!.toUpperCase()}${action.slice(1)} an enrollment (a workflow update: the answer says whether it took)`,
+      params: IdParamsSchema,
+      ...(action === 'stop' ? { body: json(StopEnrollmentSchema, false) } : {}),
+      responses: { 200: ok('Done', z.object({ enrollment: EnrollmentViewSchema })) },
+      errors: ['NOT_FOUND', 'CONFLICT', 'UNAVAILABLE'],
+      handler: (deps) => changeEnrollmentRoute(deps, action),
+    }),
+  ),
+  {
+    method: 'get', path: '/quotes', operationId: 'listQuotes', tag: 'quotes', security: 'apiKey',
+    summary: 'Quotes, newest first', query: ListQuotesQuerySchema,
+    responses: { 200: ok('A page of quotes', z.object({ quotes: z.array(QuoteViewSchema).describe('The page'), nextCursor })) },
+    handler: listQuotesRoute,
+  },
+  {
+    method: 'post', path: '/quotes', operationId: 'createQuote', tag: 'quotes', security: 'apiKey',
+    summary: 'Make a quote and text it to the contact', body: json(CreateQuoteSchema),
+    responses: { 201: ok('Created', z.object({ quote: QuoteViewSchema, warning })) },
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    handler: createQuoteRoute,
+  },
+  {
+    method: 'get', path: '/quotes/:id', operationId: 'getQuote', tag: 'quotes', security: 'apiKey',
+    summary: 'One quote', params: IdParamsSchema,
+    responses: { 200: ok('The quote', z.object({ quote: QuoteViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: getQuoteRoute,
+  },
+  {
+    method: 'get', path: '/quote-settings', operationId: 'getQuoteSettings', tag: 'quotes', security: 'apiKey',
+    summary: 'The quote texts and follow-up',
+    responses: { 200: ok('The settings', z.object({ quoteSettings: QuoteSettingsViewSchema })) },
+    handler: () => getQuoteSettingsRoute(),
+  },
+  {
+    method: 'put', path: '/quote-settings', operationId: 'updateQuoteSettings', tag: 'quotes', security: 'apiKey',
+    summary: 'Change the quote texts and follow-up', body: json(QuoteSettingsSchema),
+    responses: { 200: ok('Changed', z.object({ quoteSettings: QuoteSettingsViewSchema })) },
+    errors: ['TEMPLATE_INVALID'],
+    handler: () => updateQuoteSettingsRoute(),
+  },
+];
 
-  router.get('/sequences', listSequencesRoute(deps));
-  router.post('/sequences', createSequenceRoute(deps));
-  router.get('/sequences/:id', getSequenceRoute(deps));
-  router.patch('/sequences/:id', updateSequenceRoute(deps));
-  router.post('/sequences/:id/publish', publishSequenceRoute(deps));
-  router.get('/sequences/:id/preview', previewSequenceRoute());
-  router.post('/sequences/:id/enrollments', enrollContactRoute(deps));
-  router.post('/sequences/:id/enrollments/bulk', bulkEnrollRoute(deps));
-  router.get('/bulk-enrollments/:id', getBulkEnrollmentRoute(deps));
-  router.get('/enrollments', listEnrollmentsRoute(deps));
-  router.get('/enrollments/:id', getEnrollmentRoute(deps));
-  router.post('/enrollments/:id/pause', changeEnrollmentRoute(deps, 'pause'));
-  router.post('/enrollments/:id/resume', changeEnrollmentRoute(deps, 'resume'));
-  router.post('/enrollments/:id/stop', changeEnrollmentRoute(deps, 'stop'));
-
-  router.get('/quotes', listQuotesRoute(deps));
-  router.post('/quotes', createQuoteRoute(deps));
-  router.get('/quotes/:id', getQuoteRoute(deps));
-  router.get('/quote-settings', getQuoteSettingsRoute());
-  router.put('/quote-settings', updateQuoteSettingsRoute());
-  return router;
-}
+export const apiGroup: OperationGroup = { prefix: '/api', operations };

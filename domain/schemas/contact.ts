@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { isE164, normalizePhone } from '../phone';
 import { TimeZoneSchema } from './time-zone';
+import { CustomPropertiesSchema } from './common';
 
 export const CreateContactSchema = z
   .object({
-    firstName: z.string().trim().min(1).max(200).optional(),
-    lastName: z.string().trim().min(1).max(200).optional(),
+    firstName: z.string().trim().min(1).max(200).optional().describe('First name'),
+    lastName: z.string().trim().min(1).max(200).optional().describe('Last name'),
     phone: z
       .string()
       .max(40)
@@ -19,31 +20,45 @@ export const CreateContactSchema = z
       })
       .optional()
       .describe('Phone number in international form; stored as E.164'),
-    email: z.email().max(320).transform((v) => v.toLowerCase()).optional(),
-    timeZone: TimeZoneSchema.optional(),
-    customProperties: z.record(z.string(), z.unknown()).optional(),
-    source: z.string().max(200).optional(),
+    email: z.email().max(320).transform((v) => v.toLowerCase()).optional().describe('Email address; stored lower-cased'),
+    timeZone: TimeZoneSchema.optional().describe('IANA time zone of the contact, e.g. America/New_York; sends respect quiet hours there'),
+    customProperties: CustomPropertiesSchema.optional(),
+    source: z.string().max(200).optional().describe('Where the contact came from; default "api"'),
   })
   .strict()
   .refine((v) => v.phone !== undefined || v.email !== undefined, {
     message: 'a contact needs a phone number or an email',
-  });
+  })
+  .describe('A new contact: a phone number or an email, or both');
 export type CreateContact = z.infer<typeof CreateContactSchema>;
 
-export const ContactViewSchema = z.object({
-  id: z.string(),
-  firstName: z.string().nullable(),
-  lastName: z.string().nullable(),
-  phone: z.string().refine(isE164).nullable(),
-  email: z.string().nullable(),
-  timeZone: z.string().nullable(),
-  customProperties: z.record(z.string(), z.unknown()),
-  consent: z.object({
-    sms: z.enum(['unknown', 'granted', 'revoked']),
-    whatsapp: z.enum(['unknown', 'granted', 'revoked']),
-    email: z.enum(['unknown', 'granted', 'revoked']),
-  }),
-  source: z.string().nullable(),
-  createdAt: z.string(),
-});
+export const ListContactsQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size, 1–200'),
+    cursor: z.string().max(64).optional().describe('Id of the last contact of the previous page'),
+  })
+  .strict();
+
+const ConsentSchema = z.enum(['unknown', 'granted', 'revoked']);
+
+export const ContactViewSchema = z
+  .object({
+    id: z.string().describe('Contact id (ctc_…)'),
+    firstName: z.string().nullable().describe('First name'),
+    lastName: z.string().nullable().describe('Last name'),
+    phone: z.string().refine(isE164).nullable().describe('Phone number, E.164'),
+    email: z.string().nullable().describe('Email address, lower-cased'),
+    timeZone: z.string().nullable().describe('IANA time zone, or null for the tenant’s'),
+    customProperties: z.record(z.string(), z.unknown()).describe('Custom properties'),
+    consent: z
+      .object({
+        sms: ConsentSchema.describe('SMS consent'),
+        whatsapp: ConsentSchema.describe('WhatsApp consent'),
+        email: ConsentSchema.describe('Email consent'),
+      })
+      .describe('Per-channel consent: unknown, granted or revoked (an opt-out)'),
+    source: z.string().nullable().describe('Where the contact came from'),
+    createdAt: z.string().describe('When the contact was created, ISO 8601'),
+  })
+  .describe('A contact');
 export type ContactView = z.infer<typeof ContactViewSchema>;

@@ -1,24 +1,30 @@
 import { z } from 'zod';
 import { ChannelSchema, MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, MessageStatusSchema } from '../channels';
+import { normalizePhone } from '../phone';
+import { IsoInstantSchema } from './common';
 
 /** How far ahead a message may be scheduled; further is almost always a typo in the year. */
 export const MAX_SCHEDULE_AHEAD_DAYS = 366;
-
-const IsoInstantSchema = z.iso.datetime({ offset: true });
 
 export const CreateMessageSchema = z
   .object({
     contactId: z.string().min(1).max(64).describe('Id of the contact to message (ctc_…)'),
     channel: ChannelSchema,
-    body: z.string().trim().min(1, 'body must not be empty').describe('Message text'),
+    body: z.string().trim().min(1, 'body must not be empty').describe('Message text (SMS at most 1,600 characters, WhatsApp 4,096, email 100,000)'),
     subject: z.string().trim().min(1).max(MAX_SUBJECT_LENGTH).optional().describe('Email subject (email only)'),
     sendAt: IsoInstantSchema.optional().describe(
       'When to send, ISO 8601 with an offset. Omitted or in the past: send now.',
     ),
     template: z
       .object({
-        contentSid: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'contentSid is a Twilio Content SID (HX + 32 hex digits)'),
-        variables: z.record(z.string().regex(/^\w{1,32}$/), z.string().max(1024)).default({}),
+        contentSid: z
+          .string()
+          .regex(/^HX[0-9a-fA-F]{32}$/, 'contentSid is a Twilio Content SID (HX + 32 hex digits)')
+          .describe('Twilio Content SID of the approved template (HX…)'),
+        variables: z
+          .record(z.string().regex(/^\w{1,32}$/).describe('Template variable, e.g. 1'), z.string().max(1024).describe('Its value'))
+          .default({})
+          .describe('Values of the template’s variables'),
       })
       .strict()
       .optional()
@@ -53,7 +59,8 @@ export const CreateMessageSchema = z
         });
       }
     }
-  });
+  })
+  .describe('A message to send now or later');
 export type CreateMessage = z.infer<typeof CreateMessageSchema>;
 
 export const RescheduleMessageSchema = z
@@ -62,39 +69,63 @@ export const RescheduleMessageSchema = z
   .refine((v) => Date.parse(v.sendAt) - Date.now() <= MAX_SCHEDULE_AHEAD_DAYS * 86_400_000, {
     path: ['sendAt'],
     message: `sendAt may be at most ${MAX_SCHEDULE_AHEAD_DAYS} days ahead`,
-  });
+  })
+  .describe('The new send time');
 export type RescheduleMessage = z.infer<typeof RescheduleMessageSchema>;
 
 export const ListMessagesQuerySchema = z
   .object({
-    status: MessageStatusSchema.optional(),
-    contactId: z.string().max(64).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
+    status: MessageStatusSchema.optional().describe('Only messages in this status'),
+    contactId: z.string().max(64).optional().describe('Only this contact’s messages'),
+    limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size, 1–200'),
     cursor: z.string().max(64).optional().describe('Id of the last message of the previous page'),
   })
   .strict();
 export type ListMessagesQuery = z.infer<typeof ListMessagesQuerySchema>;
 
+/** Plays the contact: an inbound message through the same path as a provider's webhook. */
+export const SimulateInboundSchema = z
+  .object({
+    channel: ChannelSchema.exclude(['email']).default('sms').describe('sms or whatsapp'),
+    from: z
+      .string()
+      .max(40)
+      .transform((v, ctx) => normalizePhoneOrIssue(v, ctx))
+      .describe('The contact’s phone number, international form'),
+    body: z.string().min(1).max(1600).describe('What the contact writes'),
+  })
+  .strict()
+  .describe('An inbound message, as if the contact had written');
+
+function normalizePhoneOrIssue(value: string, ctx: z.RefinementCtx): string {
+  const normalized = normalizePhone(value);
+  if (normalized) return normalized;
+  ctx.addIssue({ code: 'custom', message: 'from must be a phone number' });
+  return z.NEVER;
+}
+
 /** A message as the API returns it. */
-export const MessageViewSchema = z.object({
-  id: z.string(),
-  contactId: z.string(),
-  contactName: z.string().nullable(),
-  direction: z.enum(['inbound', 'outbound']),
-  channel: ChannelSchema,
-  body: z.string(),
-  subject: z.string().nullable(),
-  status: MessageStatusSchema,
-  provider: z.string().nullable(),
-  providerMessageId: z.string().nullable(),
-  errorCode: z.string().nullable(),
-  errorMessage: z.string().nullable(),
-  scheduledAt: z.string().nullable(),
-  sentAt: z.string().nullable(),
-  deliveredAt: z.string().nullable(),
-  cancelledAt: z.string().nullable(),
-  createdAt: z.string(),
-  workflowId: z.string().nullable(),
-  temporalUrl: z.string().nullable(),
-});
+export const MessageViewSchema = z
+  .object({
+    id: z.string().describe('Message id (msg_…)'),
+    contactId: z.string().describe('The contact’s id'),
+    contactName: z.string().nullable().describe('The contact’s name, when known'),
+    direction: z.enum(['inbound', 'outbound']).describe('inbound (from the contact) or outbound (to the contact)'),
+    channel: ChannelSchema,
+    body: z.string().describe('Message text'),
+    subject: z.string().nullable().describe('Email subject'),
+    status: MessageStatusSchema,
+    provider: z.string().nullable().describe('Provider that carried it: twilio, resend or fake'),
+    providerMessageId: z.string().nullable().describe('The provider’s id for it'),
+    errorCode: z.string().nullable().describe('Provider error code, when it failed'),
+    errorMessage: z.string().nullable().describe('What went wrong, when it failed'),
+    scheduledAt: z.string().nullable().describe('When it is due, ISO 8601; null: now'),
+    sentAt: z.string().nullable().describe('When the provider accepted it'),
+    deliveredAt: z.string().nullable().describe('When it was delivered'),
+    cancelledAt: z.string().nullable().describe('When it was cancelled'),
+    createdAt: z.string().describe('When it was created'),
+    workflowId: z.string().nullable().describe('Temporal workflow id of its send'),
+    temporalUrl: z.string().nullable().describe('Temporal Web link to its run'),
+  })
+  .describe('A message');
 export type MessageView = z.infer<typeof MessageViewSchema>;

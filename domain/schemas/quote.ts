@@ -1,25 +1,33 @@
 import { z } from 'zod';
 import { MAX_BODY_LENGTH } from '../channels';
+import { BoundedJsonObjectSchema, CurrencySchema, IsoInstantSchema, MoneyAmountSchema } from './common';
 
-export const CreateQuoteSchema = z
-  .object({
-    contactId: z.string().min(1).max(64),
-    externalId: z.string().trim().min(1).max(200).optional().describe('Your id for the quote (unique per tenant)'),
-    title: z.string().trim().min(1).max(300).optional(),
-    total: z.number().nonnegative().max(1e12).multipleOf(0.01, 'total has at most 2 decimals'),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'currency is an ISO 4217 code such as USD').default('USD'),
-    expiresAt: z.iso.datetime({ offset: true }).optional().describe('After this the quote expires and can no longer be accepted'),
-    data: z.record(z.string().max(100), z.unknown()).optional().describe('Anything the templates may use as {{quote.<field>}}'),
-  })
-  .strict();
+export const QUOTE_STATUSES = ['draft', 'open', 'sent', 'accepted', 'rejected', 'expired'] as const;
+export const QuoteStatusSchema = z.enum(QUOTE_STATUSES).describe('Quote status: open → sent → accepted, rejected or expired');
+
+/** The fields of a quote itself, shared by the API and the ingest endpoint. */
+export const QuoteFieldsSchema = z.object({
+  externalId: z.string().trim().min(1).max(200).optional().describe('Your id for the quote (unique per tenant)'),
+  title: z.string().trim().min(1).max(300).optional().describe('What the quote is for, shown on the quote page'),
+  total: MoneyAmountSchema.describe('The total, at most 2 decimals, up to 999,999,999,999.99'),
+  currency: CurrencySchema.default('USD').describe('ISO 4217 currency code; default USD'),
+  expiresAt: IsoInstantSchema.optional().describe('After this the quote expires and can no longer be accepted'),
+  data: BoundedJsonObjectSchema.optional().describe('Anything the templates may use as {{quote.<field>}} (nested at most 5 levels)'),
+});
+
+export const CreateQuoteSchema = QuoteFieldsSchema.extend({
+  contactId: z.string().min(1).max(64).describe('The contact the quote is for (ctc_…)'),
+})
+  .strict()
+  .describe('A quote to text to a contact');
 export type CreateQuote = z.infer<typeof CreateQuoteSchema>;
 
 export const ListQuotesQuerySchema = z
   .object({
-    status: z.enum(['draft', 'open', 'sent', 'accepted', 'rejected', 'expired']).optional(),
-    contactId: z.string().min(1).max(64).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().min(1).max(64).optional(),
+    status: QuoteStatusSchema.optional().describe('Only quotes in this status'),
+    contactId: z.string().min(1).max(64).optional().describe('Only this contact’s quotes'),
+    limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size, 1–200'),
+    cursor: z.string().min(1).max(64).optional().describe('Id of the last quote of the previous page'),
   })
   .strict();
 
@@ -29,5 +37,37 @@ export const QuoteSettingsSchema = z
     followUpTemplate: z.string().trim().min(1).max(MAX_BODY_LENGTH.sms).optional().describe('The SMS sent when a quote is still open'),
     followUpDays: z.number().int().min(0).max(90).optional().describe('Days after sending before the follow-up; 0: no follow-up'),
   })
-  .strict();
+  .strict()
+  .describe('Quote texts and follow-up; omitted fields stay as they are');
 export type QuoteSettings = z.infer<typeof QuoteSettingsSchema>;
+
+export const QuoteSettingsViewSchema = z
+  .object({
+    messageTemplate: z.string().describe('The SMS that sends a new quote'),
+    followUpTemplate: z.string().describe('The SMS sent when a quote is still open'),
+    followUpDays: z.number().int().describe('Days after sending before the follow-up; 0: no follow-up'),
+  })
+  .describe('The tenant’s quote settings');
+
+export const QuoteViewSchema = z
+  .object({
+    id: z.string().describe('Quote id (quo_…)'),
+    contactId: z.string().describe('The contact’s id'),
+    externalId: z.string().nullable().describe('Your id for the quote'),
+    title: z.string().nullable().describe('What the quote is for'),
+    total: z.string().describe('The total with 2 decimals, e.g. "1250.00"'),
+    currency: z.string().describe('ISO 4217 currency code'),
+    totalFormatted: z.string().describe('The total for people, e.g. "$1,250.00"'),
+    status: QuoteStatusSchema,
+    data: z.unknown().describe('The quote’s data'),
+    shortUrl: z.string().describe('The lead’s page for the quote'),
+    expiresAt: z.string().nullable().describe('When it expires'),
+    sentAt: z.string().nullable().describe('When it was texted'),
+    respondedAt: z.string().nullable().describe('When the lead answered'),
+    followedUpAt: z.string().nullable().describe('When the follow-up went out'),
+    createdAt: z.string().describe('When it was created'),
+    workflowId: z.string().nullable().describe('Temporal workflow id of the quote automation'),
+    temporalUrl: z.string().nullable().describe('Temporal Web link to its run'),
+  })
+  .describe('A quote');
+export type QuoteView = z.infer<typeof QuoteViewSchema>;

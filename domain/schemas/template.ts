@@ -5,7 +5,7 @@ export const CreateTemplateSchema = z
   .object({
     name: z.string().trim().min(1).max(200).describe('Unique within the tenant'),
     channel: ChannelSchema,
-    subject: z.string().trim().min(1).max(MAX_SUBJECT_LENGTH).optional().describe('Email only'),
+    subject: z.string().trim().min(1).max(MAX_SUBJECT_LENGTH).optional().describe('Email subject with {{variables}} (email only)'),
     body: z.string().trim().min(1).describe('Text with {{variables}}, e.g. {{first_name|there}} or {{custom.budget}}'),
   })
   .strict()
@@ -15,26 +15,58 @@ export const CreateTemplateSchema = z
     }
     if (t.channel === 'email' && !t.subject) ctx.addIssue({ code: 'custom', path: ['subject'], message: 'an email template needs a subject' });
     if (t.channel !== 'email' && t.subject) ctx.addIssue({ code: 'custom', path: ['subject'], message: `subject is only used by email, not ${t.channel}` });
-  });
+  })
+  .describe('A new template');
 export type CreateTemplate = z.infer<typeof CreateTemplateSchema>;
 
 /** A template's channel is fixed at creation (steps using it were checked against it). */
 export const UpdateTemplateSchema = z
   .object({
-    name: z.string().trim().min(1).max(200).optional(),
-    subject: z.string().trim().min(1).max(MAX_SUBJECT_LENGTH).optional(),
-    body: z.string().trim().min(1).optional(),
+    name: z.string().trim().min(1).max(200).optional().describe('New name, unique within the tenant'),
+    subject: z.string().trim().min(1).max(MAX_SUBJECT_LENGTH).optional().describe('New email subject (email templates only)'),
+    body: z.string().trim().min(1).optional().describe('New text with {{variables}}'),
   })
-  .strict();
+  .strict()
+  .describe('Changes to a template; its channel is fixed');
 export type UpdateTemplate = z.infer<typeof UpdateTemplateSchema>;
 
 /** Render a saved template, or unsaved text, against one of the tenant's contacts. */
 export const PreviewTemplateSchema = z
   .object({
-    contactId: z.string().min(1).max(64),
+    contactId: z.string().min(1).max(64).describe('The contact to render for (ctc_…)'),
     channel: ChannelSchema.optional().describe('For unsaved text: the channel the preview is for (the text is the same plain text on every channel)'),
-    subject: z.string().max(MAX_SUBJECT_LENGTH).optional(),
+    subject: z.string().max(MAX_SUBJECT_LENGTH).optional().describe('Unsaved subject; omit to preview the saved one'),
     body: z.string().min(1).max(MAX_BODY_LENGTH.email).optional().describe('Unsaved text; omit to preview the saved template'),
   })
-  .strict();
+  .strict()
+  .describe('What to render, and for whom');
 export type PreviewTemplate = z.infer<typeof PreviewTemplateSchema>;
+
+export const TemplateViewSchema = z
+  .object({
+    id: z.string().describe('Template id (tpl_…)'),
+    name: z.string().describe('Name, unique within the tenant'),
+    channel: ChannelSchema,
+    subject: z.string().nullable().describe('Email subject'),
+    body: z.string().describe('Text with {{variables}}'),
+    createdAt: z.string().describe('When it was created'),
+    updatedAt: z.string().describe('When it last changed'),
+  })
+  .describe('A template');
+
+export const TemplatePreviewViewSchema = z
+  .object({
+    contactId: z.string().describe('The contact'),
+    channel: ChannelSchema,
+    ok: z.boolean().describe('True when every variable had a value'),
+    subject: z.string().nullable().describe('Rendered subject'),
+    body: z.string().nullable().describe('Rendered text; null when it has problems'),
+    problems: z
+      .array(
+        z
+          .object({ code: z.string().describe('syntax, unknown_variable or missing_value'), token: z.string().describe('The {{token}}'), message: z.string().describe('What is wrong') })
+          .describe('A problem'),
+      )
+      .describe('Values the contact lacks, and other problems'),
+  })
+  .describe('A template rendered for a contact');

@@ -41,7 +41,10 @@ async function setup(tenantOverrides = {}) {
     await relay.stop();
     await worker.stop();
   };
-  return { fake, relay, request, apiKey, tenant, contact, db, taskQueue, insertQuote, handleOf, result, quote, stop };
+  // The relay serves every tenant: a quote another test file left in the outbox may be sent through this
+  // worker too. Only this tenant's sends count (their idempotency key names the tenant).
+  const own = { get calls() { return fake.calls.filter((c) => c.idempotencyKey.startsWith(`message:${tenant.id}:`)); } };
+  return { fake: own, relay, request, apiKey, tenant, contact, db, taskQueue, insertQuote, handleOf, result, quote, stop };
 }
 
 describe('quote automation on the time-skipping server', () => {

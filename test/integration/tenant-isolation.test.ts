@@ -97,9 +97,12 @@ const CASES: Record<string, Case> = {
 };
 // Signature-authenticated provider webhooks (webhooks-and-consent.test.ts), ingest-token routes
 // (ingest.test.ts, which covers their isolation) and the health check.
-// The public quote page is reached by an unguessable token, not a tenant key (quote-api.test.ts).
+// The public quote page is reached by an unguessable token, not a tenant key (quote-api.test.ts). The API
+// reference and its document describe the API, not a tenant's data (openapi-document.test.ts).
 const PUBLIC = new Set([
   'GET /api/health',
+  'GET /api/openapi.json',
+  'GET /api/docs',
   'POST /webhooks/twilio/inbound',
   'POST /webhooks/twilio/status',
   'POST /webhooks/resend',

@@ -1,8 +1,7 @@
 import type { RequestHandler } from 'express';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { z } from 'zod';
 import { AppError, ErrorCodes } from '../../../domain/errors';
-import { BulkEnrollSchema, EnrollSchema, StopEnrollmentSchema } from '../../../domain/schemas/sequence';
+import { BulkEnrollSchema, EnrollSchema, ListEnrollmentsQuerySchema, StopEnrollmentSchema } from '../../../domain/schemas/sequence';
 import { bulkEnrollmentWorkflowId } from '../../../domain/derived-ids';
 import { newId } from '../../../prisma/ids';
 import { countContactsForBulkEnrollment } from '../../../prisma/queries/contacts/find-contacts-for-bulk-enrollment';
@@ -91,16 +90,6 @@ export function getBulkEnrollmentRoute({ temporalWeb }: ApiDeps): RequestHandler
     res.json({ bulkEnrollment: toBulkEnrollmentView(await getBulkEnrollmentOrThrow(tenantOf(res).db, String(req.params.id)), temporalWeb) });
   };
 }
-
-const ListEnrollmentsQuerySchema = z
-  .object({
-    sequenceId: z.string().min(1).max(64).optional(),
-    contactId: z.string().min(1).max(64).optional(),
-    status: z.enum(['active', 'paused', 'completed', 'stopped', 'failed']).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().min(1).max(64).optional(),
-  })
-  .strict();
 
 export function listEnrollmentsRoute({ temporalWeb }: ApiDeps): RequestHandler {
   return async (req, res) => {

@@ -1,19 +1,9 @@
 import type { RequestHandler } from 'express';
-import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
-import { ChannelSchema } from '../../../domain/channels';
-import { normalizePhone } from '../../../domain/phone';
+import { SimulateInboundSchema } from '../../../domain/schemas/message';
 import type { ApiDeps } from '../../deps';
 import { tenantOf } from '../../http/authenticate';
 import { ingestInboundMessage } from '../../inbound/ingest-inbound-message';
-
-const SimulateInboundSchema = z
-  .object({
-    channel: ChannelSchema.exclude(['email']).default('sms'),
-    from: z.string().transform((v, ctx) => normalizePhone(v) ?? (ctx.addIssue({ code: 'custom', message: 'from must be a phone number' }), z.NEVER)),
-    body: z.string().min(1).max(1600),
-  })
-  .strict();
 
 /** Plays the contact: an inbound message through the same path as Twilio's webhook. */
 export function simulateInbound(deps: ApiDeps): RequestHandler {

@@ -1,14 +1,12 @@
 import type { RequestHandler } from 'express';
-import { z } from 'zod';
 import { AppError, ErrorCodes } from '../../../domain/errors';
+import { CreateIngestTokenSchema } from '../../../domain/schemas/ingest';
 import { createIngestToken, listIngestTokens, revokeIngestToken } from '../../../prisma/queries/ingest/ingest-tokens';
 import { tenantOf } from '../../http/authenticate';
 
-const CreateSchema = z.object({ name: z.string().trim().min(1).max(100).describe('What uses it, e.g. "website form"') }).strict();
-
 export function createIngestTokenRoute(): RequestHandler {
   return async (req, res) => {
-    const { name } = CreateSchema.parse(req.body);
+    const { name } = CreateIngestTokenSchema.parse(req.body);
     const created = await createIngestToken(tenantOf(res).db, name);
     res.status(201).json({ ingestToken: { ...created, createdAt: created.createdAt.toISOString() }, note: 'The token is shown only now; store it safely.' });
   };

@@ -1,4 +1,4 @@
-import express, { Router, type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import { formatMoney } from '../../../domain/money';
 import { escapeHtml } from '../../../domain/html';
 import { quoteMessageId, scheduledMessageWorkflowId } from '../../../domain/derived-ids';
@@ -62,52 +62,51 @@ function notFound(res: Parameters<RequestHandler>[1]): void {
   res.status(404).type('html').send(page('Quote not found', '<h1>Quote not found</h1><p class="meta">This link is not valid. Please check the message you received.</p>'));
 }
 
-/**
- * The lead's page for a quote, reached by the short URL in the SMS. No login: the unguessable token is the key.
- * An answer is recorded with a compare-and-set, then signalled to the quote's workflow (which stops follow-ups).
- */
-export function quotePageRoutes(deps: ApiDeps): Router {
-  const router = Router();
-  router.use((_req, res, next) => {
-    res.set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex', 'X-Frame-Options': 'DENY' });
-    next();
-  });
-  router.use(express.urlencoded({ extended: false, limit: '1kb' }));
+/** A lead's page is private to the lead: never cached, indexed, framed or leaked through a Referer. */
+export const quotePageHeaders: RequestHandler = (_req, res, next) => {
+  res.set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex', 'X-Frame-Options': 'DENY' });
+  next();
+};
 
-  router.get('/:token', async (req, res) => {
+/** The lead's page for a quote, reached by the short URL in the SMS. No login: the unguessable token is the key. */
+export function showQuotePage(deps: ApiDeps): RequestHandler {
+  return async (req, res) => {
     const token = String(req.params.token);
     const quote = TOKEN.test(token) ? await findQuoteByPublicToken(deps.prisma, token) : null;
     if (!quote || quote.status === 'draft') return notFound(res);
     res.type('html').send(render(quote, new Date()));
-  });
+  };
+}
 
-  for (const response of ['accepted', 'rejected'] as const) {
-    router.post(`/:token/${response === 'accepted' ? 'accept' : 'reject'}`, async (req, res) => {
-      const token = String(req.params.token);
-      const quote = TOKEN.test(token) ? await findQuoteByPublicToken(deps.prisma, token) : null;
-      if (!quote || quote.status === 'draft') return notFound(res);
-      if (await respondToQuote(deps.prisma, token, response)) {
-        const db = forTenant(deps.prisma, quote.tenantId);
-        await recordEvent(db, { type: `quote.${response}`, subjectType: 'quote', subjectId: quote.id, data: { via: 'quote-page' } });
-        // A quote SMS still waiting (quiet hours) is pointless once the lead has answered: cancel it, as the
-        // message API would. A message already being sent is left to finish.
-        const waiting: string[] = [];
-        for (const kind of ['initial', 'follow_up'] as const) {
-          const messageId = quoteMessageId(quote.id, kind);
-          if (await cancelPendingMessage(db, messageId)) waiting.push(scheduledMessageWorkflowId(quote.tenantId, messageId));
-        }
-        try {
-          const client = await deps.temporal.client();
-          for (const workflowId of waiting) await client.workflow.getHandle(workflowId).signal(cancelSignal, { reason: `quote ${response}` });
-          if (quote.workflowId) await client.workflow.getHandle(quote.workflowId).signal(quoteRespondedSignal, { response });
-        } catch (error) {
-          // The answer is saved and the messages cancelled in the database: the workflows read both before
-          // sending anything, so nothing goes out.
-          deps.logger.warn({ err: error, quoteId: quote.id }, 'could not signal the quote workflows');
-        }
+/**
+ * The lead's answer from the page's form: recorded with a compare-and-set, then signalled to the quote's
+ * workflow (which stops follow-ups).
+ */
+export function answerQuote(deps: ApiDeps, response: 'accepted' | 'rejected'): RequestHandler {
+  return async (req, res) => {
+    const token = String(req.params.token);
+    const quote = TOKEN.test(token) ? await findQuoteByPublicToken(deps.prisma, token) : null;
+    if (!quote || quote.status === 'draft') return notFound(res);
+    if (await respondToQuote(deps.prisma, token, response)) {
+      const db = forTenant(deps.prisma, quote.tenantId);
+      await recordEvent(db, { type: `quote.${response}`, subjectType: 'quote', subjectId: quote.id, data: { via: 'quote-page' } });
+      // A quote SMS still waiting (quiet hours) is pointless once the lead has answered: cancel it, as the
+      // message API would. A message already being sent is left to finish.
+      const waiting: string[] = [];
+      for (const kind of ['initial', 'follow_up'] as const) {
+        const messageId = quoteMessageId(quote.id, kind);
+        if (await cancelPendingMessage(db, messageId)) waiting.push(scheduledMessageWorkflowId(quote.tenantId, messageId));
       }
-      res.redirect(303, `/q/${token}`);
-    });
-  }
-  return router;
+      try {
+        const client = await deps.temporal.client();
+        for (const workflowId of waiting) await client.workflow.getHandle(workflowId).signal(cancelSignal, { reason: `quote ${response}` });
+        if (quote.workflowId) await client.workflow.getHandle(quote.workflowId).signal(quoteRespondedSignal, { response });
+      } catch (error) {
+        // The answer is saved and the messages cancelled in the database: the workflows read both before
+        // sending anything, so nothing goes out.
+        deps.logger.warn({ err: error, quoteId: quote.id }, 'could not signal the quote workflows');
+      }
+    }
+    res.redirect(303, `/q/${token}`);
+  };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { addressFieldFor, deliveryBlocker } from '../../../domain/channels';
 import { tenantQuietHours } from '../../../domain/quiet-hours';
 import { AppError, ErrorCodes } from '../../../domain/errors';
-import { CreateSequenceSchema, resolveSendWindow, SequenceSettingsSchema, UpdateSequenceSchema } from '../../../domain/schemas/sequence';
+import { CreateSequenceSchema, resolveSendWindow, SequencePreviewQuerySchema, SequenceSettingsSchema, UpdateSequenceSchema } from '../../../domain/schemas/sequence';
 import { scheduleSteps } from '../../../domain/sequence-schedule';
 import { renderTemplate } from '../../../domain/templates';
 import { findTemplatesByIds } from '../../../prisma/queries/templates/templates';
@@ -69,21 +69,13 @@ export function publishSequenceRoute({ temporalWeb }: ApiDeps): RequestHandler {
   };
 }
 
-const PreviewQuerySchema = z
-  .object({
-    contactId: z.string().min(1).max(64),
-    version: z.enum(['published', 'draft']).optional().describe('Default: the published version, else the draft'),
-    start: z.iso.datetime({ offset: true }).optional().describe('When the enrollment would start; default now'),
-  })
-  .strict();
-
 /**
  * When each step would fire for this contact, and why it moved (business days, quiet hours) — computed by the
  * same domain code the enrollment workflow runs — with each step rendered for the contact.
  */
 export function previewSequenceRoute(): RequestHandler {
   return async (req, res) => {
-    const query = PreviewQuerySchema.parse(req.query);
+    const query = SequencePreviewQuerySchema.parse(req.query);
     const { db } = tenantOf(res);
     const sequence = await getSequenceOrThrow(db, String(req.params.id));
     const published = publishedVersionOf(sequence.versions);

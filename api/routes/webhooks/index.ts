@@ -1,16 +1,64 @@
-import express, { Router } from 'express';
-import type { ApiDeps } from '../../deps';
-import { resendEvents } from './resend-events';
-import { twilioInbound } from './twilio-inbound';
-import { twilioStatus } from './twilio-status';
+import { z } from 'zod';
+import { describeFields } from '../../openapi/describe-fields';
+import type { OperationGroup } from '../../openapi/operation';
+import { EventSchema, resendEvents } from './resend-events';
+import { TwilioInboundSchema, twilioInbound } from './twilio-inbound';
+import { StatusSchema, twilioStatus } from './twilio-status';
+
+const form = (schema: z.ZodType) => ({ kind: 'form' as const, schema, limit: '256kb', required: true });
+
+const TwilioInboundBody = describeFields(TwilioInboundSchema, {
+  MessageSid: 'Twilio’s id of the message (SM… or MM…)',
+  From: 'The sender: +E.164, or whatsapp:+E.164',
+  To: 'The tenant’s number it was sent to: +E.164, a short code, or whatsapp:+E.164',
+  Body: 'The text',
+  NumMedia: 'Number of media attachments (MediaUrl0…)',
+}).describe('Twilio’s incoming-message form; Twilio adds fields without notice, and they pass through');
+
+const TwilioStatusBody = describeFields(StatusSchema, {
+  MessageSid: 'Twilio’s id of the message',
+  MessageStatus: 'queued, sent, delivered, read, undelivered, failed, …',
+  ErrorCode: 'Twilio error code when it failed',
+}).describe('Twilio’s status callback form');
+
+const ResendEventBody = describeFields(EventSchema.extend({ data: describeFields(EventSchema.shape.data, { email_id: 'Resend’s id of the email' }) }), {
+  type: 'Event type, e.g. email.delivered, email.bounced, email.complained',
+  created_at: 'When it happened',
+  data: 'The event’s data, with the email_id Resend gave the email',
+}).describe('A Resend (Svix-signed) webhook event');
+
+const signed = { twilio: 'Checked against X-Twilio-Signature over the exact public URL; 403 without a valid one.' };
 
 /** Provider webhooks: authenticated by their signatures, not by API keys. */
-export function webhookRoutes(deps: ApiDeps): Router {
-  const router = Router();
-  const form = express.urlencoded({ extended: false, limit: '256kb' });
-  router.post('/twilio/inbound', form, twilioInbound(deps));
-  router.post('/twilio/status', form, twilioStatus(deps));
-  // Svix signs the raw bytes: parse only after verifying.
-  router.post('/resend', express.raw({ type: '*/*', limit: '1mb' }), resendEvents(deps));
-  return router;
-}
+export const webhooksGroup: OperationGroup = {
+  prefix: '/webhooks',
+  operations: [
+    {
+      method: 'post', path: '/twilio/inbound', operationId: 'twilioInbound', tag: 'webhooks', security: 'twilioSignature',
+      summary: 'An SMS or WhatsApp message to one of the tenant’s numbers (Twilio)', description: signed.twilio,
+      body: form(TwilioInboundBody),
+      responses: { 200: { description: 'Received (empty TwiML)', schema: z.string().describe('<Response></Response>'), contentType: 'text/xml' } },
+      errors: ['UNAVAILABLE'],
+      handler: twilioInbound,
+    },
+    {
+      method: 'post', path: '/twilio/status', operationId: 'twilioStatus', tag: 'webhooks', security: 'twilioSignature',
+      summary: 'A delivery status of a message Herald sent (Twilio)', description: `${signed.twilio} Applied forward-only; repeats are ignored.`,
+      query: z.object({ ledger: z.string().max(64).optional().describe('The send-ledger entry, put in the callback URL by Herald') }),
+      body: form(TwilioStatusBody),
+      responses: { 204: { description: 'Recorded' } },
+      handler: twilioStatus,
+    },
+    {
+      method: 'post', path: '/resend', operationId: 'resendEvents', tag: 'webhooks', security: 'svixSignature',
+      summary: 'Email delivery events (Resend)', description: 'Verified on the raw body with the svix-id, svix-timestamp and svix-signature headers; 403 without a valid signature.',
+      headers: z.object({
+        'svix-id': z.string().optional().describe('Svix message id'),
+        'svix-timestamp': z.string().optional().describe('Svix timestamp, seconds'),
+      }),
+      body: { kind: 'raw', mediaType: 'application/json', schema: ResendEventBody, limit: '1mb', required: true },
+      responses: { 204: { description: 'Recorded' } },
+      handler: resendEvents,
+    },
+  ],
+};

@@ -6,7 +6,7 @@ import { recordDeliveryEvent } from '../../../prisma/queries/webhook-events/deli
 import { verifyResendSignature } from '../../../providers/webhooks/verify-resend-signature';
 import type { ApiDeps } from '../../deps';
 
-const EventSchema = z
+export const EventSchema = z
   .object({
     type: z.string().min(1),
     created_at: z.string().optional(),

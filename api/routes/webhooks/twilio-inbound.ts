@@ -9,7 +9,7 @@ import { ingestInboundMessage } from '../../inbound/ingest-inbound-message';
 import { publicUrlOf } from '../../http/public-url';
 
 // Twilio adds fields without notice: only what we use is required, the rest passes through.
-const TwilioInboundSchema = z
+export const TwilioInboundSchema = z
   .object({
     MessageSid: z.string().regex(/^(SM|MM)[0-9a-zA-Z]+$/),
     From: z.string().min(3),

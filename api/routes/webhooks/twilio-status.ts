@@ -9,7 +9,7 @@ import { verifyTwilioSignature } from '../../../providers/webhooks/verify-twilio
 import type { ApiDeps } from '../../deps';
 import { publicUrlOf } from '../../http/public-url';
 
-const StatusSchema = z
+export const StatusSchema = z
   .object({
     MessageSid: z.string().min(2),
     MessageStatus: z.string().min(1),

@@ -1,0 +1,43 @@
+import { Router, type RequestHandler } from 'express';
+import type { ApiDeps } from '../deps';
+import { authenticate } from '../http/authenticate';
+import { authenticateIngest } from '../http/authenticate-ingest';
+import { parseBody } from '../http/body-parsers';
+import { rejectUnstorableText } from '../http/reject-unstorable-text';
+import type { OperationGroup } from './operation';
+
+/**
+ * Registers a group's operations on a router, each behind the same steps in the same order: who is calling,
+ * the body in its media type, no text a column cannot store, well-formed path parameters — then the handler.
+ */
+export function mountOperations(group: OperationGroup, deps: ApiDeps): Router {
+  const router = Router();
+  for (const middleware of group.before?.(deps) ?? []) router.use(middleware);
+  const auth: Partial<Record<string, RequestHandler>> = {};
+  for (const op of group.operations) {
+    const who =
+      op.security === 'apiKey'
+        ? (auth.apiKey ??= authenticate(deps.prisma))
+        : op.security === 'ingestToken'
+          ? (auth.ingestToken ??= authenticateIngest(deps.prisma))
+          : null;
+    const params = op.params;
+    const chain: RequestHandler[] = [
+      ...(who ? [who] : []),
+      ...(op.body ? parseBody(op.body.kind, op.body.limit) : []),
+      rejectUnstorableText,
+      ...(params
+        ? [
+            ((req, _res, next) => {
+              params.parse(req.params);
+              next();
+            }) satisfies RequestHandler,
+          ]
+        : []),
+      ...(op.middleware?.(deps) ?? []),
+      op.handler(deps),
+    ];
+    router[op.method](op.path, ...chain);
+  }
+  return router;
+}
