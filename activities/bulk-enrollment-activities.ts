@@ -10,6 +10,8 @@ export interface BulkBatch {
   contactIds: string[];
   /** Contacts passed over by the sequence's re-enrollment rule. */
   ineligible: number;
+  /** For the enrollments' summaries in Temporal Web. */
+  sequence?: { name: string; version: number; stepCount: number };
   /** The last contact id looked at, or null when the criteria are exhausted. */
   lastContactId: string | null;
 }
@@ -36,7 +38,12 @@ export function createBulkEnrollmentActivities({ prisma }: { prisma: PrismaClien
         const seen = await contactsEverEnrolled(db, input.sequenceId, ids);
         eligible = ids.filter((id) => !seen.has(id));
       }
-      return { contactIds: eligible, ineligible: ids.length - eligible.length, lastContactId: ids[ids.length - 1] ?? null };
+      return {
+        contactIds: eligible,
+        ineligible: ids.length - eligible.length,
+        lastContactId: ids[ids.length - 1] ?? null,
+        sequence: { name: version.sequenceName, version: version.version, stepCount: version.steps.length },
+      };
     },
 
     async recordBulkEnrollmentProgress(input: {

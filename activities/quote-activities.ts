@@ -6,7 +6,6 @@ import { recordEvent } from '../prisma/queries/event-logs/record-event';
 import { messageExists } from '../prisma/queries/messages/message-exists';
 import {
   expireUnansweredQuote,
-  getQuoteOrThrow,
   getQuoteWithContactOrThrow,
   markQuoteFollowedUp,
   markQuoteSent,
@@ -30,6 +29,8 @@ export interface QuoteTimeline {
   contactId: string;
   expiresAt: string | null;
   followUpDays: number;
+  /** The zone its times read in (the contact's, else the tenant's); absent in timelines read before it existed. */
+  timeZone?: string;
 }
 
 export type PreparedQuoteMessage =
@@ -42,7 +43,7 @@ export function createQuoteActivities({ prisma, logger, quotePageBaseUrl }: { pr
   return {
     async getQuoteTimeline(ref: QuoteRef): Promise<QuoteTimeline> {
       const db = forTenant(prisma, ref.tenantId);
-      const quote = await getQuoteOrThrow(db, ref.quoteId);
+      const quote = await getQuoteWithContactOrThrow(db, ref.quoteId);
       const workflowId = Context.current().info.workflowExecution?.workflowId;
       // Quotes inserted by other tools learn their workflow here (the relay started it).
       if (!quote.workflowId && workflowId) await setQuoteWorkflowId(db, quote.id, workflowId);
@@ -52,6 +53,7 @@ export function createQuoteActivities({ prisma, logger, quotePageBaseUrl }: { pr
         contactId: quote.contactId,
         expiresAt: quote.expiresAt?.toISOString() ?? null,
         followUpDays: tenant.quoteFollowUpDays,
+        timeZone: quote.contact.timeZone || tenant.timeZone,
       };
     },
 

@@ -46,6 +46,9 @@ export interface SendContext {
   quietHours: QuietHours | null;
   contactTimeZone: string | null;
   tenantTimeZone: string;
+  channel: Channel;
+  /** The provider that will send it (for the run's details in Temporal Web). */
+  provider: string;
 }
 
 export type SendOutcome =
@@ -97,6 +100,8 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
         quietHours: tenantQuietHours(tenant),
         contactTimeZone: row.contact.timeZone,
         tenantTimeZone: tenant.timeZone,
+        channel: row.channel as Channel,
+        provider: providers[row.channel as Channel].name,
       };
     },
 

@@ -39,6 +39,8 @@ export interface EnrollmentPlan {
   timeZone: string;
   /** Channels the sequence sends on: an opt-out on any of them ends the enrollment. */
   channels: Channel[];
+  /** For labels in Temporal Web ("Welcome v3"); absent in plans made before labels existed. */
+  sequence?: { name: string; version: number };
 }
 
 export type PreparedStep =
@@ -74,6 +76,7 @@ export function createSequenceActivities({ prisma, logger }: { prisma: PrismaCli
         quietHours: resolveSendWindow(version.settings.sendWindow, tenantQuietHours(tenant)),
         timeZone: contact.timeZone || tenant.timeZone,
         channels: [...new Set(version.steps.map((s) => s.channel))],
+        sequence: { name: version.sequenceName, version: version.version },
       };
     },
 

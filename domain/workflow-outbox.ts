@@ -11,8 +11,17 @@ import type { Channel } from './channels';
  * - inbound: an inbound message's handleInboundMessageWorkflow.
  */
 export type WorkflowOutboxStart =
-  | { kind: 'quote'; tenantId: string; quoteId: string; contactId: string }
-  | { kind: 'message'; tenantId: string; messageId: string; contactId: string; scheduledAt: string | null }
-  | { kind: 'inbound'; tenantId: string; messageId: string; contactId: string; channel: Channel; body: string };
+  | { kind: 'quote'; tenantId: string; quoteId: string; contactId: string; followUpDays?: number | null }
+  | {
+      kind: 'message';
+      tenantId: string;
+      messageId: string;
+      contactId: string;
+      scheduledAt: string | null;
+      /** For the run's summary in Temporal Web. */
+      channel?: Channel;
+      origin?: 'api' | 'sequence' | 'quote' | 'notification' | 'compliance' | null;
+    }
+  | { kind: 'inbound'; tenantId: string; messageId: string; contactId: string; channel: Channel };
 
 export type WorkflowOutboxKind = WorkflowOutboxStart['kind'];

@@ -2,11 +2,13 @@ import {
   continueAsNew,
   ParentClosePolicy,
   setHandler,
+  setCurrentDetails,
   sleep,
   startChild,
   uuid4,
 } from '@temporalio/workflow';
 import { batchActivities } from './activity-proxies';
+import { duration, enrollmentRunSummary } from '../domain/run-summaries';
 import { bulkEnrollmentProgressQuery, childOptions, enrollmentStart, isAlreadyStarted, type BulkEnrollmentInput } from './definitions';
 import { sequenceEnrollmentWorkflow } from './sequence-enrollment';
 
@@ -42,14 +44,17 @@ export async function bulkEnrollmentWorkflow(input: BulkEnrollmentInput): Promis
     if (page.lastContactId === null) break;
     skipped += page.ineligible;
     const starts = page.contactIds.map(async (contactId) => {
-      const spec = enrollmentStart({
-        tenantId: input.tenantId,
-        enrollmentId: `enr_${uuid4().replace(/-/g, '')}`,
-        sequenceId: input.sequenceId,
-        versionId: input.versionId,
-        contactId,
-        bulkEnrollmentId: input.bulkEnrollmentId,
-      });
+      const spec = enrollmentStart(
+        {
+          tenantId: input.tenantId,
+          enrollmentId: `enr_${uuid4().replace(/-/g, '')}`,
+          sequenceId: input.sequenceId,
+          versionId: input.versionId,
+          contactId,
+          bulkEnrollmentId: input.bulkEnrollmentId,
+        },
+        page.sequence ? { staticSummary: enrollmentRunSummary(page.sequence, page.sequence.stepCount) } : {},
+      );
       try {
         await startChild(sequenceEnrollmentWorkflow, {
           ...childOptions(spec),
@@ -69,10 +74,12 @@ export async function bulkEnrollmentWorkflow(input: BulkEnrollmentInput): Promis
     }
     after = page.lastContactId;
     await recordBulkEnrollmentProgress({ tenantId: input.tenantId, bulkEnrollmentId: input.bulkEnrollmentId, enrolled, skipped, done: false });
-    if (input.batchIntervalMs > 0) await sleep(input.batchIntervalMs);
+    setCurrentDetails(`Enrolled ${enrolled}, skipped ${skipped} so far; the next batch follows shortly`);
+    if (input.batchIntervalMs > 0) await sleep(input.batchIntervalMs, { summary: `next batch of ${input.batchSize} in ${duration(input.batchIntervalMs)}` });
   }
   done = true;
   await recordBulkEnrollmentProgress({ tenantId: input.tenantId, bulkEnrollmentId: input.bulkEnrollmentId, enrolled, skipped, done: true });
+  setCurrentDetails(`Done: ${enrolled} enrolled, ${skipped} skipped`);
   return { enrolled, skipped };
 }
 

@@ -26,6 +26,8 @@ export interface ScheduledMessageInput {
    * the tenant's quiet hours.
    */
   quietHours?: QuietHours | null;
+  /** The zone its times are shown in (the contact's, else the tenant's) — for Temporal Web only; UTC if omitted. */
+  timeZone?: string;
 }
 
 export type ScheduledMessageOutcome = 'sent' | 'failed' | 'cancelled';

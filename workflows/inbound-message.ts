@@ -1,6 +1,7 @@
-import { executeChild, getExternalWorkflowHandle, ParentClosePolicy, patched } from '@temporalio/workflow';
+import { executeChild, getExternalWorkflowHandle, ParentClosePolicy, patched, setCurrentDetails } from '@temporalio/workflow';
 import { dbActivities } from './activity-proxies';
 import { parseConsentKeyword } from '../domain/consent-keywords';
+import { channelLabel, messageRunSummary } from '../domain/run-summaries';
 import { childOptions, contactRepliedSignal, optOutSignal, scheduledMessageStart, type InboundMessageInput, type InboundMessageResult } from './definitions';
 import { sendScheduledMessageWorkflow } from './scheduled-message';
 
@@ -41,7 +42,9 @@ export async function handleInboundMessageWorkflow(input: InboundMessageInput): 
     // Added with sequences: a reply ends the contact's enrollments that stop on reply. Runs started before
     // this change replay without it.
     if (!patched('stop-enrollments-on-reply')) return { keyword: null, signalled: [], replyMessageId: null };
-    return { keyword: null, signalled: await endEnrollmentsOnReply(), replyMessageId: null };
+    const told = await endEnrollmentsOnReply();
+    setCurrentDetails(`Reply: ${told.length} running enrollment(s) told (those that stop on reply end)`);
+    return { keyword: null, signalled: told, replyMessageId: null };
   }
 
   // START/YES and HELP are replies too; only an opt-out is not (it stops everything below instead).
@@ -56,10 +59,18 @@ export async function handleInboundMessageWorkflow(input: InboundMessageInput): 
     ...childOptions(
       scheduledMessageStart(
         { tenantId: input.tenantId, messageId: reply.messageId, contactId: input.contactId, scheduledAt: null, complianceReply: true },
-        { derived: true },
+        { derived: true, staticSummary: messageRunSummary(input.channel, { kind: 'compliance', keyword }) },
       ),
     ),
     parentClosePolicy: ParentClosePolicy.ABANDON,
   });
+  const channel = channelLabel(input.channel);
+  setCurrentDetails(
+    keyword === 'opt-out'
+      ? `STOP: ${channel} consent revoked; ${stopped.length} open run(s) told to stop; confirmation sent`
+      : keyword === 'opt-in'
+        ? `START: ${channel} consent granted; ${repliedTo.length} enrollment(s) told of the reply; confirmation sent`
+        : `HELP: ${repliedTo.length} enrollment(s) told of the reply; help reply sent`,
+  );
   return { keyword, signalled: [...repliedTo, ...stopped], replyMessageId: reply.messageId };
 }

@@ -1,7 +1,8 @@
-import { ActivityFailure, ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
-import { dbActivities, sendActivities } from './activity-proxies';
+import { ActivityFailure, ApplicationFailure, condition, setCurrentDetails, setHandler } from '@temporalio/workflow';
+import { dbActivities, sendMessageNamed } from './activity-proxies';
 import { ErrorCodes } from '../domain/errors';
-import { nextSendTime } from '../domain/quiet-hours';
+import { formatClock, nextSendTime, type QuietHours } from '../domain/quiet-hours';
+import { localMoment, providerLabel } from '../domain/run-summaries';
 import {
   cancelSignal,
   holdSignal,
@@ -15,7 +16,6 @@ import {
 } from './definitions';
 
 const { getSendContext, recordSendFailure, cancelForOptOut } = dbActivities;
-const { sendMessage } = sendActivities;
 
 /**
  * One scheduled ("send later") message: a durable timer until it is due, then quiet hours, then exactly one
@@ -65,9 +65,37 @@ export async function sendScheduledMessageWorkflow(input: ScheduledMessageInput)
   const wakeAt = (): string | null => throttledUntil ?? deferredUntil ?? scheduledAt;
   setHandler(statusQuery, () => ({ state: held && !result ? 'held' : state, scheduledAt, wakeAt: held ? null : wakeAt(), outcome: result?.outcome ?? null }));
 
+  // What Temporal Web shows: the zone its times read in, and who sends it, once known.
+  let zone = input.timeZone ?? 'UTC';
+  let provider: string | null = null;
+  let quietWindow: QuietHours | null = null;
+  const details = (): string => {
+    if (result) {
+      if (result.outcome === 'sent') return `Sent via ${providerLabel(provider ?? 'the provider')} at ${localMoment(result.at!, zone)}`;
+      if (result.outcome === 'failed') return `Failed (${result.errorCode ?? 'unknown'})`;
+      if (result.errorCode === ErrorCodes.CONSENT_REVOKED) return 'Cancelled: the contact opted out of this channel';
+      return `Cancelled${result.cancelReason ? ` (${result.cancelReason})` : ''}`;
+    }
+    if (held) return 'Held: its enrollment is paused; nothing is sent until it resumes';
+    if (state === 'throttled' && throttledUntil) return `Throttled by the tenant's send rate or daily cap: its turn comes at ${localMoment(throttledUntil, zone)}`;
+    if (state === 'quiet-hours' && deferredUntil && quietWindow) {
+      return `Quiet hours (${formatClock(quietWindow.startMinute)}–${formatClock(quietWindow.endMinute)} ${zone}): waiting until ${localMoment(deferredUntil, zone)}`;
+    }
+    if (state === 'sending') return `Sending via ${providerLabel(provider ?? 'the provider')}`;
+    if (scheduledAt && Date.parse(scheduledAt) > Date.now()) return `Waiting until ${localMoment(scheduledAt, zone)}: its scheduled time`;
+    return 'Due now';
+  };
+  const timerSummary = (): string => {
+    const at = wakeAt()!;
+    if (throttledUntil) return `send slot at ${localMoment(at, zone)}`;
+    if (deferredUntil) return `quiet hours end ${localMoment(at, zone)}`;
+    return `due ${localMoment(at, zone)}`;
+  };
+
   const finish = (value: ScheduledMessageResult): ScheduledMessageResult => {
     state = 'done';
     result = { ...value, at: new Date().toISOString() };
+    setCurrentDetails(details());
     return result;
   };
 
@@ -75,12 +103,13 @@ export async function sendScheduledMessageWorkflow(input: ScheduledMessageInput)
 
   for (;;) {
     const seen = changes;
+    setCurrentDetails(details());
     if (held) {
       await condition(() => cancelled || changes !== seen);
     } else {
       const due = wakeAt();
       const waitMs = due ? Date.parse(due) - Date.now() : 0;
-      if (waitMs > 0) await condition(() => cancelled || changes !== seen, waitMs);
+      if (waitMs > 0) await condition(() => cancelled || changes !== seen, waitMs, { summary: timerSummary() });
     }
     if (cancelled) return cancelledResult();
     if (optOutPending) {
@@ -94,6 +123,8 @@ export async function sendScheduledMessageWorkflow(input: ScheduledMessageInput)
     if (changes !== seen || held) continue;
 
     const context = await getSendContext(ref);
+    zone = context.contactTimeZone || context.tenantTimeZone;
+    provider = context.provider;
     if (context.status === 'cancelled') return cancelledResult();
     if (context.status !== 'scheduled' && context.status !== 'queued' && context.status !== 'sending') {
       // Already decided (a previous run of this workflow id, or an operator): nothing left to do.
@@ -105,9 +136,8 @@ export async function sendScheduledMessageWorkflow(input: ScheduledMessageInput)
       deferredUntil = null;
       continue;
     }
-    const decision = input.complianceReply
-      ? { deferred: false, sendAt: new Date() }
-      : nextSendTime(new Date(), input.quietHours !== undefined ? input.quietHours : context.quietHours, context.contactTimeZone, context.tenantTimeZone);
+    quietWindow = input.quietHours !== undefined ? input.quietHours : context.quietHours;
+    const decision = input.complianceReply ? { deferred: false, sendAt: new Date() } : nextSendTime(new Date(), quietWindow, context.contactTimeZone, context.tenantTimeZone);
     if (decision.deferred) {
       state = 'quiet-hours';
       deferredUntil = decision.sendAt.toISOString();
@@ -116,8 +146,9 @@ export async function sendScheduledMessageWorkflow(input: ScheduledMessageInput)
     }
 
     state = 'sending';
+    setCurrentDetails(details());
     try {
-      const outcome = await sendMessage({
+      const outcome = await sendMessageNamed(`send via ${providerLabel(context.provider)}`, {
         ...ref,
         expectedScheduledAt: scheduledAt,
         complianceReply: input.complianceReply ?? false,

@@ -1,5 +1,6 @@
-import { condition, executeChild, setHandler } from '@temporalio/workflow';
+import { condition, executeChild, setCurrentDetails, setHandler } from '@temporalio/workflow';
 import { dbActivities } from './activity-proxies';
+import { duration, localMoment, messageRunSummary } from '../domain/run-summaries';
 import {
   childOptions,
   optOutSignal,
@@ -46,8 +47,30 @@ export async function sendQuoteWorkflow(input: QuoteInput): Promise<QuoteResult>
     expiresAt: expiresAtMs !== null ? new Date(expiresAtMs).toISOString() : null,
   }));
 
+  let zone = 'UTC';
+  const ENDINGS: Record<QuoteResult['outcome'], string> = {
+    accepted: 'the lead accepted',
+    rejected: 'the lead declined',
+    expired: 'it expired unanswered',
+    closed: 'the quote was already closed',
+    open: 'its work is done; the quote stays open for an answer on its page',
+  };
+  /** What Temporal Web shows as this run's current details. */
+  const details = (ending?: Omit<QuoteResult, 'sent' | 'followedUp'>): string => {
+    if (ending) {
+      const why = ending.outcome === 'open' && smsOptOut ? 'the contact opted out of SMS; the quote stays open for an answer on its page' : ENDINGS[ending.outcome];
+      return `Ended: ${why}${ending.reason && ending.outcome !== 'open' ? ` (${ending.reason})` : ''}`;
+    }
+    if (state === 'sending') return 'Sending the quote';
+    if (state === 'following-up') return 'Sending the follow-up';
+    const expires = expiresAtMs !== null ? `; expires ${localMoment(expiresAtMs, zone)}` : '';
+    const follow = followUpAtMs !== null ? ` — follow-up due ${localMoment(followUpAtMs, zone)}` : '';
+    return `${sent ? 'Sent' : 'Not sent'}; waiting for an answer${follow}${expires}`;
+  };
+
   const done = (result: Omit<QuoteResult, 'sent' | 'followedUp'>): QuoteResult => {
     state = 'done';
+    setCurrentDetails(details(result));
     return { ...result, sent, followedUp };
   };
 
@@ -58,12 +81,19 @@ export async function sendQuoteWorkflow(input: QuoteInput): Promise<QuoteResult>
     if (prepared.kind === 'invalid') return { sent: false, reason: `template: ${prepared.problems.map((p) => p.message).join('; ')}` };
     const outcome = await executeChild(
       sendScheduledMessageWorkflow,
-      childOptions(scheduledMessageStart({ tenantId: input.tenantId, messageId: prepared.messageId, contactId: prepared.contactId, scheduledAt: null }, { derived: true })),
+      childOptions(
+        scheduledMessageStart(
+          { tenantId: input.tenantId, messageId: prepared.messageId, contactId: prepared.contactId, scheduledAt: null, timeZone: zone },
+          { derived: true, staticSummary: messageRunSummary('sms', { kind: 'quote', followUp: kind === 'follow_up' }) },
+        ),
+      ),
     );
     return outcome.outcome === 'sent' ? { sent: true } : { sent: false, reason: outcome.errorCode ?? outcome.outcome };
   };
 
+  setCurrentDetails(details());
   const timeline = await getQuoteTimeline(ref);
+  zone = timeline.timeZone ?? 'UTC';
   expiresAtMs = timeline.expiresAt ? Date.parse(timeline.expiresAt) : null;
   if (timeline.status !== 'open' && timeline.status !== 'draft') return done({ outcome: 'closed', reason: `quote is ${timeline.status}` });
   if (timeline.status === 'draft') return done({ outcome: 'closed', reason: 'quote is a draft' });
@@ -88,10 +118,12 @@ export async function sendQuoteWorkflow(input: QuoteInput): Promise<QuoteResult>
     const at = Date.now() + timeline.followUpDays * DAY_MS;
     if (expiresAtMs === null || at < expiresAtMs) followUpAtMs = at;
   }
+  setCurrentDetails(details());
   if (followUpAtMs !== null) {
-    await condition(() => response !== null || smsOptOut, followUpAtMs - Date.now());
+    await condition(() => response !== null || smsOptOut, followUpAtMs - Date.now(), { summary: `follow-up in ${duration(followUpAtMs - Date.now())}` });
     if (response === null && !smsOptOut) {
       state = 'following-up';
+      setCurrentDetails(details());
       const follow = await send('follow_up');
       if (follow.sent) {
         followedUp = true;
@@ -105,7 +137,8 @@ export async function sendQuoteWorkflow(input: QuoteInput): Promise<QuoteResult>
   if (expiresAtMs === null) return done({ outcome: 'open', ...(reason ? { reason } : {}) });
 
   const untilExpiry = expiresAtMs - Date.now();
-  if (untilExpiry > 0) await condition(() => response !== null, untilExpiry);
+  setCurrentDetails(details());
+  if (untilExpiry > 0) await condition(() => response !== null, untilExpiry, { summary: `quote expires ${localMoment(expiresAtMs, zone)}` });
   if (response !== null) return done({ outcome: response });
   const expired = await expireQuote(ref);
   return done({ outcome: expired ? 'expired' : 'closed', ...(reason ? { reason } : {}) });

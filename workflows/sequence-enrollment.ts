@@ -6,6 +6,7 @@ import {
   executeChild,
   ParentClosePolicy,
   patched,
+  setCurrentDetails,
   setHandler,
   startChild,
   workflowInfo,
@@ -16,6 +17,7 @@ import type { Channel } from '../domain/channels';
 import { ErrorCodes } from '../domain/errors';
 import { nextSendTime } from '../domain/quiet-hours';
 import { stepFireTime } from '../domain/sequence-schedule';
+import { channelLabel, duration, localMoment, messageRunSummary } from '../domain/run-summaries';
 import {
   cancelSignal,
   childOptions,
@@ -85,8 +87,38 @@ export async function sequenceEnrollmentWorkflow(input: EnrollmentInput): Promis
     stopReason: result?.stopReason ?? null,
     replied,
   });
-  const persist = () =>
-    recordEnrollmentState({ ...ref, status: paused ? 'paused' : 'active', currentStep: step, nextSendAt: fireAtMs !== null ? new Date(fireAtMs).toISOString() : null });
+  /** A step's message is on its way (started, not yet sent). */
+  let inFlight = false;
+  const STOP_LABELS: Record<EnrollmentStopReason, string> = {
+    replied: 'the contact replied',
+    opted_out: 'the contact opted out',
+    manual: 'stopped by hand',
+    missing_channel: 'the contact lacks a step’s channel',
+    send_failed: 'a step could not be sent',
+    sequence_empty: 'the sequence has no steps',
+  };
+  /** What Temporal Web shows as this run's current details. */
+  const details = (): string => {
+    if (!plan) return 'Starting';
+    const n = plan.steps.length;
+    const at = `step ${Math.min(step + 1, n)} of ${n}`;
+    if (result) {
+      if (result.status === 'completed') return `Completed: ${sent} sent`;
+      return `${result.status === 'failed' ? 'Failed' : 'Stopped'} at ${at} (${result.stopReason ? STOP_LABELS[result.stopReason] : 'ended'}); ${sent} sent`;
+    }
+    const current = plan.steps[step];
+    const label = current ? ` (${channelLabel(current.channel)})` : '';
+    if (paused) {
+      return `Paused at ${at}${pausedRemainingMs !== null ? ` with ${duration(pausedRemainingMs)} of its wait left` : ': its message is held'}; ${sent} sent`;
+    }
+    if (inFlight) return `Step ${step + 1} of ${n}${label}: its message is on its way (see its own run); ${sent} sent`;
+    if (fireAtMs !== null) return `Step ${step + 1} of ${n}${label} due ${localMoment(fireAtMs, plan.timeZone)}; ${sent} sent`;
+    return `Step ${step + 1} of ${n}${label}; ${sent} sent`;
+  };
+  const persist = () => {
+    setCurrentDetails(details());
+    return recordEnrollmentState({ ...ref, status: paused ? 'paused' : 'active', currentStep: step, nextSendAt: fireAtMs !== null ? new Date(fireAtMs).toISOString() : null });
+  };
   /** A resumed wait still lands inside the send window. */
   const windowed = (ms: number): number =>
     plan ? nextSendTime(new Date(ms), plan.quietHours, plan.timeZone, plan.timeZone).sendAt.getTime() : ms;
@@ -151,6 +183,8 @@ export async function sequenceEnrollmentWorkflow(input: EnrollmentInput): Promis
     pausedRemainingMs = null;
     await finishEnrollment({ ...ref, status: value.status, stopReason: value.stopReason, currentStep: step });
     result = value;
+    inFlight = false;
+    setCurrentDetails(details());
     // Let a pending stop update return its answer before the run closes.
     await condition(allHandlersFinished);
     return value;
@@ -163,11 +197,13 @@ export async function sequenceEnrollmentWorkflow(input: EnrollmentInput): Promis
    * not wait for the message — and a pause holds it until resumed. The child is abandoned rather than
    * terminated when the enrollment ends, so a send already under way settles its own row.
    */
-  const sendStep = async (childInput: Parameters<typeof scheduledMessageStart>[0]): Promise<ScheduledMessageResult | 'stopped'> => {
+  const sendStep = async (childInput: Parameters<typeof scheduledMessageStart>[0], staticSummary: string): Promise<ScheduledMessageResult | 'stopped'> => {
     const child = await startChild(sendScheduledMessageWorkflow, {
-      ...childOptions(scheduledMessageStart(childInput, { derived: true })),
+      ...childOptions(scheduledMessageStart(childInput, { derived: true, staticSummary })),
       parentClosePolicy: ParentClosePolicy.ABANDON,
     });
+    inFlight = true;
+    setCurrentDetails(details());
     let outcome: ScheduledMessageResult | null = null;
     void child.result().then(
       (value) => (outcome = value),
@@ -216,7 +252,10 @@ export async function sequenceEnrollmentWorkflow(input: EnrollmentInput): Promis
       }
       const waitMs = (fireAtMs ?? Date.now()) - Date.now();
       if (waitMs <= 0) break;
-      await condition(() => paused || stopReason() !== null, waitMs);
+      setCurrentDetails(details());
+      await condition(() => paused || stopReason() !== null, waitMs, {
+        summary: `step ${step + 1} of ${plan.steps.length} due ${localMoment(fireAtMs!, plan.timeZone)}`,
+      });
     }
     fireAtMs = null;
 
@@ -228,12 +267,21 @@ export async function sequenceEnrollmentWorkflow(input: EnrollmentInput): Promis
     if (prepared.kind === 'missing_channel') {
       if (plan.missingChannel === 'stop') return stopped('missing_channel');
     } else {
-      const childInput = { tenantId: input.tenantId, messageId: prepared.messageId, contactId: input.contactId, scheduledAt: null, quietHours: plan.quietHours };
+      const childInput = {
+        tenantId: input.tenantId,
+        messageId: prepared.messageId,
+        contactId: input.contactId,
+        scheduledAt: null,
+        quietHours: plan.quietHours,
+        timeZone: plan.timeZone,
+      };
       let outcome: ScheduledMessageResult;
       if (patched('step-in-flight-follows-enrollment')) {
-        const inFlight = await sendStep(childInput);
-        if (inFlight === 'stopped') return stopped(stopReason()!);
-        outcome = inFlight;
+        const summary = messageRunSummary(current.channel, { kind: 'step', position: current.position, stepCount: plan.steps.length, sequence: plan.sequence });
+        const sending = await sendStep(childInput, summary);
+        inFlight = false;
+        if (sending === 'stopped') return stopped(stopReason()!);
+        outcome = sending;
       } else {
         outcome = await executeChild(sendScheduledMessageWorkflow, childOptions(scheduledMessageStart(childInput, { derived: true })));
       }

@@ -21,6 +21,7 @@ import {
   scheduledMessageWorkflowId,
 } from '../domain/derived-ids';
 import { AppError, ErrorCodes } from '../domain/errors';
+import { inboundRunSummary, messageRunSummary, quoteRunSummary } from '../domain/run-summaries';
 import type { WorkflowOutboxStart } from '../domain/workflow-outbox';
 import type { BulkEnrollmentInput, EnrollmentInput, InboundMessageInput, QuoteInput, ScheduledMessageInput } from './definitions';
 
@@ -98,6 +99,7 @@ export function scheduledMessageStart(
 
 /** A redelivered webhook must not act twice on the same message: the existing run answers. */
 export function inboundStart(input: InboundMessageInput, options: Described = {}): StartSpec<InboundMessageInput> {
+  options = { staticSummary: inboundRunSummary(input.channel), ...options };
   return {
     workflowType: 'handleInboundMessageWorkflow',
     workflowId: inboundWorkflowId(input.tenantId, input.messageId),
@@ -170,11 +172,22 @@ export function bulkEnrollmentStart(input: BulkEnrollmentInput, options: Describ
 export function workflowOutboxStart(start: WorkflowOutboxStart): StartSpec {
   switch (start.kind) {
     case 'quote':
-      return quoteStart({ tenantId: start.tenantId, quoteId: start.quoteId, contactId: start.contactId });
+      return quoteStart(
+        { tenantId: start.tenantId, quoteId: start.quoteId, contactId: start.contactId },
+        { staticSummary: quoteRunSummary(start.followUpDays ?? null) },
+      );
     case 'message':
-      return scheduledMessageStart({ tenantId: start.tenantId, messageId: start.messageId, contactId: start.contactId, scheduledAt: start.scheduledAt }, { derived: true });
+      return scheduledMessageStart(
+        { tenantId: start.tenantId, messageId: start.messageId, contactId: start.contactId, scheduledAt: start.scheduledAt },
+        {
+          derived: true,
+          ...(start.channel
+            ? { staticSummary: messageRunSummary(start.channel, start.origin === 'notification' ? { kind: 'notification' } : { kind: 'api', scheduled: start.scheduledAt !== null }) }
+            : {}),
+        },
+      );
     case 'inbound':
-      return inboundStart({ tenantId: start.tenantId, messageId: start.messageId, contactId: start.contactId, channel: start.channel, body: start.body });
+      return inboundStart({ tenantId: start.tenantId, messageId: start.messageId, contactId: start.contactId, channel: start.channel });
   }
 }
 

@@ -36,7 +36,7 @@ export async function queueLeadAlerts(
       workflowId: scheduledMessageWorkflowId(tenantId, id),
       origin: 'notification',
     });
-    starts.push({ kind: 'message', tenantId, messageId: id, contactId: recipient.id, scheduledAt: null });
+    starts.push({ kind: 'message', tenantId, messageId: id, contactId: recipient.id, scheduledAt: null, channel: rule.channel, origin: 'notification' });
   }
   return enqueueWorkflowStarts(tx, starts);
 }

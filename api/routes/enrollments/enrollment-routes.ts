@@ -3,6 +3,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import { BulkEnrollSchema, EnrollSchema, ListEnrollmentsQuerySchema, StopEnrollmentSchema } from '../../../domain/schemas/sequence';
 import { bulkEnrollmentWorkflowId } from '../../../domain/derived-ids';
+import { bulkEnrollmentRunSummary, enrollmentRunSummary } from '../../../domain/run-summaries';
 import { newId } from '../../../prisma/ids';
 import { countContactsForBulkEnrollment } from '../../../prisma/queries/contacts/find-contacts-for-bulk-enrollment';
 import { getContactOrThrow } from '../../../prisma/queries/contacts/get-contact-or-throw';
@@ -44,7 +45,10 @@ export function enrollContactRoute(deps: ApiDeps): RequestHandler {
     const enrollmentId = newId('enr');
     // The workflow id (sequence × contact) with conflict policy FAIL is what guarantees one active enrollment.
     const { workflowId, runId, alreadyStarted } = await deps.temporal.start(
-      enrollmentStart({ tenantId, enrollmentId, sequenceId: sequence.id, versionId: version.id, contactId }),
+      enrollmentStart(
+        { tenantId, enrollmentId, sequenceId: sequence.id, versionId: version.id, contactId },
+        { staticSummary: enrollmentRunSummary({ name: sequence.name, version: version.version }, version.stepCount) },
+      ),
     );
     if (alreadyStarted) {
       throw new AppError(ErrorCodes.ALREADY_ENROLLED, `Contact ${contactId} is already enrolled in "${sequence.name}"`, {
@@ -72,7 +76,12 @@ export function bulkEnrollRoute(deps: ApiDeps): RequestHandler {
     const row = await createBulkEnrollment(db, { sequenceId: sequence.id, criteria, total, workflowId: (id) => bulkEnrollmentWorkflowId(tenantId, id) });
     const pace = deps.bulkEnrollment ?? { batchSize: 50, batchIntervalMs: 1000 };
     try {
-      await deps.temporal.start(bulkEnrollmentStart({ tenantId, bulkEnrollmentId: row.id, sequenceId: sequence.id, versionId: version.id, ...pace }));
+      await deps.temporal.start(
+        bulkEnrollmentStart(
+          { tenantId, bulkEnrollmentId: row.id, sequenceId: sequence.id, versionId: version.id, ...pace },
+          { staticSummary: bulkEnrollmentRunSummary({ name: sequence.name, version: version.version }) },
+        ),
+      );
     } catch (error) {
       await markBulkEnrollmentFailed(db, row.id, 'The workflow engine did not accept the bulk enrollment');
       throw new AppError(ErrorCodes.UNAVAILABLE, 'Could not start the bulk enrollment workflow', {

@@ -4,6 +4,7 @@ import { IngestQuoteSchema } from '../../../domain/schemas/ingest';
 import { upsertLeadContact } from '../../../prisma/queries/contacts/upsert-lead-contact';
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
 import { createIngestedQuote } from '../../../prisma/queries/quotes/create-ingested-quote';
+import { getQuoteSettings } from '../../../prisma/queries/quotes/quotes';
 import type { ApiDeps } from '../../deps';
 import { tenantOf } from '../../http/authenticate';
 import { queueLeadAlerts } from '../../notifications/queue-lead-alerts';
@@ -20,7 +21,8 @@ export function ingestQuote(deps: ApiDeps): RequestHandler {
       // The insert trigger queues the quote's workflow in the outbox; it is started below too, at once.
       const quote = await createIngestedQuote(tx, contact.id, input);
       await recordEvent(tx, { type: 'quote.created', subjectType: 'quote', subjectId: quote.id, data: { source, externalId: quote.externalId } });
-      const starts: WorkflowOutboxStart[] = [{ kind: 'quote', tenantId, quoteId: quote.id, contactId: contact.id }];
+      const { followUpDays } = await getQuoteSettings(tx);
+      const starts: WorkflowOutboxStart[] = [{ kind: 'quote', tenantId, quoteId: quote.id, contactId: contact.id, followUpDays }];
       if (created) starts.push(...(await queueLeadAlerts(tx, ingestRequestId, { ...contact, source })));
       return {
         response: {

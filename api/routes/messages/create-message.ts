@@ -5,6 +5,8 @@ import { CreateMessageSchema } from '../../../domain/schemas/message';
 import { scheduledMessageWorkflowId } from '../../../domain/derived-ids';
 import { newId } from '../../../prisma/ids';
 import { getContactOrThrow } from '../../../prisma/queries/contacts/get-contact-or-throw';
+import { getTenantOrThrow } from '../../../prisma/queries/tenants/get-tenant-or-throw';
+import { messageRunSummary } from '../../../domain/run-summaries';
 import { createOutboundMessage } from '../../../prisma/queries/messages/create-outbound-message';
 import { deleteMessage } from '../../../prisma/queries/messages/delete-message';
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
@@ -17,7 +19,7 @@ export function createMessage({ temporal, temporalWeb, logger }: ApiDeps): Reque
   return async (req, res) => {
     const input = CreateMessageSchema.parse(req.body);
     const { tenantId, db } = tenantOf(res);
-    const contact = await getContactOrThrow(db, input.contactId);
+    const [contact, tenant] = await Promise.all([getContactOrThrow(db, input.contactId), getTenantOrThrow(db)]);
     const field = addressFieldFor(input.channel);
     if (!contact[field]) {
       throw new AppError(
@@ -47,7 +49,10 @@ export function createMessage({ temporal, temporalWeb, logger }: ApiDeps): Reque
     let runId: string | null;
     try {
       ({ runId } = await temporal.start(
-        scheduledMessageStart({ tenantId, messageId: id, contactId: contact.id, scheduledAt: scheduledAt?.toISOString() ?? null }),
+        scheduledMessageStart(
+          { tenantId, messageId: id, contactId: contact.id, scheduledAt: scheduledAt?.toISOString() ?? null, timeZone: contact.timeZone ?? tenant.timeZone },
+          { staticSummary: messageRunSummary(input.channel, { kind: 'api', scheduled: scheduledAt !== null }) },
+        ),
       ));
     } catch (error) {
       // Undo the row: a message with no workflow would sit "scheduled" forever.

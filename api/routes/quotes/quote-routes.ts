@@ -29,7 +29,8 @@ export function createQuoteRoute(deps: ApiDeps): RequestHandler {
     if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now()) throw new AppError(ErrorCodes.VALIDATION, 'expiresAt: must be in the future');
     const quote = await createIngestedQuote(db, contact.id, input);
     let warning: string | undefined;
-    const { unreachable } = await startQueuedWorkflows(deps, [{ kind: 'quote', tenantId, quoteId: quote.id, contactId: contact.id }]);
+    const { followUpDays } = await getQuoteSettings(db);
+    const { unreachable } = await startQueuedWorkflows(deps, [{ kind: 'quote', tenantId, quoteId: quote.id, contactId: contact.id, followUpDays }]);
     if (unreachable) warning = 'Saved; the workflow engine could not be reached, so the quote will be sent as soon as it is back.';
     await setQuoteWorkflowId(db, quote.id, quoteWorkflowId(tenantId, quote.id));
     await recordEvent(db, { type: 'quote.created', subjectType: 'quote', subjectId: quote.id, data: { source: 'api', externalId: quote.externalId } });

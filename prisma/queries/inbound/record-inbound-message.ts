@@ -62,7 +62,7 @@ export async function recordInboundMessage(db: TenantTx, input: InboundMessageIn
       },
     });
     const starts = await enqueueWorkflowStarts(tx, [
-      { kind: 'inbound', tenantId, messageId: message.id, contactId: contact.id, channel: input.channel, body: input.body },
+      { kind: 'inbound', tenantId, messageId: message.id, contactId: contact.id, channel: input.channel },
     ]);
     return { contact, thread, message, duplicate: false, starts };
   });

@@ -1,7 +1,7 @@
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import type { QuoteSettings } from '../../../domain/schemas/quote';
 import type { PrismaClient } from '../../client';
-import type { TenantDb } from '../../tenant-scope';
+import type { TenantDb, TenantTx } from '../../tenant-scope';
 
 export async function getQuoteOrThrow(db: TenantDb, quoteId: string) {
   const quote = await db.quote.findFirst({ where: { id: quoteId } });
@@ -24,7 +24,7 @@ export async function listQuotes(
   return { quotes: page, nextCursor: more ? page[page.length - 1]!.id : null };
 }
 
-export async function getQuoteSettings(db: TenantDb) {
+export async function getQuoteSettings(db: TenantTx) {
   const tenant = await db.tenant.findFirstOrThrow({
     select: { quoteMessageTemplate: true, quoteFollowUpTemplate: true, quoteFollowUpDays: true },
   });

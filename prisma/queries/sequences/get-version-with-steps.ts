@@ -22,6 +22,8 @@ export interface VersionWithSteps {
   id: string;
   sequenceId: string;
   version: number;
+  /** The sequence's name (for labels: "Welcome v3"). */
+  sequenceName: string;
   publishedAt: Date | null;
   settings: SequenceSettings;
   steps: VersionStep[];
@@ -29,12 +31,16 @@ export interface VersionWithSteps {
 
 /** A sequence version with its steps in order and its settings with defaults applied. */
 export async function getVersionWithSteps(db: TenantDb, versionId: string): Promise<VersionWithSteps> {
-  const version = await db.sequenceVersion.findFirst({ where: { id: versionId }, include: { steps: { orderBy: { position: 'asc' } } } });
+  const version = await db.sequenceVersion.findFirst({
+    where: { id: versionId },
+    include: { steps: { orderBy: { position: 'asc' } }, sequence: { select: { name: true } } },
+  });
   if (!version) throw new AppError(ErrorCodes.NOT_FOUND, `Sequence version ${versionId} not found`, { details: { versionId } });
   return {
     id: version.id,
     sequenceId: version.sequenceId,
     version: version.version,
+    sequenceName: version.sequence.name,
     publishedAt: version.publishedAt,
     settings: SequenceSettingsSchema.parse(version.settings ?? {}),
     steps: version.steps.map(toVersionStep),

@@ -83,7 +83,12 @@ export async function getEnrollableVersion(db: TenantDb, sequenceId: string) {
     select: {
       id: true,
       name: true,
-      versions: { where: { publishedAt: { not: null } }, orderBy: { version: 'desc' }, take: 1, select: { id: true, version: true, settings: true } },
+      versions: {
+        where: { publishedAt: { not: null } },
+        orderBy: { version: 'desc' },
+        take: 1,
+        select: { id: true, version: true, settings: true, _count: { select: { steps: true } } },
+      },
     },
   });
   if (!sequence) throw new AppError(ErrorCodes.NOT_FOUND, `Sequence ${sequenceId} not found`, { details: { sequenceId } });
@@ -93,7 +98,11 @@ export async function getEnrollableVersion(db: TenantDb, sequenceId: string) {
       details: { sequenceId },
     });
   }
-  return { sequence: { id: sequence.id, name: sequence.name }, version, settings: SequenceSettingsSchema.parse(version.settings ?? {}) };
+  return {
+    sequence: { id: sequence.id, name: sequence.name },
+    version: { id: version.id, version: version.version, settings: version.settings, stepCount: version._count.steps },
+    settings: SequenceSettingsSchema.parse(version.settings ?? {}),
+  };
 }
 
 /** Of versions listed newest first: the newest published one (new enrollments start on it). */

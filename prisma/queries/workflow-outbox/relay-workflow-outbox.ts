@@ -12,19 +12,20 @@ type Row = {
   message_id: string | null;
   contact_id: string;
   channel: Channel | null;
-  body: string | null;
+  origin: 'api' | 'sequence' | 'quote' | 'notification' | 'compliance' | null;
   scheduled_at: Date | null;
+  follow_up_days: number | null;
 };
 
 function entryOf(row: Row): WorkflowOutboxEntry {
   const base = { id: row.id, tenantId: row.tenant_id, contactId: row.contact_id };
   switch (row.kind) {
     case 'quote':
-      return { ...base, kind: 'quote', quoteId: row.quote_id! };
+      return { ...base, kind: 'quote', quoteId: row.quote_id!, followUpDays: row.follow_up_days };
     case 'message':
-      return { ...base, kind: 'message', messageId: row.message_id!, scheduledAt: row.scheduled_at?.toISOString() ?? null };
+      return { ...base, kind: 'message', messageId: row.message_id!, scheduledAt: row.scheduled_at?.toISOString() ?? null, channel: row.channel!, origin: row.origin };
     case 'inbound':
-      return { ...base, kind: 'inbound', messageId: row.message_id!, channel: row.channel!, body: row.body! };
+      return { ...base, kind: 'inbound', messageId: row.message_id!, channel: row.channel! };
   }
 }
 
@@ -44,8 +45,10 @@ export async function relayWorkflowOutbox(
     async (tx) => {
       const rows = await tx.$queryRaw<Row[]>`
         SELECT o.id, o.tenant_id, o.kind::text AS kind, o.quote_id, o.message_id,
-               COALESCE(q.contact_id, m.contact_id) AS contact_id, m.channel::text AS channel, m.body, m.scheduled_at
+               COALESCE(q.contact_id, m.contact_id) AS contact_id, m.channel::text AS channel, m.origin, m.scheduled_at,
+               t.quote_follow_up_days AS follow_up_days
           FROM workflow_outbox o
+          JOIN tenants t ON t.id = o.tenant_id
           LEFT JOIN quotes q ON q.tenant_id = o.tenant_id AND q.id = o.quote_id
           LEFT JOIN messages m ON m.tenant_id = o.tenant_id AND m.id = o.message_id
          WHERE o.relayed_at IS NULL
