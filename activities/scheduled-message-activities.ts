@@ -8,6 +8,7 @@ import type { PrismaClient } from '../prisma/client';
 import { forTenant } from '../prisma/tenant-scope';
 import { cancelPendingMessage, cancelPendingMessageForOptOut } from '../prisma/queries/messages/cancel-pending-message';
 import { claimMessageForSend } from '../prisma/queries/messages/claim-message-for-send';
+import { findDuePendingMessageWorkflows } from '../prisma/queries/messages/find-due-pending-message-workflows';
 import { getContactOrThrow } from '../prisma/queries/contacts/get-contact-or-throw';
 import { complianceReplyAllowed, reserveSendSlot } from '../prisma/queries/send-limits/reserve-send-slot';
 import { getSendContext } from '../prisma/queries/messages/get-send-context';
@@ -270,6 +271,11 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
       const cancelled = await cancelPendingMessage(db, ref.messageId, { errorCode: 'CANCELLED', errorMessage: cancelExplanation(ref.reason) });
       if (cancelled) await recordEvent(db, { type: 'message.cancelled', subjectType: 'message', subjectId: ref.messageId, data: { reason: ref.reason } });
       return cancelled;
+    },
+
+    /** A page of the tenant's due messages still waiting to go out, for a change of its rules to reach them. */
+    async findDuePendingSends(input: { tenantId: string; afterId: string | null; limit: number; now: string }) {
+      return findDuePendingMessageWorkflows(forTenant(prisma, input.tenantId), { afterId: input.afterId, limit: input.limit, now: new Date(input.now) });
     },
 
     /** An opt-out arrived while the message waited: it is cancelled, with the reason on the row. */

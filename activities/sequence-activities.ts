@@ -39,6 +39,13 @@ export interface EnrollmentPlan {
   timeZone: string;
   /** Channels the sequence sends on: an opt-out on any of them ends the enrollment. */
   channels: Channel[];
+  /** The tenant's business days (ISO weekdays); absent in plans made before they were a setting (Monday–Friday). */
+  businessDays?: number[];
+  /**
+   * The sequence follows the tenant's quiet hours as they are when each step is sent (so a change of them
+   * reaches running enrollments), rather than a window of its own. Absent in older plans.
+   */
+  followsTenantWindow?: boolean;
   /** For labels in Temporal Web ("Welcome v3"); absent in plans made before labels existed. */
   sequence?: { name: string; version: number };
 }
@@ -77,6 +84,8 @@ export function createSequenceActivities({ prisma, logger }: { prisma: PrismaCli
         timeZone: contact.timeZone || tenant.timeZone,
         channels: [...new Set(version.steps.map((s) => s.channel))],
         sequence: { name: version.sequenceName, version: version.version },
+        businessDays: tenant.businessDays,
+        followsTenantWindow: version.settings.sendWindow === 'tenant',
       };
     },
 

@@ -35,6 +35,11 @@ export function bulkEnrollmentWorkflowId(tenantId: string, bulkEnrollmentId: str
   return `bulk-enrollment:${tenantId}:${bulkEnrollmentId}`;
 }
 
+/** One run per change of a tenant's sending rules. */
+export function recheckSendsWorkflowId(tenantId: string, changeId: string): string {
+  return `recheck-sends:${tenantId}:${changeId}`;
+}
+
 // ── Message ids ──────────────────────────────────────────────────────────────────────────────────────
 
 const hexOf = (id: string, prefix: string) => id.replace(new RegExp(`^${prefix}_`), '');

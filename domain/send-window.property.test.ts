@@ -120,16 +120,23 @@ function plusDays(w: Wall, days: number): Wall {
   return { ...w, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
-/** Business days the slow way: a weekend start moves to Monday, then one calendar day at a time. */
-function naiveBusinessDays(from: number, days: number, zone: string): number {
+/** ISO weekdays (1 = Monday … 7 = Sunday) → a test of a JS weekday (0 = Sunday … 6 = Saturday). */
+const isBusiness = (businessDays: number[]) => (jsWeekday: number) => businessDays.includes(jsWeekday === 0 ? 7 : jsWeekday);
+
+/** Business days the slow way: a start on a day off moves to the next business day, then one calendar day at a time. */
+function naiveBusinessDays(from: number, days: number, zone: string, businessDays = [1, 2, 3, 4, 5]): number {
+  const business = isBusiness(businessDays);
   let date = wall(from, zone);
-  while (weekdayOf(date) === 0 || weekdayOf(date) === 6) date = plusDays(date, 1);
+  while (!business(weekdayOf(date))) date = plusDays(date, 1);
   for (let left = days; left > 0; ) {
     date = plusDays(date, 1);
-    if (weekdayOf(date) !== 0 && weekdayOf(date) !== 6) left--;
+    if (business(weekdayOf(date))) left--;
   }
   return resolveWall(date, zone);
 }
+
+/** A tenant's business days: any non-empty set of ISO weekdays. */
+const businessDaySets = fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }).map((days) => [...days].sort());
 
 // ---------------------------------------------------------------------------------------------------------
 // Transitions, found by scanning offsets: month by month, then bisecting to the minute.
@@ -274,6 +281,28 @@ describe('send windows agree with a minute-by-minute oracle in every zone', () =
     'addBusinessDays equals the day-by-day count, keeping the wall time',
     ({ zone, at }, days) => {
       expect(show(addBusinessDays(new Date(at), days, zone).getTime(), zone)).toBe(show(naiveBusinessDays(at, days, zone), zone));
+    },
+    TIMEOUT,
+  );
+
+  test.prop([calendarStart, fc.integer({ min: 0, max: 40 }), businessDaySets], { numRuns: Math.ceil(RUNS / 3) })(
+    'addBusinessDays counts a tenant’s own business days (Sunday to Thursday, six days, any set)',
+    ({ zone, at }, days, businessDays) => {
+      const got = addBusinessDays(new Date(at), days, zone, businessDays).getTime();
+      expect(show(got, zone), `${days} business days of [${businessDays}] from ${show(at, zone)}`).toBe(show(naiveBusinessDays(at, days, zone, businessDays), zone));
+    },
+    TIMEOUT,
+  );
+
+  test.prop([calendarStart, fc.integer({ min: 0, max: 12 }), anyWindow, businessDaySets], { numRuns: Math.ceil(RUNS / 3) })(
+    'stepFireTime, business days: on one of the tenant’s business days, outside quiet hours, not before the counted day',
+    ({ zone, at }, days, window, businessDays) => {
+      const counted = naiveBusinessDays(at, days, zone, businessDays);
+      const fired = stepFireTime(new Date(at), { waitUnit: 'business_days', waitAmount: days }, { timeZone: zone, quietHours: window, businessDays }).at.getTime();
+      const context = `from ${show(at, zone)} +${days} business days of [${businessDays}], quiet ${clock(window.startMinute)}–${clock(window.endMinute)}: got ${show(fired, zone)}`;
+      expect(fired, `before the counted day; ${context}`).toBeGreaterThanOrEqual(counted);
+      expect(quietAt(fired, zone, window), `inside quiet hours; ${context}`).toBe(false);
+      expect(isBusiness(businessDays)(weekdayOf(wall(fired, zone))), `not a business day; ${context}`).toBe(true);
     },
     TIMEOUT,
   );

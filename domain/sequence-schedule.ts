@@ -30,11 +30,22 @@ export interface ScheduleOptions {
   timeZone: string;
   /** The window in which nothing is sent; null: any time. */
   quietHours: QuietHours | null;
+  /** The tenant's business days as ISO weekdays (1 = Monday … 7 = Sunday); Monday to Friday when omitted. */
+  businessDays?: readonly number[] | undefined;
 }
+
+export const MONDAY_TO_FRIDAY: readonly number[] = [1, 2, 3, 4, 5];
 
 const MINUTE = 60_000;
 
-const isWeekend = (t: DateTime) => t.weekday >= 6; // Luxon: 1 = Monday … 7 = Sunday
+/** Luxon weekdays are ISO weekdays: 1 = Monday … 7 = Sunday. */
+const isBusinessDay = (t: DateTime, businessDays: readonly number[]) => businessDays.includes(t.weekday);
+
+/** Calendar days from a weekday to the next business weekday (0 when it is one). */
+function daysToBusinessDay(weekday: number, businessDays: readonly number[]): number {
+  for (let ahead = 0; ahead < 7; ahead++) if (businessDays.includes(((weekday - 1 + ahead) % 7) + 1)) return ahead;
+  throw new RangeError('a tenant needs at least one business day');
+}
 
 function describe(at: Date, timeZone: string): string {
   const local = zonedTime(at, timeZone);
@@ -42,24 +53,31 @@ function describe(at: Date, timeZone: string): string {
 }
 
 /**
- * Business days count Monday to Friday in the zone, keeping the local time of day. Counting from a
- * weekend starts at the next Monday (so "1 business day" from Saturday is Tuesday); 0 business days is the
- * next business-day moment at or after `from`. Whole weeks are jumped at once, so a wait of thousands of
- * business days costs no more than one of a few; the wall time is resolved once, on the day reached.
+ * Business days count the tenant's business weekdays in the zone (Monday to Friday unless it says
+ * otherwise), keeping the local time of day. Counting from a day off starts at the next business day (so
+ * "1 business day" from Saturday is Tuesday in a Monday-to-Friday week); 0 business days is the next
+ * business-day moment at or after `from`. Whole weeks are jumped at once and the rest is at most a week's
+ * walk, so a wait of thousands of business days costs no more than one of a few; the wall time is resolved
+ * once, on the day reached.
  */
-export function addBusinessDays(from: Date, days: number, timeZone: string): Date {
+export function addBusinessDays(from: Date, days: number, timeZone: string, businessDays: readonly number[] = MONDAY_TO_FRIDAY): Date {
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`business days must be a whole number ≥ 0, not ${days}`);
   const start = zonedTime(from, timeZone);
-  const toMonday = isWeekend(start) ? 8 - start.weekday : 0;
-  const weekdayIndex = isWeekend(start) ? 0 : start.weekday - 1; // Monday 0 … Friday 4
-  const rest = days % 5;
-  const calendarDays = toMonday + Math.floor(days / 5) * 7 + rest + (weekdayIndex + rest > 4 ? 2 : 0);
+  let calendarDays = daysToBusinessDay(start.weekday, businessDays);
+  let weekday = ((start.weekday - 1 + calendarDays) % 7) + 1;
+  calendarDays += Math.floor(days / businessDays.length) * 7;
+  for (let left = days % businessDays.length; left > 0; ) {
+    calendarDays++;
+    weekday = (weekday % 7) + 1;
+    if (businessDays.includes(weekday)) left--;
+  }
   return plusLocalDays(from, calendarDays, timeZone);
 }
 
 /** When a step fires, counted from `previous` (the previous step's send, or the enrollment's start). */
 export function stepFireTime(previous: Date, step: StepTiming, options: ScheduleOptions): StepTime {
   const { timeZone, quietHours } = options;
+  const businessDays = options.businessDays?.length ? options.businessDays : MONDAY_TO_FRIDAY;
   const reasons: ScheduleReason[] = [];
   let at: Date;
   switch (step.waitUnit) {
@@ -73,12 +91,13 @@ export function stepFireTime(previous: Date, step: StepTiming, options: Schedule
       at = plusLocalDays(previous, step.waitAmount, timeZone);
       break;
     case 'business_days': {
-      at = addBusinessDays(previous, step.waitAmount, timeZone);
+      at = addBusinessDays(previous, step.waitAmount, timeZone, businessDays);
       const start = zonedTime(previous, timeZone);
-      if (isWeekend(start)) {
+      if (!isBusinessDay(start, businessDays)) {
+        const first = start.plus({ days: daysToBusinessDay(start.weekday, businessDays) });
         reasons.push({
           code: 'business_day',
-          message: `counted business days from Monday: ${start.weekdayLong} is not a business day`,
+          message: `counted business days from ${first.weekdayLong}: ${start.weekdayLong} is not a business day`,
           from: previous.toISOString(),
           to: at.toISOString(),
         });
@@ -87,8 +106,9 @@ export function stepFireTime(previous: Date, step: StepTiming, options: Schedule
     }
   }
 
-  // Move out of quiet hours; a business-day step that lands on a weekend waits for Monday. Two rounds
-  // settle it (quiet hours end in the morning, Monday morning is not quiet), the bound is a safety net.
+  // Move out of quiet hours; a business-day step that lands on a day off waits for the next business day.
+  // Two rounds settle it (quiet hours end in the morning, a business morning is not quiet); the bound is a
+  // safety net.
   for (let round = 0; round < 8; round++) {
     const quiet = nextSendTime(at, quietHours, timeZone, timeZone);
     if (quiet.deferred) {
@@ -103,15 +123,15 @@ export function stepFireTime(previous: Date, step: StepTiming, options: Schedule
       continue;
     }
     const local = zonedTime(at, timeZone);
-    if (step.waitUnit === 'business_days' && isWeekend(local)) {
-      const monday = plusLocalDays(at, 8 - local.weekday, timeZone);
+    if (step.waitUnit === 'business_days' && !isBusinessDay(local, businessDays)) {
+      const next = plusLocalDays(at, daysToBusinessDay(local.weekday, businessDays), timeZone);
       reasons.push({
         code: 'business_day',
-        message: `waited for a business day: ${local.weekdayLong} → Monday`,
+        message: `waited for a business day: ${local.weekdayLong} → ${zonedTime(next, timeZone).weekdayLong}`,
         from: at.toISOString(),
-        to: monday.toISOString(),
+        to: next.toISOString(),
       });
-      at = monday;
+      at = next;
       continue;
     }
     break;

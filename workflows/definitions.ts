@@ -83,6 +83,17 @@ export const holdSignal = defineSignal<[HoldInput]>('hold');
 export const recheckSignal = defineSignal<[]>('recheck');
 export const statusQuery = defineQuery<ScheduledMessageStatus>('status');
 
+// ── Rechecking pending sends after the tenant's rules changed ─────────────────────────────────────────
+
+export interface RecheckSendsInput {
+  tenantId: string;
+  /** Names this change (one run per change). */
+  changeId: string;
+  /** Carried over by continue-as-new. */
+  afterMessageId?: string | null;
+  told?: number;
+}
+
 // ── Inbound message ──────────────────────────────────────────────────────────────────────────────────
 
 export interface InboundMessageInput {

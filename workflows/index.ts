@@ -4,3 +4,4 @@ export { handleInboundMessageWorkflow } from './inbound-message';
 export { sequenceEnrollmentWorkflow } from './sequence-enrollment';
 export { bulkEnrollmentWorkflow } from './bulk-enrollment';
 export { sendQuoteWorkflow } from './send-quote';
+export { recheckPendingSendsWorkflow } from './recheck-pending-sends';

@@ -237,7 +237,7 @@ export async function sequenceEnrollmentWorkflow(input: EnrollmentInput): Promis
 
   while (step < plan.steps.length) {
     const current = plan.steps[step]!;
-    const planned = stepFireTime(new Date(anchor), current, { timeZone: plan.timeZone, quietHours: plan.quietHours }).at.getTime();
+    const planned = stepFireTime(new Date(anchor), current, { timeZone: plan.timeZone, quietHours: plan.quietHours, businessDays: plan.businessDays }).at.getTime();
     if (paused) pausedRemainingMs ??= Math.max(0, planned - Date.now());
     else fireAtMs ??= planned;
     await persist();
@@ -272,7 +272,8 @@ export async function sequenceEnrollmentWorkflow(input: EnrollmentInput): Promis
         messageId: prepared.messageId,
         contactId: input.contactId,
         scheduledAt: null,
-        quietHours: plan.quietHours,
+        // Following the tenant's window: the message reads it when it is due, so a change reaches it.
+        ...(plan.followsTenantWindow ? {} : { quietHours: plan.quietHours }),
         timeZone: plan.timeZone,
       };
       let outcome: ScheduledMessageResult;

@@ -18,12 +18,13 @@ import {
   enrollmentWorkflowId,
   inboundWorkflowId,
   quoteWorkflowId,
+  recheckSendsWorkflowId,
   scheduledMessageWorkflowId,
 } from '../domain/derived-ids';
 import { AppError, ErrorCodes } from '../domain/errors';
 import { inboundRunSummary, messageRunSummary, quoteRunSummary } from '../domain/run-summaries';
 import type { WorkflowOutboxStart } from '../domain/workflow-outbox';
-import type { BulkEnrollmentInput, EnrollmentInput, InboundMessageInput, QuoteInput, ScheduledMessageInput } from './definitions';
+import type { BulkEnrollmentInput, EnrollmentInput, InboundMessageInput, QuoteInput, RecheckSendsInput, ScheduledMessageInput } from './definitions';
 
 /** Ids only — never phone numbers or emails: search attributes are not encrypted. */
 export const TenantIdKey = defineSearchAttributeKey('TenantId', SearchAttributeType.KEYWORD);
@@ -46,7 +47,8 @@ export type HeraldWorkflowType =
   | 'handleInboundMessageWorkflow'
   | 'sequenceEnrollmentWorkflow'
   | 'sendQuoteWorkflow'
-  | 'bulkEnrollmentWorkflow';
+  | 'bulkEnrollmentWorkflow'
+  | 'recheckPendingSendsWorkflow';
 
 /** Everything needed to start one run, by a client or as a child. */
 export interface StartSpec<A = unknown> {
@@ -189,6 +191,19 @@ export function workflowOutboxStart(start: WorkflowOutboxStart): StartSpec {
     case 'inbound':
       return inboundStart({ tenantId: start.tenantId, messageId: start.messageId, contactId: start.contactId, channel: start.channel });
   }
+}
+
+/** The tenant's sending rules changed: tell its waiting messages (one run per change). */
+export function recheckSendsStart(input: RecheckSendsInput, what: string): StartSpec<RecheckSendsInput> {
+  return {
+    workflowType: 'recheckPendingSendsWorkflow',
+    workflowId: recheckSendsWorkflowId(input.tenantId, input.changeId),
+    args: [input],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+    workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    typedSearchAttributes: [{ key: TenantIdKey, value: input.tenantId }],
+    staticSummary: `Recheck waiting sends · ${what} changed`,
+  };
 }
 
 /** Child workflow options from a spec (a parent's task queue, no conflict policy: children may not set one). */

@@ -90,6 +90,8 @@ function operationObject(op: Operation, errorBodies: ErrorBodies): ZodOpenApiOpe
     ...(op.description ? { description: op.description } : {}),
     tags: [op.tag],
     security: SECURITY[op.security],
+    // The least role a user needs (roles are enforced once accounts exist; API keys act for the whole tenant).
+    ...(op.security === 'apiKey' ? { 'x-herald-role': op.role ?? (op.method === 'get' ? 'viewer' : 'agent') } : {}),
     ...(op.params || op.query || op.headers
       ? { requestParams: { ...(op.params ? { path: op.params } : {}), ...(op.query ? { query: op.query } : {}), ...(op.headers ? { header: op.headers } : {}) } }
       : {}),

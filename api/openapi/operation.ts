@@ -6,6 +6,13 @@ import type { BodyKind } from '../http/body-parsers';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
+/**
+ * The least role a user needs for an operation (issue: accounts and roles). API keys act for the tenant as a
+ * whole today; the marker is what role checks will enforce, and the document shows it (`x-herald-role`).
+ * Reads default to viewer, changes to agent.
+ */
+export type Role = 'viewer' | 'agent' | 'admin' | 'owner';
+
 /** How a caller proves who it is; each is one OpenAPI security scheme. */
 export type Security = 'apiKey' | 'ingestToken' | 'twilioSignature' | 'svixSignature' | 'none';
 
@@ -31,6 +38,8 @@ export interface Operation {
   description?: string;
   tag: string;
   security: Security;
+  /** The least role it needs, when more than the default (viewer to read, agent to change). */
+  role?: Role;
   /** Path parameters: checked before the handler runs. */
   params?: z.ZodObject;
   /** Query parameters: the handler parses them with this schema. */

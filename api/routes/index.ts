@@ -25,7 +25,7 @@ import {
   UpdateSequenceSchema,
 } from '../../domain/schemas/sequence';
 import { CreateTemplateSchema, PreviewTemplateSchema, TemplatePreviewViewSchema, TemplateViewSchema, UpdateTemplateSchema } from '../../domain/schemas/template';
-import { TenantViewSchema } from '../../domain/schemas/tenant';
+import { TenantSettingsSchema, TenantViewSchema, UpdateTenantSettingsSchema } from '../../domain/schemas/tenant';
 import { rateLimit } from '../http/rate-limit';
 import type { Operation, OperationGroup } from '../openapi/operation';
 import { createContact } from './contacts/create-contact';
@@ -38,6 +38,7 @@ import { getMessage } from './messages/get-message';
 import { listMessages } from './messages/list-messages';
 import { rescheduleMessage } from './messages/reschedule-message';
 import { getTenant } from './tenant/get-tenant';
+import { getTenantSettingsRoute, updateTenantSettingsRoute } from './tenant/tenant-settings-routes';
 import { simulateInbound } from './fake/simulate-inbound';
 import { addSenderAddressRoute, listSenderAddressesRoute } from './sender-addresses/sender-address-routes';
 import { createIngestTokenRoute, listIngestTokensRoute, revokeIngestTokenRoute } from './ingest-tokens/ingest-token-routes';
@@ -76,6 +77,28 @@ const operations: Operation[] = [
     responses: { 200: ok('The tenant', z.object({ tenant: TenantViewSchema })) },
     errors: ['NOT_FOUND'],
     handler: getTenant,
+  },
+  {
+    method: 'get', path: '/tenant/settings', operationId: 'getTenantSettings', tag: 'tenant', security: 'apiKey',
+    summary: 'The tenant’s settings: business details, time zone, quiet hours, business days and send limits',
+    responses: { 200: ok('The settings', z.object({ settings: TenantSettingsSchema })) },
+    handler: () => getTenantSettingsRoute(),
+  },
+  {
+    method: 'patch', path: '/tenant/settings', operationId: 'updateTenantSettings', tag: 'tenant', security: 'apiKey', role: 'admin',
+    summary: 'Change some settings; messages waiting out quiet hours look at the new ones at once',
+    body: json(UpdateTenantSettingsSchema),
+    responses: {
+      200: ok(
+        'The settings as they now are',
+        z.object({
+          settings: TenantSettingsSchema,
+          recheck: z.object({ workflowId: z.string().describe('The run telling waiting messages about the change') }).optional().describe('Present when quiet hours or the zone changed'),
+          warning,
+        }),
+      ),
+    },
+    handler: updateTenantSettingsRoute,
   },
   {
     method: 'get', path: '/contacts', operationId: 'listContacts', tag: 'contacts', security: 'apiKey',
@@ -159,13 +182,13 @@ const operations: Operation[] = [
     handler: () => listIngestTokensRoute(),
   },
   {
-    method: 'post', path: '/ingest-tokens', operationId: 'createIngestToken', tag: 'ingest tokens', security: 'apiKey',
+    method: 'post', path: '/ingest-tokens', operationId: 'createIngestToken', tag: 'ingest tokens', security: 'apiKey', role: 'admin',
     summary: 'Make an ingest token for a website or tool', body: json(CreateIngestTokenSchema),
     responses: { 201: ok('Created; the token is shown only now', z.object({ ingestToken: CreatedIngestTokenViewSchema, note: z.string().describe('A reminder to store it') })) },
     handler: () => createIngestTokenRoute(),
   },
   {
-    method: 'post', path: '/ingest-tokens/:id/revoke', operationId: 'revokeIngestToken', tag: 'ingest tokens', security: 'apiKey',
+    method: 'post', path: '/ingest-tokens/:id/revoke', operationId: 'revokeIngestToken', tag: 'ingest tokens', security: 'apiKey', role: 'admin',
     summary: 'Revoke an ingest token', params: IdParamsSchema,
     responses: { 204: { description: 'Revoked' } },
     errors: ['NOT_FOUND'],
@@ -178,7 +201,7 @@ const operations: Operation[] = [
     handler: () => listSenderAddressesRoute(),
   },
   {
-    method: 'post', path: '/sender-addresses', operationId: 'addSenderAddress', tag: 'sender addresses', security: 'apiKey',
+    method: 'post', path: '/sender-addresses', operationId: 'addSenderAddress', tag: 'sender addresses', security: 'apiKey', role: 'admin',
     summary: 'Add a sender number (E.164, or an SMS short code) or address', description: 'Inbound webhooks find their tenant by the number a message was sent to, so a number belongs to one tenant.',
     body: json(CreateSenderAddressSchema),
     responses: { 201: ok('Added', z.object({ senderAddress: SenderAddressViewSchema })) },
@@ -192,7 +215,7 @@ const operations: Operation[] = [
     handler: () => listNotificationRulesRoute(),
   },
   {
-    method: 'post', path: '/notification-rules', operationId: 'createNotificationRule', tag: 'notification rules', security: 'apiKey',
+    method: 'post', path: '/notification-rules', operationId: 'createNotificationRule', tag: 'notification rules', security: 'apiKey', role: 'admin',
     summary: 'Tell someone by SMS or email when a lead comes in', body: json(CreateNotificationRuleSchema),
     responses: { 201: ok('Created', z.object({ notificationRule: NotificationRuleViewSchema })) },
     handler: () => createNotificationRuleRoute(),
@@ -204,14 +227,14 @@ const operations: Operation[] = [
     handler: () => listTemplatesRoute(),
   },
   {
-    method: 'post', path: '/templates', operationId: 'createTemplate', tag: 'templates', security: 'apiKey',
+    method: 'post', path: '/templates', operationId: 'createTemplate', tag: 'templates', security: 'apiKey', role: 'admin',
     summary: 'Save a template', body: json(CreateTemplateSchema),
     responses: { 201: ok('Saved', z.object({ template: TemplateViewSchema })) },
     errors: ['CONFLICT', 'TEMPLATE_INVALID'],
     handler: () => createTemplateRoute(),
   },
   {
-    method: 'post', path: '/templates/preview', operationId: 'previewTemplateText', tag: 'templates', security: 'apiKey',
+    method: 'post', path: '/templates/preview', operationId: 'previewTemplateText', tag: 'templates', security: 'apiKey', role: 'viewer',
     summary: 'Render unsaved text for a contact', body: json(PreviewTemplateSchema),
     responses: { 200: ok('Rendered', z.object({ preview: TemplatePreviewViewSchema })) },
     errors: ['NOT_FOUND', 'TEMPLATE_INVALID'],
@@ -225,21 +248,21 @@ const operations: Operation[] = [
     handler: () => getTemplateRoute(),
   },
   {
-    method: 'patch', path: '/templates/:id', operationId: 'updateTemplate', tag: 'templates', security: 'apiKey',
+    method: 'patch', path: '/templates/:id', operationId: 'updateTemplate', tag: 'templates', security: 'apiKey', role: 'admin',
     summary: 'Change a template', params: IdParamsSchema, body: json(UpdateTemplateSchema),
     responses: { 200: ok('Changed', z.object({ template: TemplateViewSchema })) },
     errors: ['NOT_FOUND', 'CONFLICT', 'TEMPLATE_INVALID'],
     handler: () => updateTemplateRoute(),
   },
   {
-    method: 'delete', path: '/templates/:id', operationId: 'deleteTemplate', tag: 'templates', security: 'apiKey',
+    method: 'delete', path: '/templates/:id', operationId: 'deleteTemplate', tag: 'templates', security: 'apiKey', role: 'admin',
     summary: 'Delete a template', params: IdParamsSchema,
     responses: { 204: { description: 'Deleted' } },
     errors: ['NOT_FOUND', 'CONFLICT'],
     handler: () => deleteTemplateRoute(),
   },
   {
-    method: 'post', path: '/templates/:id/preview', operationId: 'previewTemplate', tag: 'templates', security: 'apiKey',
+    method: 'post', path: '/templates/:id/preview', operationId: 'previewTemplate', tag: 'templates', security: 'apiKey', role: 'viewer',
     summary: 'Render a saved template (or unsaved changes to it) for a contact', params: IdParamsSchema, body: json(PreviewTemplateSchema),
     responses: { 200: ok('Rendered', z.object({ preview: TemplatePreviewViewSchema })) },
     errors: ['NOT_FOUND', 'TEMPLATE_INVALID'],
@@ -252,7 +275,7 @@ const operations: Operation[] = [
     handler: listSequencesRoute,
   },
   {
-    method: 'post', path: '/sequences', operationId: 'createSequence', tag: 'sequences', security: 'apiKey',
+    method: 'post', path: '/sequences', operationId: 'createSequence', tag: 'sequences', security: 'apiKey', role: 'admin',
     summary: 'Make a sequence (a draft, or published at once)', body: json(CreateSequenceRequestSchema),
     responses: { 201: ok('Created', z.object({ sequence: SequenceViewSchema })) },
     errors: ['CONFLICT', 'TEMPLATE_INVALID'],
@@ -266,14 +289,14 @@ const operations: Operation[] = [
     handler: getSequenceRoute,
   },
   {
-    method: 'patch', path: '/sequences/:id', operationId: 'updateSequence', tag: 'sequences', security: 'apiKey',
+    method: 'patch', path: '/sequences/:id', operationId: 'updateSequence', tag: 'sequences', security: 'apiKey', role: 'admin',
     summary: 'Change the draft (a published version never changes)', params: IdParamsSchema, body: json(UpdateSequenceSchema),
     responses: { 200: ok('Changed', z.object({ sequence: SequenceViewSchema })) },
     errors: ['NOT_FOUND', 'CONFLICT', 'TEMPLATE_INVALID'],
     handler: updateSequenceRoute,
   },
   {
-    method: 'post', path: '/sequences/:id/publish', operationId: 'publishSequence', tag: 'sequences', security: 'apiKey',
+    method: 'post', path: '/sequences/:id/publish', operationId: 'publishSequence', tag: 'sequences', security: 'apiKey', role: 'admin',
     summary: 'Publish the draft: new enrollments start on it', params: IdParamsSchema,
     responses: { 200: ok('Published', z.object({ sequence: SequenceViewSchema })) },
     errors: ['NOT_FOUND', 'CONFLICT', 'TEMPLATE_INVALID'],
@@ -358,7 +381,7 @@ const operations: Operation[] = [
     handler: () => getQuoteSettingsRoute(),
   },
   {
-    method: 'put', path: '/quote-settings', operationId: 'updateQuoteSettings', tag: 'quotes', security: 'apiKey',
+    method: 'put', path: '/quote-settings', operationId: 'updateQuoteSettings', tag: 'quotes', security: 'apiKey', role: 'admin',
     summary: 'Change the quote texts and follow-up', body: json(QuoteSettingsSchema),
     responses: { 200: ok('Changed', z.object({ quoteSettings: QuoteSettingsViewSchema })) },
     errors: ['TEMPLATE_INVALID'],

@@ -43,6 +43,15 @@ const inFuture = () => new Date(Date.now() + 86_400_000).toISOString();
 
 const CASES: Record<string, Case> = {
   'GET /tenant': { method: 'get', path: () => '/api/tenant', expectStatus: 200, check: (b, _a) => expect(b.tenant.businessName).toBe('Tenant B Ltd') },
+  'GET /tenant/settings': { method: 'get', path: () => '/api/tenant/settings', expectStatus: 200, check: (b) => expect(b.settings.businessName).toBe('Tenant B Ltd') },
+  // B changing its own settings changes B's only (A's quiet hours are checked untouched below).
+  'PATCH /tenant/settings': {
+    method: 'patch',
+    path: () => '/api/tenant/settings',
+    body: () => ({ quietHours: { start: '20:00', end: '09:00' } }),
+    expectStatus: 200,
+    check: (b) => expect(b.settings).toMatchObject({ businessName: 'Tenant B Ltd', quietHours: { start: '20:00', end: '09:00' } }),
+  },
   'GET /contacts': { method: 'get', path: () => '/api/contacts', expectStatus: 200, check: (b) => expect(b.contacts).toEqual([]) },
   'POST /contacts': { method: 'post', path: () => '/api/contacts', body: () => ({ firstName: 'Bo', phone: '+14155550199' }), expectStatus: 201, check: (b) => expect(b.contact.firstName).toBe('Bo') },
   'GET /contacts/:id': { method: 'get', path: (a) => `/api/contacts/${a.contactId}`, expectStatus: 404 },
@@ -188,7 +197,7 @@ describe('tenant isolation on every route', () => {
     expect(await dbA.template.findFirstOrThrow({ where: { id: ctx.templateId } })).toMatchObject({ body: 'for A only, {{first_name}}' });
     expect(await dbA.sequence.findFirstOrThrow({ where: { id: ctx.sequenceId } })).toMatchObject({ name: 'A outreach' });
     expect((await dbA.enrollment.findFirstOrThrow({ where: { id: ctx.enrollmentId } })).status).toBe('active');
-    expect((await dbA.tenant.findFirstOrThrow({})).quoteFollowUpDays).toBe(3);
+    expect(await dbA.tenant.findFirstOrThrow({})).toMatchObject({ quoteFollowUpDays: 3, quietStartMinute: null, quietEndMinute: null });
     await request().post(`/api/messages/${ctx.messageId}/cancel`).set(bearer(a.apiKey)).expect(200);
     await request().post(`/api/enrollments/${ctx.enrollmentId}/stop`).set(bearer(a.apiKey)).send({}).expect(200);
   });

@@ -12,7 +12,14 @@ import { workflowBundle } from '../harness/context';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'histories');
-const WORKFLOW_TYPES = ['sendScheduledMessageWorkflow', 'handleInboundMessageWorkflow', 'sequenceEnrollmentWorkflow', 'bulkEnrollmentWorkflow', 'sendQuoteWorkflow'];
+const WORKFLOW_TYPES = [
+  'sendScheduledMessageWorkflow',
+  'handleInboundMessageWorkflow',
+  'sequenceEnrollmentWorkflow',
+  'bulkEnrollmentWorkflow',
+  'sendQuoteWorkflow',
+  'recheckPendingSendsWorkflow',
+];
 
 async function fixtures() {
   const files = (await readdir(DIR)).filter((f) => f.endsWith('.json')).sort();

@@ -84,7 +84,11 @@ export function previewSequenceRoute(): RequestHandler {
     if (!version) throw new AppError(ErrorCodes.NOT_FOUND, `Sequence ${sequence.id} has no ${query.version} version`);
     const [contact, tenant] = await Promise.all([getContactOrThrow(db, query.contactId), getTenantOrThrow(db)]);
     const settings = SequenceSettingsSchema.parse(version.settings ?? {});
-    const options = { timeZone: contact.timeZone || tenant.timeZone, quietHours: resolveSendWindow(settings.sendWindow, tenantQuietHours(tenant)) };
+    const options = {
+      timeZone: contact.timeZone || tenant.timeZone,
+      quietHours: resolveSendWindow(settings.sendWindow, tenantQuietHours(tenant)),
+      businessDays: tenant.businessDays,
+    };
     const start = query.start ? new Date(query.start) : new Date();
     const times = scheduleSteps(start, version.steps, options);
 
