@@ -174,7 +174,7 @@ export function workflowOutboxStart(start: WorkflowOutboxStart): StartSpec {
     case 'message':
       return scheduledMessageStart({ tenantId: start.tenantId, messageId: start.messageId, contactId: start.contactId, scheduledAt: start.scheduledAt }, { derived: true });
     case 'inbound':
-      return inboundStart({ tenantId: start.tenantId, messageId: start.messageId, contactId: start.contactId, channel: start.channel, body: start.body });
+      return inboundStart({ tenantId: start.tenantId, messageId: start.messageId, contactId: start.contactId, channel: start.channel });
   }
 }
 

@@ -12,7 +12,6 @@ type Row = {
   message_id: string | null;
   contact_id: string;
   channel: Channel | null;
-  body: string | null;
   scheduled_at: Date | null;
 };
 
@@ -24,7 +23,7 @@ function entryOf(row: Row): WorkflowOutboxEntry {
     case 'message':
       return { ...base, kind: 'message', messageId: row.message_id!, scheduledAt: row.scheduled_at?.toISOString() ?? null };
     case 'inbound':
-      return { ...base, kind: 'inbound', messageId: row.message_id!, channel: row.channel!, body: row.body! };
+      return { ...base, kind: 'inbound', messageId: row.message_id!, channel: row.channel! };
   }
 }
 
@@ -44,7 +43,7 @@ export async function relayWorkflowOutbox(
     async (tx) => {
       const rows = await tx.$queryRaw<Row[]>`
         SELECT o.id, o.tenant_id, o.kind::text AS kind, o.quote_id, o.message_id,
-               COALESCE(q.contact_id, m.contact_id) AS contact_id, m.channel::text AS channel, m.body, m.scheduled_at
+               COALESCE(q.contact_id, m.contact_id) AS contact_id, m.channel::text AS channel, m.scheduled_at
           FROM workflow_outbox o
           LEFT JOIN quotes q ON q.tenant_id = o.tenant_id AND q.id = o.quote_id
           LEFT JOIN messages m ON m.tenant_id = o.tenant_id AND m.id = o.message_id
