@@ -8,8 +8,9 @@ import { rejectUnstorableText } from '../http/reject-unstorable-text';
 import type { OperationGroup } from './operation';
 
 /**
- * Registers a group's operations on a router, each behind the same steps in the same order: who is calling
- * (and, for an ingest token, its rate limit), the body in its media type, no text a column cannot store, well-formed path parameters — then the handler.
+ * Registers a group's operations on a router, each behind the same steps in the same order: who is calling (and,
+ * for an ingest token, its rate limit), the body in its media type, no text a column cannot store, well-formed
+ * path parameters — then the handler.
  */
 export function mountOperations(group: OperationGroup, deps: ApiDeps): Router {
   const router = Router();

@@ -206,6 +206,11 @@ describe('an email reply through Resend’s email.received webhook', () => {
     }
     for (const line of logLines) for (const secret of [address, elsewhere, stranger]) expect(line).not.toContain(secret);
     expect(await t.db.message.count({ where: { direction: 'inbound' } })).toBe(0);
+
+    // Resend delivers an event once it got a 2xx; replaying it after the address is registered lands the email.
+    await api().request().post('/api/sender-addresses').set(bearer(t.apiKey)).send({ channel: 'email', address: elsewhere }).expect(201);
+    expect((await postSigned(unroutable[0]!.event)).status).toBe(204);
+    expect(await t.db.message.findFirstOrThrow({ where: { providerMessageId: unroutable[0]!.id } })).toMatchObject({ direction: 'inbound', contactId: contact.id });
   });
 
   it('answers 503 while the content cannot be read and keeps nothing; a failed write keeps nothing either; the retry lands it', async () => {

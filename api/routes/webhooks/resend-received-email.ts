@@ -53,8 +53,9 @@ export async function receiveResendEmail(deps: ApiDeps, event: unknown): Promise
   const route = sender ? await findTenantForInboundEmail(deps.prisma, { recipients, sender, sharedSenders: deps.inboundEmail?.sharedSenders ?? [] }) : null;
   if (!sender || !route) {
     const why = sender ? NO_TENANT : UNREADABLE_SENDER;
-    // Kept (a retry records nothing more) so that an address registered late can be traced.
-    await recordWebhookEvent(deps.prisma, { ...webhookEvent, error: why });
+    // Kept (a retry records nothing more) so that an address registered late can be traced — under a key of its
+    // own, so that replaying the event from Resend once the address is registered lands the email.
+    await recordWebhookEvent(deps.prisma, { ...webhookEvent, providerEventId: `${webhookEvent.providerEventId}:unroutable`, error: why });
     deps.logger.warn({ provider: 'resend', emailId }, `received email not landed: ${why}`);
     return;
   }
@@ -80,7 +81,7 @@ export async function receiveResendEmail(deps: ApiDeps, event: unknown): Promise
     {
       channel: 'email',
       from: sender,
-      subject: storableText(email.subject) || null,
+      subject: email.subject ? storableText(email.subject) : null,
       body: inboundEmailBody(email),
       mediaUrls: [],
       provider: 'resend',
