@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { TemporalWebConfig } from '../domain/temporal-web-links';
 import type { PrismaClient } from '../prisma/client';
+import type { InboundEmailSource } from '../providers/resend/inbound-email';
 import type { TemporalGateway } from './temporal-gateway';
 
 export interface ApiDeps {
@@ -16,6 +17,15 @@ export interface ApiDeps {
   bulkEnrollment?: { batchSize: number; batchIntervalMs: number };
   /** Base URL of this API as leads reach it (quote pages); else taken from the request. */
   publicUrl?: string;
+  /** Reads received emails' content for Resend's `email.received` webhook; without it such events answer 503. */
+  inboundEmail?: {
+    source: InboundEmailSource;
+    /**
+     * Addresses Herald sends every tenant's email from when the tenant has none of its own (RESEND_FROM's): a
+     * reply to one goes to the tenant that last emailed its sender from it.
+     */
+    sharedSenders: string[];
+  };
   webhooks?: {
     /** Verifies X-Twilio-Signature; without it Twilio webhooks answer 403. */
     twilioAuthToken?: string;

@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { ApiEnvSchema, parseEnv } from '../domain/config';
 import { isAppError } from '../domain/errors';
 import { createPrismaClient } from '../prisma/client';
+import { createInboundEmailReader } from '../providers/create-providers';
 import { activeProviders, providerEnv } from '../providers/provider-config';
 import { createApp } from './app';
 import { TemporalGateway } from './temporal-gateway';
@@ -11,12 +12,15 @@ async function main(): Promise<void> {
   const logger = pino({ level: env.LOG_LEVEL, base: { service: 'api' } });
   const prisma = createPrismaClient(env.DATABASE_URL);
   const temporal = new TemporalGateway(env);
+  const providers = providerEnv(process.env);
+  const inboundEmail = createInboundEmailReader(providers);
   const app = createApp({
     prisma,
     temporal,
     temporalWeb: { uiUrl: env.TEMPORAL_UI_URL, namespace: env.TEMPORAL_NAMESPACE },
     logger,
-    providers: activeProviders(providerEnv(process.env)),
+    providers: activeProviders(providers),
+    ...(inboundEmail ? { inboundEmail } : {}),
     publicUrl: env.HERALD_PUBLIC_URL ?? `http://localhost:${env.HERALD_API_PORT}`,
     bulkEnrollment: { batchSize: env.HERALD_BULK_ENROLL_BATCH_SIZE, batchIntervalMs: env.HERALD_BULK_ENROLL_INTERVAL_MS },
     sendRateLimit: { perMinute: env.HERALD_SEND_RATE_PER_MINUTE, burst: env.HERALD_SEND_BURST ?? env.HERALD_SEND_RATE_PER_MINUTE },

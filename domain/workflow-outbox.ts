@@ -8,7 +8,8 @@ import type { Channel } from './channels';
  *
  * - quote: the quote's sendQuoteWorkflow (queued by a trigger when a quote is, or becomes, open);
  * - message: an outbound message's sendScheduledMessageWorkflow (owner alerts);
- * - inbound: an inbound message's handleInboundMessageWorkflow.
+ * - inbound: an inbound message's handleInboundMessageWorkflow (ids only: the message's text stays in Postgres,
+ *   out of workflow histories; the workflow reads what it needs through an activity).
  */
 export type WorkflowOutboxStart =
   | { kind: 'quote'; tenantId: string; quoteId: string; contactId: string; followUpDays?: number | null }

@@ -1,6 +1,7 @@
 import type { ProviderSet } from './messaging-provider';
 import { FakeProvider, type FakeProviderOptions } from './fake/fake-provider';
 import { activeProviders, type ProviderEnv } from './provider-config';
+import { emailAddressOf, type InboundEmailSource } from './resend/inbound-email';
 import { ResendProvider } from './resend/resend-provider';
 import { TwilioProvider } from './twilio/twilio-provider';
 
@@ -24,10 +25,7 @@ export function createProviders(config: ProviderConfig = {}): { providers: Provi
           ...(env.TWILIO_API_BASE_URL ? { baseUrl: env.TWILIO_API_BASE_URL } : {}),
         })
       : null;
-  const resend =
-    env.RESEND_API_KEY && env.RESEND_FROM
-      ? new ResendProvider({ apiKey: env.RESEND_API_KEY, from: env.RESEND_FROM, ...(env.RESEND_API_BASE_URL ? { baseUrl: env.RESEND_API_BASE_URL } : {}) })
-      : null;
+  const resend = resendFromEnv(env);
   return {
     providers: {
       sms: active.sms === 'twilio' && twilio ? twilio : fake,
@@ -36,4 +34,21 @@ export function createProviders(config: ProviderConfig = {}): { providers: Provi
     },
     fake,
   };
+}
+
+function resendFromEnv(env: Partial<ProviderEnv>): ResendProvider | null {
+  return env.RESEND_API_KEY && env.RESEND_FROM
+    ? new ResendProvider({ apiKey: env.RESEND_API_KEY, from: env.RESEND_FROM, ...(env.RESEND_API_BASE_URL ? { baseUrl: env.RESEND_API_BASE_URL } : {}) })
+    : null;
+}
+
+/**
+ * How the API reads received email (Resend's receiving API) for the `email.received` webhook, with the address
+ * Herald sends email from (RESEND_FROM's, shared by every tenant); null without Resend credentials.
+ */
+export function createInboundEmailReader(env: Partial<ProviderEnv>): { source: InboundEmailSource; sharedSenders: string[] } | null {
+  const resend = resendFromEnv(env);
+  if (!resend) return null;
+  const shared = emailAddressOf(env.RESEND_FROM ?? '');
+  return { source: resend, sharedSenders: shared ? [shared] : [] };
 }

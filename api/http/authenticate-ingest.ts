@@ -1,17 +1,30 @@
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { AppError, ErrorCodes } from '../../domain/errors';
 import type { PrismaClient } from '../../prisma/client';
-import { findTenantIdByIngestToken } from '../../prisma/queries/ingest/ingest-tokens';
+import { findIngestToken } from '../../prisma/queries/ingest/ingest-tokens';
 import { forTenant } from '../../prisma/tenant-scope';
+
+/** The ingest token a request authenticated with, and its tenant's limit for it. */
+export interface IngestTokenLocals {
+  ingestTokenId: string;
+  ingestRatePerMinute: number;
+}
 
 /** Ingest endpoints take a per-tenant ingest token (not an API key): it can only add leads and quotes. */
 export function authenticateIngest(prisma: PrismaClient): RequestHandler {
   return async (req, res, next) => {
     const token = req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) throw new AppError(ErrorCodes.UNAUTHENTICATED, 'Missing ingest token: send "Authorization: Bearer it_…".');
-    const tenantId = await findTenantIdByIngestToken(prisma, token);
-    if (!tenantId) throw new AppError(ErrorCodes.UNAUTHENTICATED, 'Invalid or revoked ingest token.');
-    Object.assign(res.locals, { tenantId, db: forTenant(prisma, tenantId) });
+    const owner = await findIngestToken(prisma, token);
+    if (!owner) throw new AppError(ErrorCodes.UNAUTHENTICATED, 'Invalid or revoked ingest token.');
+    const locals: IngestTokenLocals = { ingestTokenId: owner.tokenId, ingestRatePerMinute: owner.ingestRatePerMinute };
+    Object.assign(res.locals, { tenantId: owner.tenantId, db: forTenant(prisma, owner.tenantId), ...locals });
     next();
   };
+}
+
+export function ingestTokenOf(res: Response): IngestTokenLocals {
+  const { ingestTokenId, ingestRatePerMinute } = res.locals as Partial<IngestTokenLocals>;
+  if (!ingestTokenId || !ingestRatePerMinute) throw new Error('ingestTokenOf used on a route without an ingest token');
+  return { ingestTokenId, ingestRatePerMinute };
 }

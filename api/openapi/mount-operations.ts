@@ -3,27 +3,30 @@ import type { ApiDeps } from '../deps';
 import { authenticate } from '../http/authenticate';
 import { authenticateIngest } from '../http/authenticate-ingest';
 import { parseBody } from '../http/body-parsers';
+import { ingestTokenRateLimit } from '../http/rate-limit';
 import { rejectUnstorableText } from '../http/reject-unstorable-text';
 import type { OperationGroup } from './operation';
 
 /**
- * Registers a group's operations on a router, each behind the same steps in the same order: who is calling,
- * the body in its media type, no text a column cannot store, well-formed path parameters — then the handler.
+ * Registers a group's operations on a router, each behind the same steps in the same order: who is calling (and,
+ * for an ingest token, its rate limit), the body in its media type, no text a column cannot store, well-formed
+ * path parameters — then the handler.
  */
 export function mountOperations(group: OperationGroup, deps: ApiDeps): Router {
   const router = Router();
   for (const middleware of group.before?.(deps) ?? []) router.use(middleware);
-  const auth: Partial<Record<string, RequestHandler>> = {};
+  const auth: Partial<Record<string, RequestHandler[]>> = {};
   for (const op of group.operations) {
+    // An ingest token is rate-limited as soon as it is known: before the body is read, refused calls included.
     const who =
       op.security === 'apiKey'
-        ? (auth.apiKey ??= authenticate(deps.prisma))
+        ? (auth.apiKey ??= [authenticate(deps.prisma)])
         : op.security === 'ingestToken'
-          ? (auth.ingestToken ??= authenticateIngest(deps.prisma))
-          : null;
+          ? (auth.ingestToken ??= [authenticateIngest(deps.prisma), ingestTokenRateLimit(deps.prisma)])
+          : [];
     const params = op.params;
     const chain: RequestHandler[] = [
-      ...(who ? [who] : []),
+      ...who,
       ...(op.body ? parseBody(op.body.kind, op.body.limit) : []),
       rejectUnstorableText,
       ...(params

@@ -69,6 +69,7 @@ export interface OperationGroup {
 export function errorCodesOf(op: Operation): ErrorCode[] {
   const codes = new Set<ErrorCode>(['VALIDATION', ...(op.errors ?? []), 'INTERNAL']);
   if (op.security === 'apiKey' || op.security === 'ingestToken') codes.add('UNAUTHENTICATED');
+  if (op.security === 'ingestToken') codes.add('RATE_LIMITED');
   if (op.security === 'twilioSignature' || op.security === 'svixSignature') codes.add('FORBIDDEN');
   if (op.body) {
     codes.add('PAYLOAD_TOO_LARGE');

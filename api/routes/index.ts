@@ -161,13 +161,15 @@ const operations: Operation[] = [
   },
   {
     method: 'post', path: '/fake/inbound', operationId: 'simulateInbound', tag: 'messages', security: 'apiKey',
-    summary: 'Play the contact: an inbound message through the same path as a provider webhook', body: json(SimulateInboundSchema),
+    summary: 'Play the contact: an inbound SMS, WhatsApp message or email through the same path as a provider webhook',
+    description: 'Lands like a real reply: the contact is found or created by phone number (sms, whatsapp) or email address (email), the message goes on their thread for that channel, and its workflow ends their enrollments that stop on reply. Consent keywords count on sms and whatsapp only.',
+    body: json(SimulateInboundSchema),
     responses: {
       201: ok(
         'Received',
         z.object({
           messageId: z.string().describe('The inbound message'),
-          contactId: z.string().describe('Its contact (created when the number is new)'),
+          contactId: z.string().describe('Its contact (created when the number or address is new)'),
           workflowId: z.string().describe('The workflow handling it'),
         }),
       ),

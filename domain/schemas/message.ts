@@ -86,23 +86,34 @@ export type ListMessagesQuery = z.infer<typeof ListMessagesQuerySchema>;
 /** Plays the contact: an inbound message through the same path as a provider's webhook. */
 export const SimulateInboundSchema = z
   .object({
-    channel: ChannelSchema.exclude(['email']).default('sms').describe('sms or whatsapp'),
+    channel: ChannelSchema.default('sms').describe('sms, whatsapp or email'),
     from: z
       .string()
-      .max(40)
-      .transform((v, ctx) => normalizePhoneOrIssue(v, ctx))
-      .describe('The contact’s phone number, international form'),
-    body: z.string().min(1).max(1600).describe('What the contact writes'),
+      .trim()
+      .max(320)
+      .describe('Who writes: for sms and whatsapp the contact’s phone number, international form; for email their email address'),
+    subject: z.string().trim().max(MAX_SUBJECT_LENGTH).optional().describe('The subject line (email only)'),
+    body: z
+      .string()
+      .min(1)
+      .max(MAX_BODY_LENGTH.email)
+      .describe('What the contact writes (SMS at most 1,600 characters, WhatsApp 4,096, email 100,000)'),
   })
   .strict()
+  .transform((v, ctx) => {
+    const limit = MAX_BODY_LENGTH[v.channel];
+    if (v.body.length > limit) ctx.addIssue({ code: 'custom', path: ['body'], message: `must be at most ${limit} characters for ${v.channel}` });
+    if (v.channel === 'email') {
+      const email = z.email().safeParse(v.from.toLowerCase());
+      if (!email.success) ctx.addIssue({ code: 'custom', path: ['from'], message: 'must be an email address for channel email' });
+      return email.success ? { channel: v.channel, from: email.data, subject: v.subject || null, body: v.body } : z.NEVER;
+    }
+    if (v.subject !== undefined) ctx.addIssue({ code: 'custom', path: ['subject'], message: 'only an email has a subject' });
+    const phone = normalizePhone(v.from);
+    if (!phone) ctx.addIssue({ code: 'custom', path: ['from'], message: `must be a phone number for channel ${v.channel}` });
+    return phone ? { channel: v.channel, from: phone, subject: null, body: v.body } : z.NEVER;
+  })
   .describe('An inbound message, as if the contact had written');
-
-function normalizePhoneOrIssue(value: string, ctx: z.RefinementCtx): string {
-  const normalized = normalizePhone(value);
-  if (normalized) return normalized;
-  ctx.addIssue({ code: 'custom', message: 'from must be a phone number' });
-  return z.NEVER;
-}
 
 /** A message as the API returns it. */
 export const MessageViewSchema = z

@@ -1,4 +1,7 @@
+import { addressParser } from 'postal-mime';
 import type { GetReceivingEmailResponseSuccess } from 'resend';
+import { z } from 'zod';
+import type { CallOptions } from '../messaging-provider';
 
 /** A received email's content, read through Resend's receiving API (its webhook carries metadata only). */
 export interface InboundEmail {
@@ -16,6 +19,11 @@ export interface InboundEmail {
   /** The thread's earlier Message-IDs, oldest first. */
   references: string[];
   receivedAt: Date;
+}
+
+/** Where received emails' content is read (Resend's receiving API, through ResendProvider). */
+export interface InboundEmailSource {
+  fetchInboundEmail(emailId: string, options?: CallOptions): Promise<InboundEmail>;
 }
 
 function header(headers: Record<string, string> | null, name: string): string | null {
@@ -36,4 +44,31 @@ export function toInboundEmail(email: GetReceivingEmailResponseSuccess): Inbound
     references: header(email.headers, 'references')?.split(/\s+/).filter(Boolean) ?? [],
     receivedAt: new Date(email.created_at),
   };
+}
+
+const EmailAddressSchema = z.email();
+
+/**
+ * The bare address of a header value such as `"Lovelace, Ada" <Ada@Example.com>`, lower-cased (contacts keep
+ * their email lower-cased); null when it names no valid address. RFC 5322 parsing by postal-mime (the MIME
+ * parser the Resend SDK itself uses): display names, quoting, comments and encoded words are its business.
+ */
+export function emailAddressOf(value: string): string | null {
+  const [first] = addressParser(value, { flatten: true });
+  const address = first?.address?.trim().toLowerCase();
+  return address && EmailAddressSchema.safeParse(address).success ? address : null;
+}
+
+/**
+ * What a received email says, for the inbox and the agent: the text part when there is one. An email with only
+ * an HTML part keeps its HTML as written — nothing is lost — until an HTML-to-text library is added (see the
+ * README). Only what Postgres cannot store is changed (see storableText).
+ */
+export function inboundEmailBody(email: Pick<InboundEmail, 'text' | 'html'>): string {
+  return storableText(email.text?.trim() ? email.text : (email.html ?? email.text ?? ''));
+}
+
+/** Text as Postgres can keep it: without NUL characters, a lone surrogate replaced by U+FFFD. */
+export function storableText(text: string): string {
+  return text.replace(/\u0000/g, '').replace(/\p{Cs}/gu, '\uFFFD');
 }

@@ -116,7 +116,7 @@ describe('ResendProvider.fetchInboundEmail', () => {
       receivedAt: new Date('2026-11-20T10:00:00.000Z'),
     });
     const [req] = server.requests;
-    expect(req).toMatchObject({ method: 'GET', path: '/emails/receiving/inb_123' });
+    expect(req).toMatchObject({ method: 'GET', path: '/emails/receiving/inb_123?html_format=cid' });
     expect(req!.headers.authorization).toBe('Bearer re_test');
   });
 

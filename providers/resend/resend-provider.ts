@@ -82,9 +82,12 @@ export class ResendProvider implements MessagingProvider {
     return { providerMessageId: sent.id, status: 'sent' };
   }
 
-  /** A received email's content and threading headers (the `email.received` webhook carries only metadata). */
+  /**
+   * A received email's content and threading headers (the `email.received` webhook carries only metadata).
+   * Inline images stay `cid:` references: as data URIs (Resend's default) they would swell the HTML by megabytes.
+   */
   async fetchInboundEmail(emailId: string, options: CallOptions = {}): Promise<InboundEmail> {
-    const email = await this.call((signal) => this.client.emails.receiving.get(emailId, {}, { signal }), options);
+    const email = await this.call((signal) => this.client.emails.receiving.get(emailId, { html_format: 'cid' }, { signal }), options);
     return toInboundEmail(email);
   }
 }

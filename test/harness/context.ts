@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, type NativeConnection, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import supertest from 'supertest';
 import { inject } from 'vitest';
 import { createActivities, type Activities } from '../../activities';
 import { createApp } from '../../api/app';
+import type { ApiDeps } from '../../api/deps';
 import { TemporalGateway } from '../../api/temporal-gateway';
 import { createPrismaClient, type PrismaClient } from '../../prisma/client';
 import { createApiKey } from '../../prisma/queries/api-keys/create-api-key';
@@ -106,15 +107,20 @@ export function testApi(options: {
   sendRateLimit?: { perMinute: number; burst: number };
   /** The API's way to Temporal; the test server's client when omitted. */
   temporal?: TemporalGateway;
+  /** How the API reads received emails (Resend's receiving API); none when omitted. */
+  inboundEmail?: ApiDeps['inboundEmail'];
+  /** Silent when omitted. */
+  logger?: Logger;
 }) {
   const temporal = options.temporal ?? TemporalGateway.fromClient(options.client, { taskQueue: options.taskQueue });
   const app = createApp({
     prisma: options.prisma,
     temporal,
     temporalWeb: { uiUrl: 'http://localhost:8233', namespace: options.client.options.namespace },
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     webhooks: TEST_WEBHOOKS,
     ...(options.sendRateLimit ? { sendRateLimit: options.sendRateLimit } : {}),
+    ...(options.inboundEmail ? { inboundEmail: options.inboundEmail } : {}),
   });
   return { app, request: () => supertest(app) };
 }

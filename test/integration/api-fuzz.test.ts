@@ -43,7 +43,8 @@ beforeAll(async () => {
   worker = await startWorker({ connection: server.nativeConnection, taskQueue, prisma, providers: fakeProviders().providers });
   // And its workflow outbox relay: quotes and alerts the fuzzer adds are handed to Temporal here, not left for another file's relay.
   relay = startWorkflowOutboxRelay({ prisma, client: server.client, taskQueue, logger: pino({ level: 'silent' }), pollIntervalMs: 1000 });
-  const tenant = await createTestTenant(prisma, { businessName: 'Fuzz Ltd' });
+  // The ingest token's rate limit (ingest.test.ts) would answer most generated calls 429 before they reach a handler.
+  const tenant = await createTestTenant(prisma, { businessName: 'Fuzz Ltd', ingestRatePerMinute: 60_000 });
   apiKey = tenant.apiKey;
   ingestToken = (await createIngestToken(tenant.db, 'fuzz')).token;
   const app = createApp({

@@ -29,8 +29,8 @@ const taskQueue = uniqueName('ingest-tq');
 
 useDevServerWorker({ taskQueue, providers }, (parts) => ({ server, prisma } = parts));
 
-async function tenantWithToken() {
-  const t = await createTestTenant(prisma);
+async function tenantWithToken(overrides: Parameters<typeof createTestTenant>[1] = {}) {
+  const t = await createTestTenant(prisma, overrides);
   const { request } = testApi({ prisma, client: server.client, taskQueue });
   const created = await request().post('/api/ingest-tokens').set(bearer(t.apiKey)).send({ name: 'website form' });
   expect(created.status).toBe(201);
@@ -79,6 +79,42 @@ describe('ingest tokens', () => {
     expect((await t.request().post('/ingest/leads').set('Idempotency-Key', 'x').send(lead)).status).toBe(401);
     expect((await t.request().post('/ingest/leads').set(bearer(t.apiKey)).set('Idempotency-Key', 'x').send(lead)).status).toBe(401);
     expect(await t.db.contact.count()).toBe(0);
+  });
+});
+
+describe('the per-token rate limit', () => {
+  it('gives each ingest token its own bucket: 429 with Retry-After past the burst, other tokens and API keys untouched', async () => {
+    const t = await tenantWithToken({ ingestRatePerMinute: 4 }); // bursts of 2, then one every 15 s
+    const other = await t.request().post('/api/ingest-tokens').set(bearer(t.apiKey)).send({ name: 'crm' }).expect(201);
+    for (const key of ['rl-1', 'rl-2']) expect((await t.ingest('leads', { phone: uniquePhone() }, key)).status).toBe(201);
+    const phone = uniquePhone();
+    const limited = await t.ingest('leads', { phone }, 'rl-3');
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('RATE_LIMITED');
+    expect(limited.body.error.message).toMatch(/this ingest token.*try again in \d+ s/i);
+    expect(limited.body.error.details).toMatchObject({ limitPerMinute: 4 });
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(15);
+    expect((await t.ingest('quotes', { contact: { phone }, total: 10, currency: 'USD' }, 'rl-4')).status).toBe(429);
+    expect(await t.db.contact.count({ where: { phone } })).toBe(0);
+
+    // The tenant's other token, and its API key, are not held back by this token's bucket.
+    const otherLead = await t.request().post('/ingest/leads').set(bearer(other.body.ingestToken.token)).set('Idempotency-Key', 'other-1').send({ phone: uniquePhone() });
+    expect(otherLead.status).toBe(201);
+    expect((await t.request().post('/api/contacts').set(bearer(t.apiKey)).send({ phone: uniquePhone() })).status).toBe(201);
+
+    // Refilled with time: pretend 15 s have passed.
+    await prisma.rateLimitBucket.updateMany({ where: { tenantId: t.tenant.id, bucket: `ingest-token:${t.tokenId}` }, data: { updatedAt: new Date(Date.now() - 15_000) } });
+    expect((await t.ingest('leads', { phone }, 'rl-3')).status).toBe(201);
+  });
+
+  it('allows the default 60 a minute in bursts of 30, counting refused calls too', async () => {
+    const t = await tenantWithToken();
+    for (let i = 0; i < 30; i++) expect((await t.ingest('leads', {}, `bad-${i}`)).status).toBe(400);
+    const limited = await t.ingest('leads', { phone: uniquePhone() }, 'good-1');
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.details).toMatchObject({ limitPerMinute: 60 });
   });
 });
 

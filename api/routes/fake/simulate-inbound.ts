@@ -5,7 +5,7 @@ import type { ApiDeps } from '../../deps';
 import { tenantOf } from '../../http/authenticate';
 import { ingestInboundMessage } from '../../inbound/ingest-inbound-message';
 
-/** Plays the contact: an inbound message through the same path as Twilio's webhook. */
+/** Plays the contact: an inbound message (SMS, WhatsApp or email) through the same path as the providers' webhooks. */
 export function simulateInbound(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
     const input = SimulateInboundSchema.parse(req.body);
@@ -13,6 +13,7 @@ export function simulateInbound(deps: ApiDeps): RequestHandler {
     const result = await ingestInboundMessage(deps, tenantId, {
       channel: input.channel,
       from: input.from,
+      subject: input.subject,
       body: input.body,
       mediaUrls: [],
       provider: 'fake',

@@ -22,9 +22,9 @@ const TwilioStatusBody = describeFields(StatusSchema, {
 }).describe('Twilio’s status callback form');
 
 const ResendEventBody = describeFields(EventSchema.extend({ data: describeFields(EventSchema.shape.data, { email_id: 'Resend’s id of the email' }) }), {
-  type: 'Event type, e.g. email.delivered, email.bounced, email.complained',
+  type: 'Event type: email.delivered, email.bounced, email.complained, email.failed (delivery of Herald’s email), email.received (an email to one of the tenants’ addresses)',
   created_at: 'When it happened',
-  data: 'The event’s data, with the email_id Resend gave the email',
+  data: 'The event’s data, with the email_id Resend gave the email (for email.received also from, to, received_for, subject: metadata only)',
 }).describe('A Resend (Svix-signed) webhook event');
 
 const signed = { twilio: 'Checked against X-Twilio-Signature over the exact public URL; 403 without a valid one.' };
@@ -51,13 +51,19 @@ export const webhooksGroup: OperationGroup = {
     },
     {
       method: 'post', path: '/resend', operationId: 'resendEvents', tag: 'webhooks', security: 'svixSignature',
-      summary: 'Email delivery events (Resend)', description: 'Verified on the raw body with the svix-id, svix-timestamp and svix-signature headers; 403 without a valid signature.',
+      summary: 'Email delivery events and received email (Resend)',
+      description:
+        'Verified on the raw body with the svix-id, svix-timestamp and svix-signature headers; 403 without a valid signature. ' +
+        'Delivery events are applied forward-only. An email.received event is routed to the tenant whose email sender address it was sent to ' +
+        '(else, for Herald’s shared sender, the tenant that last emailed the sender), its content read through Resend’s receiving API and ' +
+        'landed as an inbound email, once per email id; 503/502 when the content cannot be read (nothing is kept, so Resend’s retry lands it).',
       headers: z.object({
         'svix-id': z.string().optional().describe('Svix message id'),
         'svix-timestamp': z.string().optional().describe('Svix timestamp, seconds'),
       }),
       body: { kind: 'raw', mediaType: 'application/json', schema: ResendEventBody, limit: '1mb', required: true },
-      responses: { 204: { description: 'Recorded' } },
+      responses: { 204: { description: 'Recorded (an email no tenant can claim is recorded as unroutable)' } },
+      errors: ['UNAVAILABLE', 'PROVIDER_PERMANENT'],
       handler: resendEvents,
     },
   ],

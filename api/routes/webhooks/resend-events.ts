@@ -5,6 +5,7 @@ import type { DeliveryUpdate } from '../../../domain/delivery-status';
 import { recordDeliveryEvent } from '../../../prisma/queries/webhook-events/delivery-events';
 import { verifyResendSignature } from '../../../providers/webhooks/verify-resend-signature';
 import type { ApiDeps } from '../../deps';
+import { isReceivedEmailEvent, receiveResendEmail } from './resend-received-email';
 
 export const EventSchema = z
   .object({
@@ -50,6 +51,11 @@ export function resendEvents(deps: ApiDeps): RequestHandler {
       'svix-signature': req.header('svix-signature'),
     });
     if (!verified) throw new AppError(ErrorCodes.FORBIDDEN, 'Invalid or missing Svix signature.');
+    if (isReceivedEmailEvent(verified)) {
+      await receiveResendEmail(deps, verified);
+      res.status(204).end();
+      return;
+    }
     const event = EventSchema.parse(verified);
     // Recorded and applied in one transaction (see recordDeliveryEvent); Svix retries carry the same svix-id.
     await recordDeliveryEvent(deps.prisma, {

@@ -9,6 +9,8 @@ export interface InboundMessageInput {
   channel: Channel;
   /** E.164 (sms/whatsapp) or an email address. */
   from: string;
+  /** Email: the subject line. */
+  subject?: string | null;
   body: string;
   mediaUrls: string[];
   providerMessageId: string;
@@ -54,6 +56,7 @@ export async function recordInboundMessage(db: TenantTx, input: InboundMessageIn
         direction: 'inbound',
         channel: input.channel,
         body: input.body,
+        subject: input.subject ?? null,
         mediaUrls: input.mediaUrls,
         status: 'received',
         provider: input.provider,

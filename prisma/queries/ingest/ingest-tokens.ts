@@ -20,10 +20,20 @@ export async function revokeIngestToken(db: TenantDb, id: string): Promise<boole
   return count === 1;
 }
 
+export interface IngestTokenOwner {
+  tenantId: string;
+  tokenId: string;
+  /** The tenant's limit for each of its ingest tokens. */
+  ingestRatePerMinute: number;
+}
+
 /** The entry into a tenant for websites and tools: like API keys, a lookup by hash across tenants. */
-export async function findTenantIdByIngestToken(prisma: PrismaClient, token: string): Promise<string | null> {
-  const row = await prisma.ingestToken.findUnique({ where: { tokenHash: hash(token) }, select: { id: true, tenantId: true, revokedAt: true } });
+export async function findIngestToken(prisma: PrismaClient, token: string): Promise<IngestTokenOwner | null> {
+  const row = await prisma.ingestToken.findUnique({
+    where: { tokenHash: hash(token) },
+    select: { id: true, tenantId: true, revokedAt: true, tenant: { select: { ingestRatePerMinute: true } } },
+  });
   if (!row || row.revokedAt) return null;
   await prisma.ingestToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-  return row.tenantId;
+  return { tenantId: row.tenantId, tokenId: row.id, ingestRatePerMinute: row.tenant.ingestRatePerMinute };
 }
