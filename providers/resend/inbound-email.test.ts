@@ -21,8 +21,12 @@ describe('inboundEmailBody', () => {
   });
 
   it('falls back to the HTML when the text part is missing or blank', () => {
-    expect(inboundEmailBody({ text: null, html: '<p>Yes</p>' })).toBe('<p>Yes</p>');
-    expect(inboundEmailBody({ text: ' \n', html: '<p>Yes</p>' })).toBe('<p>Yes</p>');
+    expect(inboundEmailBody({ text: null, html: '<p>Yes</p>' })).toBe('Yes');
+    expect(inboundEmailBody({ text: ' \n', html: '<p>Yes, <b>call me</b> at 10.</p><p>Ada</p>' })).toBe('Yes, call me at 10.\n\nAda');
+    // Links keep their address; images and scripts leave nothing behind.
+    expect(inboundEmailBody({ text: null, html: '<p>See <a href="https://x.test/q">the quote</a></p><img src="cid:1"><script>alert(1)</script>' })).toBe(
+      'See the quote [https://x.test/q]',
+    );
     expect(inboundEmailBody({ text: null, html: null })).toBe('');
   });
 

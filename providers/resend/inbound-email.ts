@@ -1,3 +1,4 @@
+import { convert } from 'html-to-text';
 import { addressParser } from 'postal-mime';
 import type { GetReceivingEmailResponseSuccess } from 'resend';
 import { z } from 'zod';
@@ -60,12 +61,21 @@ export function emailAddressOf(value: string): string | null {
 }
 
 /**
- * What a received email says, for the inbox and the agent: the text part when there is one. An email with only
- * an HTML part keeps its HTML as written — nothing is lost — until an HTML-to-text library is added (see the
- * README). Only what Postgres cannot store is changed (see storableText).
+ * What a received email says, for the inbox and the agent: the text part when there is one, else its HTML
+ * turned into readable text by html-to-text (paragraphs and line breaks kept, link addresses shown, images and
+ * scripts dropped). Only what Postgres cannot store is changed beyond that (see storableText).
  */
 export function inboundEmailBody(email: Pick<InboundEmail, 'text' | 'html'>): string {
-  return storableText(email.text?.trim() ? email.text : (email.html ?? email.text ?? ''));
+  if (email.text?.trim()) return storableText(email.text);
+  if (!email.html?.trim()) return '';
+  const text = convert(email.html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'img', format: 'skip' },
+      { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+    ],
+  });
+  return storableText(text.trim());
 }
 
 /** Text as Postgres can keep it: without NUL characters, a lone surrogate replaced by U+FFFD. */
