@@ -2,6 +2,7 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Logger } from 'pino';
 import { addressFieldFor, consentFieldFor, isPending, type Channel, type MessageStatus } from '../domain/channels';
 import { ErrorCodes } from '../domain/errors';
+import { redactPersonalData } from '../domain/redact';
 import { whatsappWindowOpen } from '../domain/provider-errors';
 import { tenantQuietHours, type QuietHours } from '../domain/quiet-hours';
 import type { PrismaClient } from '../prisma/client';
@@ -85,7 +86,8 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
       subjectId: ref.messageId,
       data: { errorCode, errorMessage },
     });
-    logger.warn({ ...ref, errorCode }, 'message failed: %s', errorMessage);
+    // The explanation stays on the row: a provider's wording may quote the recipient's number.
+    logger.warn({ ...ref, errorCode }, 'message failed');
   }
 
   return {
@@ -254,7 +256,8 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
         );
         throw ApplicationFailure.create({
           type: error.kind === 'ambiguous' ? 'PROVIDER_AMBIGUOUS' : ErrorCodes.PROVIDER_TRANSIENT,
-          message: `${provider.name}: ${error.message} (${error.code})`,
+          // Temporal keeps this in the run's history: no number or address a provider quoted may go with it.
+          message: redactPersonalData(`${provider.name}: ${error.message} (${error.code})`),
           ...(error.retryAfterMs !== undefined ? { nextRetryDelay: error.retryAfterMs } : {}),
         });
       } finally {

@@ -1,16 +1,18 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { isAppError, isPermanentErrorCode } from '../domain/errors';
+import { redactPersonalData } from '../domain/redact';
 
 /**
  * The one place an error thrown inside an activity becomes a Temporal failure. An AppError keeps its code as
  * the failure type (so workflows and retry policies match on it) and is non-retryable when its code is
- * permanent; without this, Temporal wraps it as a generic retryable "AppError" and retries it for ever.
+ * permanent; without this, Temporal wraps it as a generic retryable "AppError" and retries it for ever. Its
+ * message goes into the run's history, so personal data is taken out of it.
  */
 export function toTemporalFailure(error: unknown): unknown {
   if (error instanceof ApplicationFailure || !isAppError(error)) return error;
   return ApplicationFailure.create({
     type: error.code,
-    message: error.message,
+    message: redactPersonalData(error.message),
     nonRetryable: isPermanentErrorCode(error.code),
     ...(error.details ? { details: [error.details] } : {}),
     cause: error,

@@ -68,6 +68,8 @@ export async function startWorker(options: {
   publicUrl?: string;
   /** Compose extra behaviour around the real activities (e.g. a STOP landing at a precise moment). */
   wrapActivities?: (activities: Activities) => Activities;
+  /** The activities' logger (silent unless a test reads what they log). */
+  logger?: Logger;
 }): Promise<RunningWorker> {
   const worker = await createHeraldWorker({
     connection: options.connection,
@@ -77,7 +79,7 @@ export async function startWorker(options: {
       createActivities({
         prisma: options.prisma,
         providers: options.providers,
-        logger: silentLogger,
+        logger: options.logger ?? silentLogger,
         ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       }),
     ),
