@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { temporalTlsEnabled, type TemporalEnv } from '../domain/config';
 import { AppError, ErrorCodes } from '../domain/errors';
 import { startWorkflow, type Started, type StartSpec } from '../workflows/definitions';
@@ -43,6 +44,21 @@ export class TemporalGateway {
       );
     });
     return this.pending;
+  }
+
+  /**
+   * Whether a worker is polling Herald's task queue: without one, runs are accepted but nothing moves. Pollers
+   * seen in the last minute count.
+   */
+  async workersPolling(): Promise<boolean> {
+    const client = await this.client();
+    const { pollers } = await client.workflowService.describeTaskQueue({
+      namespace: this.namespace,
+      taskQueue: { name: this.taskQueue },
+      taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+    });
+    const recent = Date.now() - 60_000;
+    return (pollers ?? []).some((p) => !p.lastAccessTime?.seconds || Number(p.lastAccessTime.seconds) * 1000 >= recent);
   }
 
   /** The one way the API starts a run (see workflows/start.ts for what its answers mean). */

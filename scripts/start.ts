@@ -223,6 +223,8 @@ async function main(): Promise<void> {
   }
 
   await waitFor('The API', 90_000, async () => (await fetch(`${apiUrl}/api/health`)).status === 200);
+  // The worker bundles the workflow code before it polls; until then, runs would be accepted and wait.
+  await waitFor('The worker', 120_000, async () => (await (await fetch(`${apiUrl}/api/health`)).json()).workers === 'up');
   const webUrl = `http://${shown}:${config.HERALD_WEB_PORT}`;
   // The first request in dev mode compiles the page; wait for it so the banner's link answers at once.
   await waitFor('The web app', 180_000, async () => (await fetch(`http://${local}:${config.HERALD_WEB_PORT}/`)).status < 500);

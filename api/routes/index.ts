@@ -59,6 +59,7 @@ const HealthViewSchema = z
     ok: z.boolean().describe('True when the database answers'),
     database: z.enum(['up', 'down']).describe('Postgres'),
     temporal: z.enum(['up', 'down']).describe('The Temporal frontend'),
+    workers: z.enum(['up', 'down']).describe('Whether a Herald worker polls the task queue (down: runs wait)'),
     providers: z.record(z.string(), z.string()).describe('Provider serving each channel: twilio, resend or fake'),
   })
   .describe('Whether the API and what it depends on are up');

@@ -57,3 +57,18 @@ export function useTimeSkippingServer(set: (parts: { env: TestWorkflowEnvironmen
     env = undefined;
   });
 }
+
+/** A file whose tests share the Temporal dev server (no worker of its own) and one Prisma client. */
+export function useDevServer(set: (parts: { server: DevServer; prisma: PrismaClient }) => void): void {
+  let server: DevServer | undefined;
+  let prisma: PrismaClient | undefined;
+  beforeAll(async () => {
+    server = await devServer();
+    prisma = testPrisma();
+    set({ server, prisma });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await prisma?.$disconnect();
+  });
+}

@@ -147,7 +147,7 @@ describe('an email reply through Resend’s email.received webhook', () => {
     expect(await t.db.contact.count({ where: { email: address } })).toBe(1);
   });
 
-  it('takes the sender’s bare address, lower-cased, creating the contact by email; keeps an HTML-only email’s content', async () => {
+  it('takes the sender’s bare address, lower-cased, creating the contact by email; reads an HTML-only email as text', async () => {
     const t = await tenantWithEmailSender();
     const id = unique();
     const html = '<p>Yes &amp; thanks — <b>Tuesday</b></p>';
@@ -155,7 +155,7 @@ describe('an email reply through Resend’s email.received webhook', () => {
     expect((await postSigned(reply.event)).status).toBe(204);
     const message = await t.db.message.findFirstOrThrow({ where: { providerMessageId: reply.id } });
     expect(await t.db.contact.findFirstOrThrow({ where: { id: message.contactId } })).toMatchObject({ email: `grace.hopper-${id}@navy.example`, source: 'inbound-email' });
-    expect(message).toMatchObject({ channel: 'email', subject: 'Re: Visit', body: html });
+    expect(message).toMatchObject({ channel: 'email', subject: 'Re: Visit', body: 'Yes & thanks — Tuesday' });
 
     // Text Postgres cannot store (a NUL) is dropped rather than failing the delivery.
     const nul = receivedEmail({ from: `nul-${id}@example.com`, to: [t.sender], text: 'Yes\u0000 please' });

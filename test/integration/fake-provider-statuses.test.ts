@@ -1,25 +1,18 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../prisma/client';
 import { applyDeliveryStatus } from '../../prisma/queries/messages/apply-delivery-status';
 import { FakeProvider, type FakeStatus } from '../../providers/fake/fake-provider';
-import { bearer, createTestTenant, startWorker, testApi, testPrisma, uniqueName } from '../harness/context';
-import { devServer } from '../harness/dev-server';
+import { bearer, createTestTenant, startWorker, testApi, uniqueName } from '../harness/context';
+import { useDevServer, type DevServer } from '../harness/suites';
 
 // The fake provider plays Twilio's status callbacks: queued → sent → delivered (or undelivered with a
 // code), through the same forward-only status handling, into real Postgres.
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
-let server: Awaited<ReturnType<typeof devServer>>;
+let server: DevServer;
 let prisma: PrismaClient;
-beforeAll(async () => {
-  server = await devServer();
-  prisma = testPrisma();
-});
-afterAll(async () => {
-  await server?.close();
-  await prisma?.$disconnect();
-});
+useDevServer((parts) => ({ server, prisma } = parts));
 
 async function run(failureRate: number) {
   const statuses: Array<{ id: string; status: FakeStatus }> = [];

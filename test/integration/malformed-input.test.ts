@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CURRENCY_CODES } from '../../domain/currencies';
 import type { PrismaClient } from '../../prisma/client';
 import { twilioSignatureFor } from '../../providers/webhooks/verify-twilio-signature';
-import { bearer, createTestTenant, TEST_WEBHOOKS, testApi, testPrisma, uniqueName } from '../harness/context';
-import { devServer } from '../harness/dev-server';
+import { bearer, createTestTenant, TEST_WEBHOOKS, testApi, uniqueName } from '../harness/context';
+import { useDevServer, type DevServer } from '../harness/suites';
 
 // Malformed input from outside never reaches the database or a workflow: every case below is a 4xx with a
 // clear {error:{code,message}}, never a 500 — on real Postgres and the Temporal dev server.
 
-let server: Awaited<ReturnType<typeof devServer>>;
+let server: DevServer;
 let prisma: PrismaClient;
 const taskQueue = uniqueName('malformed-tq');
 
-beforeAll(async () => {
-  server = await devServer();
-  prisma = testPrisma();
-});
-afterAll(async () => {
-  await server?.close();
-  await prisma?.$disconnect();
-});
+useDevServer((parts) => ({ server, prisma } = parts));
 
 async function setup() {
   const t = await createTestTenant(prisma);

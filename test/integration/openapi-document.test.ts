@@ -1,4 +1,4 @@
-import type { Router } from 'express';
+import { expressRoutes } from '../harness/express-routes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCodes, type ErrorCode } from '../../domain/errors';
 import { STATUS } from '../../api/http/error-middleware';
@@ -28,18 +28,6 @@ afterAll(async () => {
 });
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-
-function expressRoutes(app: { router: Router }): string[] {
-  const out: string[] = [];
-  const walk = (stack: any[], prefix: string) => {
-    for (const layer of stack) {
-      if (layer.route) for (const m of Object.keys(layer.route.methods)) out.push(`${m.toUpperCase()} ${prefix}${layer.route.path}`);
-      else if (layer.handle?.stack) walk(layer.handle.stack, `${prefix}${typeof layer.rawPath === 'string' ? layer.rawPath : ''}`);
-    }
-  };
-  walk((app.router as any).stack, '');
-  return out;
-}
 
 function documentedOperations(): Array<{ key: string; path: string; method: string; op: any }> {
   return Object.entries<any>(doc.paths).flatMap(([path, item]) =>

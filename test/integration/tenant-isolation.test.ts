@@ -1,5 +1,5 @@
+import { expressRoutes } from '../harness/express-routes';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import type { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../prisma/client';
 import { forTenant } from '../../prisma/tenant-scope';
@@ -122,23 +122,10 @@ const PUBLIC = new Set([
   'POST /q/:token/reject',
 ]);
 
-function routesOf(app: { router: Router }): string[] {
-  // Express 5: app.router → mounted Router layers (rawPath = the mount path) → their routes.
-  const out: string[] = [];
-  const walk = (stack: any[], prefix: string) => {
-    for (const layer of stack) {
-      if (layer.route) for (const m of Object.keys(layer.route.methods)) out.push(`${m.toUpperCase()} ${prefix}${layer.route.path}`);
-      else if (layer.handle?.stack) walk(layer.handle.stack, `${prefix}${typeof layer.rawPath === 'string' ? layer.rawPath : ''}`);
-    }
-  };
-  walk((app.router as any).stack, '');
-  return out;
-}
-
 describe('tenant isolation on every route', () => {
   it('covers every route the API serves', () => {
     const { app } = testApi({ prisma, client: server.client, taskQueue });
-    const routes = routesOf(app as any);
+    const routes = expressRoutes(app as any);
     expect(routes.length).toBeGreaterThan(5);
     for (const route of routes) expect(PUBLIC.has(route) || route.replace(' /api/', ' /') in CASES, `no isolation case for ${route}`).toBe(true);
     expect(routes).toContain('POST /api/sequences/:id/enrollments');
@@ -225,6 +212,9 @@ describe('tenant isolation on every route', () => {
     }
     const health = await request().get('/api/health');
     expect(health.status).toBe(200);
-    expect(health.body).toMatchObject({ ok: true, database: 'up', temporal: 'up', providers: { sms: 'fake', whatsapp: 'fake', email: 'fake' } });
+    expect(health.body).toMatchObject({ ok: true, database: 'up', temporal: 'up', workers: 'up', providers: { sms: 'fake', whatsapp: 'fake', email: 'fake' } });
+    // A task queue nobody polls: the API still answers, and says runs would wait.
+    const idle = testApi({ prisma, client: server.client, taskQueue: uniqueName('nobody-polls') });
+    expect((await idle.request().get('/api/health')).body).toMatchObject({ ok: true, temporal: 'up', workers: 'down' });
   });
 });
