@@ -39,7 +39,7 @@ import { listMessages } from './messages/list-messages';
 import { rescheduleMessage } from './messages/reschedule-message';
 import { getTenant } from './tenant/get-tenant';
 import { simulateInbound } from './fake/simulate-inbound';
-import { addSenderAddressRoute, listSenderAddressesRoute } from './sender-addresses/sender-address-routes';
+import { addSenderAddressRoute, listSenderAddressesRoute, removeSenderAddressRoute, setDefaultSenderRoute } from './sender-addresses/sender-address-routes';
 import { createIngestTokenRoute, listIngestTokensRoute, revokeIngestTokenRoute } from './ingest-tokens/ingest-token-routes';
 import { createNotificationRuleRoute, listNotificationRulesRoute } from './notification-rules/notification-rule-routes';
 import { createTemplateRoute, deleteTemplateRoute, getTemplateRoute, listTemplatesRoute, previewTemplateRoute, updateTemplateRoute } from './templates/template-routes';
@@ -179,11 +179,28 @@ const operations: Operation[] = [
   },
   {
     method: 'post', path: '/sender-addresses', operationId: 'addSenderAddress', tag: 'sender addresses', security: 'apiKey',
-    summary: 'Add a sender number (E.164, or an SMS short code) or address', description: 'Inbound webhooks find their tenant by the number a message was sent to, so a number belongs to one tenant.',
+    summary: 'Add a sender: an SMS number, short code or Messaging Service, a WhatsApp number, or an email from-address',
+    description:
+      'Sends on a channel go out from its default sender (`isDefault`), else from the server’s shared sender. Inbound webhooks find their tenant by the number a message was sent to, so a sender belongs to one tenant: one registered by any tenant is a 409.',
     body: json(CreateSenderAddressSchema),
     responses: { 201: ok('Added', z.object({ senderAddress: SenderAddressViewSchema })) },
     errors: ['CONFLICT'],
     handler: () => addSenderAddressRoute(),
+  },
+  {
+    method: 'post', path: '/sender-addresses/:id/default', operationId: 'setDefaultSender', tag: 'sender addresses', security: 'apiKey',
+    summary: 'Make a sender the default of its channel', params: IdParamsSchema,
+    responses: { 200: ok('It is the default', z.object({ senderAddress: SenderAddressViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: () => setDefaultSenderRoute(),
+  },
+  {
+    method: 'delete', path: '/sender-addresses/:id', operationId: 'removeSenderAddress', tag: 'sender addresses', security: 'apiKey',
+    summary: 'Remove a sender', description: 'Removing a channel’s default leaves the channel on the server’s shared sender. Inbound messages to it no longer find this tenant by it.',
+    params: IdParamsSchema,
+    responses: { 204: { description: 'Removed' } },
+    errors: ['NOT_FOUND'],
+    handler: () => removeSenderAddressRoute(),
   },
   {
     method: 'get', path: '/notification-rules', operationId: 'listNotificationRules', tag: 'notification rules', security: 'apiKey',
