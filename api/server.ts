@@ -1,7 +1,9 @@
 import { pino } from 'pino';
 import { ApiEnvSchema, parseEnv } from '../domain/config';
-import { isAppError } from '../domain/errors';
+import { AppError, ErrorCodes, isAppError } from '../domain/errors';
 import { createPrismaClient } from '../prisma/client';
+import { listCredentialKeyIds } from '../prisma/queries/provider-credentials/provider-credentials';
+import { SecretBox, secretsKeyProblem } from '../providers/credentials/secret-box';
 import { activeProviders, providerEnv } from '../providers/provider-config';
 import { createApp } from './app';
 import { TemporalGateway } from './temporal-gateway';
@@ -9,14 +11,21 @@ import { TemporalGateway } from './temporal-gateway';
 async function main(): Promise<void> {
   const env = parseEnv(ApiEnvSchema, process.env);
   const logger = pino({ level: env.LOG_LEVEL, base: { service: 'api' } });
+  const providerSettings = providerEnv(process.env);
   const prisma = createPrismaClient(env.DATABASE_URL);
+  // Tenants' own accounts: their sealed credentials must open with this key, or the API does not start.
+  const secrets = env.HERALD_SECRETS_KEY ? SecretBox.fromBase64(env.HERALD_SECRETS_KEY) : null;
+  const keyProblem = secretsKeyProblem(secrets, await listCredentialKeyIds(prisma));
+  if (keyProblem) throw new AppError(ErrorCodes.CONFIG, keyProblem);
   const temporal = new TemporalGateway(env);
   const app = createApp({
     prisma,
     temporal,
     temporalWeb: { uiUrl: env.TEMPORAL_UI_URL, namespace: env.TEMPORAL_NAMESPACE },
     logger,
-    providers: activeProviders(providerEnv(process.env)),
+    providers: activeProviders(providerSettings),
+    ...(secrets ? { secrets } : {}),
+    ...(providerSettings.TWILIO_API_BASE_URL ? { twilioApiBaseUrl: providerSettings.TWILIO_API_BASE_URL } : {}),
     publicUrl: env.HERALD_PUBLIC_URL ?? `http://localhost:${env.HERALD_API_PORT}`,
     bulkEnrollment: { batchSize: env.HERALD_BULK_ENROLL_BATCH_SIZE, batchIntervalMs: env.HERALD_BULK_ENROLL_INTERVAL_MS },
     sendRateLimit: { perMinute: env.HERALD_SEND_RATE_PER_MINUTE, burst: env.HERALD_SEND_BURST ?? env.HERALD_SEND_RATE_PER_MINUTE },

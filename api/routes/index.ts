@@ -11,6 +11,7 @@ import {
 import { CreateMessageSchema, ListMessagesQuerySchema, MessageViewSchema, RescheduleMessageSchema, SimulateInboundSchema } from '../../domain/schemas/message';
 import { CreateQuoteSchema, ListQuotesQuerySchema, QuoteSettingsSchema, QuoteSettingsViewSchema, QuoteViewSchema } from '../../domain/schemas/quote';
 import { CreateSenderAddressSchema, SenderAddressViewSchema } from '../../domain/schemas/sender-address';
+import { ProviderCredentialsViewSchema, ResendCredentialsSchema, TwilioCredentialsSchema } from '../../domain/schemas/provider-credentials';
 import {
   BulkEnrollmentViewSchema,
   BulkEnrollSchema,
@@ -40,6 +41,12 @@ import { rescheduleMessage } from './messages/reschedule-message';
 import { getTenant } from './tenant/get-tenant';
 import { simulateInbound } from './fake/simulate-inbound';
 import { addSenderAddressRoute, listSenderAddressesRoute, removeSenderAddressRoute, setDefaultSenderRoute } from './sender-addresses/sender-address-routes';
+import {
+  deleteCredentialsRoute,
+  getProviderCredentialsRoute,
+  putResendCredentialsRoute,
+  putTwilioCredentialsRoute,
+} from './provider-credentials/provider-credential-routes';
 import { createIngestTokenRoute, listIngestTokensRoute, revokeIngestTokenRoute } from './ingest-tokens/ingest-token-routes';
 import { createNotificationRuleRoute, listNotificationRulesRoute } from './notification-rules/notification-rule-routes';
 import { createTemplateRoute, deleteTemplateRoute, getTemplateRoute, listTemplatesRoute, previewTemplateRoute, updateTemplateRoute } from './templates/template-routes';
@@ -201,6 +208,44 @@ const operations: Operation[] = [
     responses: { 204: { description: 'Removed' } },
     errors: ['NOT_FOUND'],
     handler: () => removeSenderAddressRoute(),
+  },
+  {
+    method: 'get', path: '/provider-credentials', operationId: 'getProviderCredentials', tag: 'provider accounts', security: 'apiKey',
+    summary: 'Which provider and account serves each channel for this tenant',
+    description: 'Shows the Account SID of an own Twilio account and the last four characters of an own Resend API key; secrets are never returned.',
+    responses: { 200: ok('The tenant’s provider accounts', z.object({ providerCredentials: ProviderCredentialsViewSchema })) },
+    handler: getProviderCredentialsRoute,
+  },
+  {
+    method: 'put', path: '/provider-credentials/twilio', operationId: 'putTwilioCredentials', tag: 'provider accounts', security: 'apiKey',
+    summary: 'Send this tenant’s SMS and WhatsApp through its own Twilio account',
+    description:
+      'The credentials are checked with Twilio first (the account fetch): refused ones are a 422 with Twilio’s reason. They are stored encrypted (AES-256-GCM under HERALD_SECRETS_KEY) and never shown again. Sends then need a default sender of that account.',
+    body: json(TwilioCredentialsSchema),
+    responses: { 200: ok('Stored', z.object({ providerCredentials: ProviderCredentialsViewSchema })) },
+    errors: ['CREDENTIALS_REJECTED', 'UNAVAILABLE'],
+    handler: putTwilioCredentialsRoute,
+  },
+  {
+    method: 'delete', path: '/provider-credentials/twilio', operationId: 'deleteTwilioCredentials', tag: 'provider accounts', security: 'apiKey',
+    summary: 'Forget the tenant’s own Twilio account: SMS and WhatsApp go back to the server’s',
+    responses: { 204: { description: 'Forgotten (or there was none)' } },
+    handler: (deps) => deleteCredentialsRoute(deps, 'twilio'),
+  },
+  {
+    method: 'put', path: '/provider-credentials/resend', operationId: 'putResendCredentials', tag: 'provider accounts', security: 'apiKey',
+    summary: 'Send this tenant’s email through its own Resend account',
+    description: 'Stored encrypted (AES-256-GCM under HERALD_SECRETS_KEY) and never shown again; the webhook secret verifies that account’s webhooks. Sends then need a default email sender on a domain of that account.',
+    body: json(ResendCredentialsSchema),
+    responses: { 200: ok('Stored', z.object({ providerCredentials: ProviderCredentialsViewSchema })) },
+    errors: ['UNAVAILABLE'],
+    handler: putResendCredentialsRoute,
+  },
+  {
+    method: 'delete', path: '/provider-credentials/resend', operationId: 'deleteResendCredentials', tag: 'provider accounts', security: 'apiKey',
+    summary: 'Forget the tenant’s own Resend account: email goes back to the server’s',
+    responses: { 204: { description: 'Forgotten (or there was none)' } },
+    handler: (deps) => deleteCredentialsRoute(deps, 'resend'),
   },
   {
     method: 'get', path: '/notification-rules', operationId: 'listNotificationRules', tag: 'notification rules', security: 'apiKey',
