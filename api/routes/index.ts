@@ -145,7 +145,9 @@ const operations: Operation[] = [
   },
   {
     method: 'post', path: '/fake/inbound', operationId: 'simulateInbound', tag: 'messages', security: 'apiKey',
-    summary: 'Play the contact: an inbound message through the same path as a provider webhook', body: json(SimulateInboundSchema),
+    summary: 'Play the contact: an inbound message through the same path as a provider webhook',
+    description: 'Only while the fake provider serves the channel for the calling tenant; otherwise a 404 saying which provider serves it.',
+    body: json(SimulateInboundSchema),
     responses: {
       201: ok(
         'Received',
@@ -156,7 +158,7 @@ const operations: Operation[] = [
         }),
       ),
     },
-    errors: ['UNAVAILABLE'],
+    errors: ['NOT_FOUND', 'UNAVAILABLE'],
     handler: simulateInbound,
   },
   {

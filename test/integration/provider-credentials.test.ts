@@ -1,12 +1,13 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import pg from 'pg';
 import { pino } from 'pino';
+import { Webhook } from 'svix';
 import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { PrismaClient } from '../../prisma/client';
 import { ResendProvider } from '../../providers/resend/resend-provider';
 import { TwilioProvider } from '../../providers/twilio/twilio-provider';
 import type { ScheduledMessageResult } from '../../workflows/definitions';
-import { bearer, createTestTenant, testApi, uniqueName } from '../harness/context';
+import { bearer, createTestTenant, TEST_WEBHOOKS, testApi, uniqueName } from '../harness/context';
 import { freePort } from '../harness/free-port';
 import { json, startLocalServer, type RecordedRequest } from '../harness/local-http-server';
 import { useDevServerWorker, type DevServer } from '../harness/suites';
@@ -22,7 +23,7 @@ const SHARED_SMS = '+15005550006';
 const OWN_SID = `AC${'a1'.repeat(16)}`;
 const OWN_TOKEN = '0123456789abcdef0123456789abcdef';
 const OWN_RESEND_KEY = 're_tenantOwn_5ecretKeyValue9876';
-const OWN_WEBHOOK_SECRET = 'whsec_TenantOwnSigningSecretAbCdEf012345';
+const OWN_WEBHOOK_SECRET = `whsec_${Buffer.from('tenant-own-resend-signing-secret').toString('base64')}`;
 const SECRETS = [OWN_TOKEN, OWN_RESEND_KEY, OWN_WEBHOOK_SECRET, 'fedcba9876543210fedcba9876543210'];
 
 /** Every line the API and the worker log in this file: no secret may appear in one. */
@@ -221,6 +222,38 @@ describe('a tenant’s own Resend account', () => {
 
     expect((await a.call('delete', '/api/provider-credentials/resend')).status).toBe(204);
     expect((await a.call('get', '/api/provider-credentials')).body.providerCredentials).toMatchObject({ resend: null, channels: { email: { account: 'shared' } } });
+  });
+
+  it('verifies that account’s webhooks with its own signing secret', async () => {
+    const a = await tenant('Own Resend Hooks Co');
+    const b = await tenant('Shared Resend Hooks Co');
+    await a.call('put', '/api/provider-credentials/resend', { apiKey: OWN_RESEND_KEY, webhookSecret: OWN_WEBHOOK_SECRET });
+    await a.call('post', '/api/sender-addresses', { channel: 'email', address: 'hooks@own-resend.example', isDefault: true });
+    const sentA = (await a.send('email')).message;
+    expect(sentA.status).toBe('sent');
+    const sentB = (await b.send('email')).message;
+    const api = testApi({ prisma, client: server.client, taskQueue, deps: { providers: PROVIDERS, logger: capture } });
+    const post = (secret: string, emailId: string) => {
+      const id = `msg_${Math.random().toString(36).slice(2)}`;
+      const body = JSON.stringify({ type: 'email.bounced', created_at: new Date().toISOString(), data: { email_id: emailId } });
+      const at = new Date();
+      const headers = { 'svix-id': id, 'svix-timestamp': String(Math.floor(at.getTime() / 1000)), 'svix-signature': new Webhook(secret).sign(id, at, body) };
+      return api.request().post('/webhooks/resend').set(headers).set('content-type', 'application/json').send(body);
+    };
+    const events = () => prisma.webhookEvent.count();
+    const before = await events();
+    const first = await post(TEST_WEBHOOKS.resendWebhookSecret, sentA.providerMessageId!);
+    expect(first.status, JSON.stringify(first.body)).toBe(403);
+    expect((await post(OWN_WEBHOOK_SECRET, sentB.providerMessageId!)).status).toBe(403);
+    expect(await events()).toBe(before);
+    expect((await post(OWN_WEBHOOK_SECRET, sentA.providerMessageId!)).status).toBe(204);
+    expect((await post(TEST_WEBHOOKS.resendWebhookSecret, sentB.providerMessageId!)).status).toBe(204);
+    for (const [t, row] of [
+      [a, sentA],
+      [b, sentB],
+    ] as const) {
+      expect(await t.db.message.findFirstOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'failed', errorCode: 'BOUNCED' });
+    }
   });
 });
 
