@@ -23,16 +23,13 @@ export async function twilioAuthTokenFor(deps: ApiDeps, tenantId: string | null)
   return deps.webhooks?.twilioAuthToken ?? null;
 }
 
-/**
- * X-Twilio-Signature over the exact public URL and the form, checked with each token that may have signed it.
- * Nothing is written before this passes: a missing or wrong signature is a 403.
- */
+/** Whether X-Twilio-Signature — over the exact public URL Twilio called and the form — was made with this token. */
+export function signedWith(deps: ApiDeps, req: Request, token: string | null): boolean {
+  return Boolean(token) && verifyTwilioSignature(token!, req.header('x-twilio-signature'), publicUrlOf(req, deps.webhooks?.publicUrl), req.body ?? {});
+}
+
+/** Nothing is written before this passes: a missing or wrong signature is a 403, and so is a webhook no token is known for. */
 export function requireTwilioSignature(deps: ApiDeps, req: Request, tokens: Array<string | null>): void {
-  const known = [...new Set(tokens.filter((t): t is string => Boolean(t)))];
-  if (known.length === 0) throw new AppError(ErrorCodes.FORBIDDEN, 'Twilio webhooks are not configured on this server (TWILIO_AUTH_TOKEN).');
-  const url = publicUrlOf(req, deps.webhooks?.publicUrl);
-  const signature = req.header('x-twilio-signature');
-  if (!known.some((token) => verifyTwilioSignature(token, signature, url, req.body ?? {}))) {
-    throw new AppError(ErrorCodes.FORBIDDEN, 'Invalid or missing X-Twilio-Signature.');
-  }
+  if (!tokens.some(Boolean)) throw new AppError(ErrorCodes.FORBIDDEN, 'Twilio webhooks are not configured on this server (TWILIO_AUTH_TOKEN).');
+  if (!tokens.some((token) => signedWith(deps, req, token))) throw new AppError(ErrorCodes.FORBIDDEN, 'Invalid or missing X-Twilio-Signature.');
 }

@@ -219,6 +219,35 @@ describe('inbound messages to a number no tenant registered', () => {
     }
   });
 
+  it('count a tenant’s own account only for that tenant: it cannot opt another tenant’s contact out', async () => {
+    const phone = freshNumber();
+    const x = await tenant('Xray Windows');
+    const y = await tenant('Yankee Yards');
+    // Both texted the contact from the shared number; then X moved to its own Twilio account.
+    const atX = await messaged(x, phone);
+    const atY = await messaged(y, phone);
+    await x.request().put('/api/provider-credentials/twilio').set(bearer(x.apiKey)).send(OWN).expect(200);
+
+    const forged = { MessageSid: nextSid(), From: phone, To: SHARED_SMS, Body: 'STOP' };
+    expect((await signed(OWN.authToken, forged, '/webhooks/twilio/inbound')).status).toBe(200);
+    expect(await x.db.message.count({ where: { direction: 'inbound' } })).toBe(1);
+    expect(await y.db.message.count({ where: { direction: 'inbound' } })).toBe(0);
+    expect((await y.db.contact.findFirstOrThrow({ where: { id: atY.contact.id } })).smsConsent).toBe('unknown');
+
+    // The STOP Twilio really delivers comes through the server's account, which texted for both.
+    const real = { MessageSid: nextSid(), From: phone, To: SHARED_SMS, Body: 'STOP' };
+    expect((await signed(SHARED_TOKEN, real, '/webhooks/twilio/inbound')).status).toBe(200);
+    for (const [t, at] of [
+      [x, atX],
+      [y, atY],
+    ] as const) {
+      const copy = await t.db.message.findFirstOrThrow({ where: { providerMessageId: `${real.MessageSid}:${t.tenant.id}` } });
+      await server.client.workflow.getHandle(`inbound:${t.tenant.id}:${copy.id}`).result();
+      expect((await t.db.contact.findFirstOrThrow({ where: { id: at.contact.id } })).smsConsent).toBe('revoked');
+    }
+    expect((await signed('0'.repeat(32), { ...real, MessageSid: nextSid() }, '/webhooks/twilio/inbound')).status).toBe(403);
+  });
+
   it('give any other message to the tenant that most recently messaged the contact from it, or record it as unroutable', async () => {
     const phone = freshNumber();
     const a = await tenant('Alpha Plumbing');

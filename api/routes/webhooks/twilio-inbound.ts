@@ -5,7 +5,7 @@ import { fannedOutProviderMessageId } from '../../../domain/derived-ids';
 import { bareTwilioAddress } from '../../../domain/senders';
 import { recordWebhookEvent } from '../../../prisma/queries/webhook-events/record-webhook-event';
 import type { ApiDeps } from '../../deps';
-import { requireTwilioSignature, twilioAuthTokenFor } from '../../http/twilio-webhook-auth';
+import { requireTwilioSignature, signedWith, twilioAuthTokenFor } from '../../http/twilio-webhook-auth';
 import { ingestInboundMessage } from '../../inbound/ingest-inbound-message';
 import { routeTwilioInbound, type TwilioInboundRoute } from '../../inbound/route-twilio-inbound';
 
@@ -23,11 +23,25 @@ export const TwilioInboundSchema = z
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
-/** The tokens that may have signed a message on this route: the tenant's (own, else shared); for an unregistered number, any candidate's. */
-async function tokensFor(deps: ApiDeps, route: TwilioInboundRoute): Promise<Array<string | null>> {
-  if (route.kind === 'sender') return [await twilioAuthTokenFor(deps, route.tenantId)];
-  if (route.kind === 'history') return [deps.webhooks?.twilioAuthToken ?? null, ...(await Promise.all(route.tenantIds.map((id) => twilioAuthTokenFor(deps, id))))];
-  return [deps.webhooks?.twilioAuthToken ?? null];
+/**
+ * Checks the signature with the Auth Token of the account the message came through: the tenant's own, else the
+ * server's. For a number no tenant registered, the server's account speaks for every tenant that messaged the
+ * contact from it (it is the platform's own); a tenant's own account speaks only for that tenant, so one tenant
+ * cannot opt another tenant's contact out.
+ */
+async function verifiedRoute(deps: ApiDeps, req: Parameters<RequestHandler>[0], route: TwilioInboundRoute): Promise<TwilioInboundRoute> {
+  const shared = deps.webhooks?.twilioAuthToken ?? null;
+  if (route.kind === 'sender') {
+    requireTwilioSignature(deps, req, [await twilioAuthTokenFor(deps, route.tenantId)]);
+    return route;
+  }
+  if (route.kind === 'history' && !signedWith(deps, req, shared)) {
+    const tokens = await Promise.all(route.tenantIds.map((id) => twilioAuthTokenFor(deps, id)));
+    requireTwilioSignature(deps, req, tokens);
+    return { kind: 'history', tenantIds: route.tenantIds.filter((_, i) => signedWith(deps, req, tokens[i] ?? null)) };
+  }
+  requireTwilioSignature(deps, req, [shared]);
+  return route;
 }
 
 export function twilioInbound(deps: ApiDeps): RequestHandler {
@@ -37,8 +51,7 @@ export function twilioInbound(deps: ApiDeps): RequestHandler {
     const channel = field('From').startsWith('whatsapp:') ? 'whatsapp' : 'sms';
     const to = bareTwilioAddress(field('To'));
     const from = bareTwilioAddress(field('From'));
-    const route = await routeTwilioInbound(deps.prisma, { channel, to, from, messagingServiceSid: field('MessagingServiceSid') || null });
-    requireTwilioSignature(deps, req, await tokensFor(deps, route));
+    const route = await verifiedRoute(deps, req, await routeTwilioInbound(deps.prisma, { channel, to, from, messagingServiceSid: field('MessagingServiceSid') || null }));
 
     const input = TwilioInboundSchema.parse(req.body);
     const body = req.body as Record<string, string>;
