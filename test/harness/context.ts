@@ -93,8 +93,8 @@ export async function startWorker(options: {
         ...(options.sharedSenders ? { sharedSenders: options.sharedSenders } : {}),
         registry: new ProviderRegistry({
           secrets: testSecrets(),
-          twilio: { timeoutMs: 2000, ...(options.ownAccounts?.twilioBaseUrl ? { baseUrl: options.ownAccounts.twilioBaseUrl } : {}) },
-          resend: { timeoutMs: 2000, ...(options.ownAccounts?.resendBaseUrl ? { baseUrl: options.ownAccounts.resendBaseUrl } : {}) },
+          twilio: { timeoutMs: 10_000, ...(options.ownAccounts?.twilioBaseUrl ? { baseUrl: options.ownAccounts.twilioBaseUrl } : {}) },
+          resend: { timeoutMs: 10_000, ...(options.ownAccounts?.resendBaseUrl ? { baseUrl: options.ownAccounts.resendBaseUrl } : {}) },
         }),
         logger: options.logger ?? silentLogger,
         ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),

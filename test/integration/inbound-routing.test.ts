@@ -31,7 +31,7 @@ let own = twilioApi(OWN);
 let server: DevServer;
 let prisma: PrismaClient;
 const taskQueue = uniqueName('inbound-routing-tq');
-const twilio = new TwilioProvider({ accountSid: SHARED_SID, authToken: SHARED_TOKEN, smsFrom: SHARED_SMS, baseUrl: twilioServer.url, timeoutMs: 2000 });
+const twilio = new TwilioProvider({ accountSid: SHARED_SID, authToken: SHARED_TOKEN, smsFrom: SHARED_SMS, baseUrl: twilioServer.url, timeoutMs: 10_000 });
 const fake = new FakeProvider();
 useDevServerWorker(
   {

@@ -41,8 +41,8 @@ let emailId = 0;
 let server: DevServer;
 let prisma: PrismaClient;
 const taskQueue = uniqueName('own-accounts-tq');
-const twilio = new TwilioProvider({ accountSid: SHARED_SID, authToken: SHARED_TOKEN, smsFrom: SHARED_SMS, baseUrl: twilioServer.url, timeoutMs: 2000 });
-const resend = new ResendProvider({ apiKey: 're_shared_0123456789', from: 'Herald <noreply@herald.test>', baseUrl: resendServer.url, timeoutMs: 2000 });
+const twilio = new TwilioProvider({ accountSid: SHARED_SID, authToken: SHARED_TOKEN, smsFrom: SHARED_SMS, baseUrl: twilioServer.url, timeoutMs: 10_000 });
+const resend = new ResendProvider({ apiKey: 're_shared_0123456789', from: 'Herald <noreply@herald.test>', baseUrl: resendServer.url, timeoutMs: 10_000 });
 useDevServerWorker(
   {
     taskQueue,
@@ -216,7 +216,8 @@ describe('a tenant’s own Resend account', () => {
     await a.call('post', '/api/sender-addresses', { channel: 'email', address: 'hello@own-resend.example', displayName: 'Own Resend', isDefault: true });
     expect((await a.send('email')).result.outcome).toBe('sent');
     expect((await b.send('email')).result.outcome).toBe('sent');
-    const posts = resendServer.requests.filter((r) => r.path === '/emails');
+    // One post per email: a retry (a slow answer under load) carries the same Idempotency-Key, which Resend dedupes.
+    const posts = [...new Map(resendServer.requests.filter((r) => r.path === '/emails').map((r) => [r.headers['idempotency-key'], r] as const)).values()];
     expect(posts.map((r) => r.headers.authorization)).toEqual([`Bearer ${OWN_RESEND_KEY}`, 'Bearer re_shared_0123456789']);
     expect(posts.map((r) => (JSON.parse(r.body) as { from: string }).from)).toEqual(['Own Resend <hello@own-resend.example>', 'Herald <noreply@herald.test>']);
 

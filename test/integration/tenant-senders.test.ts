@@ -28,8 +28,8 @@ let emailId = 0;
 let server: DevServer;
 let prisma: PrismaClient;
 const taskQueue = uniqueName('senders-tq');
-const twilio = new TwilioProvider({ accountSid: SHARED_SID, authToken: SHARED_TOKEN, smsFrom: SHARED_SMS, whatsappFrom: SHARED_WA, baseUrl: twilioServer.url, timeoutMs: 2000 });
-const resend = new ResendProvider({ apiKey: 're_shared_0123456789', from: SHARED_EMAIL, baseUrl: resendServer.url, timeoutMs: 2000 });
+const twilio = new TwilioProvider({ accountSid: SHARED_SID, authToken: SHARED_TOKEN, smsFrom: SHARED_SMS, whatsappFrom: SHARED_WA, baseUrl: twilioServer.url, timeoutMs: 10_000 });
+const resend = new ResendProvider({ apiKey: 're_shared_0123456789', from: SHARED_EMAIL, baseUrl: resendServer.url, timeoutMs: 10_000 });
 useDevServerWorker(
   {
     taskQueue,
