@@ -11,7 +11,9 @@ import { findOpenMessageWorkflowIds } from '../prisma/queries/messages/find-open
 import { findOpenQuoteWorkflowIds } from '../prisma/queries/quotes/quotes';
 import { getTenantOrThrow } from '../prisma/queries/tenants/get-tenant-or-throw';
 import { recordEvent } from '../prisma/queries/event-logs/record-event';
-import { forTenant } from '../prisma/tenant-scope';
+import { forTenant, type TenantDb } from '../prisma/tenant-scope';
+import { hasProviderCredentials } from '../prisma/queries/provider-credentials/provider-credentials';
+import { isTenantSender } from '../prisma/queries/sender-addresses/sender-addresses';
 
 export interface KeywordInput {
   tenantId: string;
@@ -19,6 +21,17 @@ export interface KeywordInput {
   messageId: string;
   channel: Channel;
   keyword: ConsentKeyword;
+}
+
+/**
+ * The sender a keyword's confirmation goes back from: the number the keyword was sent to, when this tenant can
+ * send from it — one of its own senders, or (for a tenant on the server's account) the shared number it texted
+ * the contact from. Otherwise (a number of another account) the confirmation takes the tenant's default sender.
+ */
+async function replyFrom(db: TenantDb, channel: Channel, inboundTo: string | null): Promise<string | null> {
+  if (!inboundTo) return null;
+  if (await isTenantSender(db, channel, inboundTo)) return inboundTo;
+  return (await hasProviderCredentials(db, channel === 'email' ? 'resend' : 'twilio')) ? null : inboundTo;
 }
 
 export function createInboundActivities({ prisma, logger }: { prisma: PrismaClient; logger: Logger }) {
@@ -57,6 +70,7 @@ export function createInboundActivities({ prisma, logger }: { prisma: PrismaClie
     async createComplianceReply(input: KeywordInput): Promise<{ messageId: string; workflowId: string }> {
       const db = forTenant(prisma, input.tenantId);
       const tenant = await getTenantOrThrow(db);
+      const inbound = await getMessageOrThrow(db, input.messageId);
       const id = complianceReplyMessageId(input.messageId);
       const workflowId = scheduledMessageWorkflowId(input.tenantId, id);
       await createOutboundMessage(db, {
@@ -67,6 +81,7 @@ export function createInboundActivities({ prisma, logger }: { prisma: PrismaClie
         scheduledAt: null,
         workflowId,
         origin: 'compliance',
+        tenantAddress: await replyFrom(db, input.channel, inbound.tenantAddress),
       });
       return { messageId: id, workflowId };
     },

@@ -11,6 +11,7 @@ import { cancelPendingMessage, cancelPendingMessageForOptOut } from '../prisma/q
 import { claimMessageForSend } from '../prisma/queries/messages/claim-message-for-send';
 import { findDuePendingMessageWorkflows } from '../prisma/queries/messages/find-due-pending-message-workflows';
 import { getContactOrThrow } from '../prisma/queries/contacts/get-contact-or-throw';
+import { hasProviderCredentials } from '../prisma/queries/provider-credentials/provider-credentials';
 import { complianceReplyAllowed, reserveSendSlot } from '../prisma/queries/send-limits/reserve-send-slot';
 import { getSendContext } from '../prisma/queries/messages/get-send-context';
 import { markMessageFailed } from '../prisma/queries/messages/mark-message-failed';
@@ -20,11 +21,19 @@ import { setConsent } from '../prisma/queries/contacts/set-consent';
 import { openLedgerEntry } from '../prisma/queries/send-ledger/open-ledger-entry';
 import { fenceLedgerEntry, getLedgerEntry } from '../prisma/queries/send-ledger/fence-ledger-entry';
 import { settleLedgerEntry } from '../prisma/queries/send-ledger/settle-ledger-entry';
+import { pinMessageSender } from '../prisma/queries/messages/pin-message-sender';
+import type { ProviderRegistry } from '../providers/credentials/provider-registry';
 import { isProviderError, type ProviderSet } from '../providers/messaging-provider';
+import { createSendRoutes } from './send-route';
 
 export interface ActivityDeps {
   prisma: PrismaClient;
+  /** The server's shared adapters, one per channel. */
   providers: ProviderSet;
+  /** The shared sender of each channel a shared Twilio or Resend adapter serves: recorded on what it sends. */
+  sharedSenders?: Partial<Record<Channel, string>>;
+  /** Adapters for tenants' own provider accounts (needs HERALD_SECRETS_KEY); without it such tenants cannot send. */
+  registry?: ProviderRegistry;
   logger: Logger;
   /** Public base URL of the API, for Twilio status callbacks (which carry the send-ledger id). */
   publicUrl?: string;
@@ -76,7 +85,8 @@ function notFound(ref: MessageRef): ApplicationFailure {
   return ApplicationFailure.nonRetryable(`Message ${ref.messageId} not found`, ErrorCodes.NOT_FOUND);
 }
 
-export function createScheduledMessageActivities({ prisma, providers, logger, publicUrl }: ActivityDeps) {
+export function createScheduledMessageActivities({ prisma, providers, sharedSenders, registry, logger, publicUrl }: ActivityDeps) {
+  const routes = createSendRoutes({ providers, ...(sharedSenders ? { sharedSenders } : {}), ...(registry ? { registry } : {}) });
   async function fail(ref: MessageRef, errorCode: string, errorMessage: string, provider?: string) {
     const db = forTenant(prisma, ref.tenantId);
     await markMessageFailed(db, ref.messageId, { errorCode, errorMessage, provider: provider ?? null });
@@ -93,9 +103,14 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
   return {
     /** Everything the workflow needs to decide when to send, without letting it touch the database. */
     async getSendContext(ref: MessageRef): Promise<SendContext> {
-      const row = await getSendContext(forTenant(prisma, ref.tenantId), ref.messageId);
+      const db = forTenant(prisma, ref.tenantId);
+      const row = await getSendContext(db, ref.messageId);
       if (!row) throw notFound(ref);
       const { tenant } = row;
+      const channel = row.channel as Channel;
+      // Who will send it, for the run's details: the tenant's own account at the channel's provider, else the shared adapter.
+      const ownKind = channel === 'email' ? 'resend' : 'twilio';
+      const provider = (await hasProviderCredentials(db, ownKind)) ? ownKind : providers[channel].name;
       return {
         status: row.status,
         consent: row.contact[consentFieldFor(row.channel as Channel)],
@@ -103,8 +118,8 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
         quietHours: tenantQuietHours(tenant),
         contactTimeZone: row.contact.timeZone,
         tenantTimeZone: tenant.timeZone,
-        channel: row.channel as Channel,
-        provider: providers[row.channel as Channel].name,
+        channel,
+        provider,
       };
     },
 
@@ -169,7 +184,15 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
         await fail(ref, ErrorCodes.WHATSAPP_WINDOW_CLOSED, message);
         return { outcome: 'failed', errorCode: ErrorCodes.WHATSAPP_WINDOW_CLOSED };
       }
-      const provider = providers[channel];
+      // The tenant's own account or the shared one, from the tenant's default sender or the shared one — decided
+      // once: the sender is pinned on the message before the first call, and later attempts keep it.
+      const route = await routes.resolve(db, channel, row.tenantAddress);
+      if (!route.ok) {
+        await fail(ref, route.errorCode, route.message);
+        return { outcome: 'failed', errorCode: route.errorCode };
+      }
+      const { provider } = route;
+      const from = route.from === null || route.from === row.tenantAddress ? route.from : await pinMessageSender(db, ref.messageId, route.from);
       const idempotencyKey = row.idempotencyKey ?? row.id;
       const sent = async (providerMessageId: string, reconciled: boolean): Promise<SendOutcome> => {
         await settleLedgerEntry(db, idempotencyKey, { status: 'accepted', providerMessageId });
@@ -180,7 +203,7 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
           subjectId: ref.messageId,
           data: { provider: provider.name, providerMessageId, ...(reconciled ? { reconciled: true } : {}) },
         });
-        logger.info({ ...ref, contactId: contact.id, channel, provider: provider.name, reconciled }, 'message sent');
+        logger.info({ ...ref, contactId: contact.id, channel, provider: provider.name, account: route.account, reconciled }, 'message sent');
         return { outcome: 'sent', providerMessageId };
       };
 
@@ -193,7 +216,7 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
       if (ledger.status === 'accepted' && ledger.providerMessageId) return sent(ledger.providerMessageId, true);
       if (ledger.attempts > 1 && ledger.status !== 'failed' && provider.lookup) {
         const found = await provider.lookup(
-          { channel, to, body: template ? null : row.body, sentAfter: ledger.createdAt },
+          { channel, to, ...(from ? { from } : {}), body: template ? null : row.body, sentAfter: ledger.createdAt },
           { signal: Context.current().cancellationSignal },
         );
         if (found) return sent(found.providerMessageId, true);
@@ -234,6 +257,7 @@ export function createScheduledMessageActivities({ prisma, providers, logger, pu
           subject: row.subject,
           mediaUrls: row.mediaUrls,
           idempotencyKey,
+          ...(from ? { from } : {}),
           ...(template ? { template } : {}),
           ...(publicUrl ? { statusCallbackUrl: `${publicUrl.replace(/\/+$/, '')}/webhooks/twilio/status?ledger=${ledger.id}` } : {}),
         }, { signal: Context.current().cancellationSignal });

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { TemporalWebConfig } from '../domain/temporal-web-links';
 import type { PrismaClient } from '../prisma/client';
 import type { InboundEmailSource } from '../providers/resend/inbound-email';
+import type { SecretBox } from '../providers/credentials/secret-box';
 import type { TemporalGateway } from './temporal-gateway';
 
 export interface ApiDeps {
@@ -9,8 +10,12 @@ export interface ApiDeps {
   temporal: TemporalGateway;
   temporalWeb: TemporalWebConfig;
   logger: Logger;
-  /** Which provider serves each channel (shown by the health endpoint); all fake when omitted. */
+  /** Which provider serves each channel by the server's configuration (health endpoint; tenants without their own account); all fake when omitted. */
   providers?: Record<'sms' | 'whatsapp' | 'email', string>;
+  /** HERALD_SECRETS_KEY: seals tenants' provider credentials and opens them for webhook checks. Without it they cannot be stored. */
+  secrets?: SecretBox;
+  /** Where Twilio's REST API is reached to check a tenant's credentials (TWILIO_API_BASE_URL; tests: a local server). */
+  twilioApiBaseUrl?: string;
   /** Per-tenant limit on POST /api/messages; 120 a minute with bursts of 120 when omitted. */
   sendRateLimit?: { perMinute: number; burst: number };
   /** Pace of bulk enrollment: contacts started per batch and the pause between batches (50 per second when omitted). */

@@ -1,8 +1,10 @@
 import { pino } from 'pino';
 import { ApiEnvSchema, parseEnv } from '../domain/config';
-import { isAppError } from '../domain/errors';
+import { AppError, ErrorCodes, isAppError } from '../domain/errors';
 import { createPrismaClient } from '../prisma/client';
 import { createInboundEmailReader } from '../providers/create-providers';
+import { listCredentialKeyIds } from '../prisma/queries/provider-credentials/provider-credentials';
+import { SecretBox, secretsKeyProblem } from '../providers/credentials/secret-box';
 import { activeProviders, providerEnv } from '../providers/provider-config';
 import { createApp } from './app';
 import { TemporalGateway } from './temporal-gateway';
@@ -10,17 +12,23 @@ import { TemporalGateway } from './temporal-gateway';
 async function main(): Promise<void> {
   const env = parseEnv(ApiEnvSchema, process.env);
   const logger = pino({ level: env.LOG_LEVEL, base: { service: 'api' } });
+  const providerSettings = providerEnv(process.env);
   const prisma = createPrismaClient(env.DATABASE_URL);
+  // Tenants' own accounts: their sealed credentials must open with this key, or the API does not start.
+  const secrets = env.HERALD_SECRETS_KEY ? SecretBox.fromBase64(env.HERALD_SECRETS_KEY) : null;
+  const keyProblem = secretsKeyProblem(secrets, await listCredentialKeyIds(prisma));
+  if (keyProblem) throw new AppError(ErrorCodes.CONFIG, keyProblem);
   const temporal = new TemporalGateway(env);
-  const providers = providerEnv(process.env);
-  const inboundEmail = createInboundEmailReader(providers);
+  const inboundEmail = createInboundEmailReader(providerSettings);
   const app = createApp({
     prisma,
     temporal,
     temporalWeb: { uiUrl: env.TEMPORAL_UI_URL, namespace: env.TEMPORAL_NAMESPACE },
     logger,
-    providers: activeProviders(providers),
+    providers: activeProviders(providerSettings),
     ...(inboundEmail ? { inboundEmail } : {}),
+    ...(secrets ? { secrets } : {}),
+    ...(providerSettings.TWILIO_API_BASE_URL ? { twilioApiBaseUrl: providerSettings.TWILIO_API_BASE_URL } : {}),
     publicUrl: env.HERALD_PUBLIC_URL ?? `http://localhost:${env.HERALD_API_PORT}`,
     bulkEnrollment: { batchSize: env.HERALD_BULK_ENROLL_BATCH_SIZE, batchIntervalMs: env.HERALD_BULK_ENROLL_INTERVAL_MS },
     sendRateLimit: { perMinute: env.HERALD_SEND_RATE_PER_MINUTE, burst: env.HERALD_SEND_BURST ?? env.HERALD_SEND_RATE_PER_MINUTE },

@@ -14,6 +14,7 @@ type MessageRow = {
   status: MessageView['status'];
   provider: string | null;
   providerMessageId: string | null;
+  tenantAddress: string | null;
   errorCode: string | null;
   errorMessage: string | null;
   scheduledAt: Date | null;
@@ -41,6 +42,7 @@ export function toMessageView(row: MessageRow, web: TemporalWebConfig, runId?: s
     status: row.status,
     provider: row.provider,
     providerMessageId: row.providerMessageId,
+    tenantAddress: row.tenantAddress,
     errorCode: row.errorCode,
     errorMessage: row.errorMessage,
     scheduledAt: iso(row.scheduledAt),

@@ -24,4 +24,14 @@ describe('parseEnv', () => {
     expect(temporalTlsEnabled(parseEnv(WorkerEnvSchema, { DATABASE_URL: 'postgres://h/db', TEMPORAL_API_KEY: 'k' }))).toBe(true);
     expect(temporalTlsEnabled(parseEnv(WorkerEnvSchema, { DATABASE_URL: 'postgres://h/db', TEMPORAL_API_KEY: 'k', TEMPORAL_TLS: 'false' }))).toBe(false);
   });
+  it('takes HERALD_SECRETS_KEY only as 32 bytes of base64, saying how to make one', () => {
+    const key = 'q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=';
+    expect(parseEnv(WorkerEnvSchema, { DATABASE_URL: 'postgres://h/db', HERALD_SECRETS_KEY: key }).HERALD_SECRETS_KEY).toBe(key);
+    expect(parseEnv(ApiEnvSchema, { DATABASE_URL: 'postgres://h/db' }).HERALD_SECRETS_KEY).toBeUndefined();
+    for (const bad of ['short', 'q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq83=', `${'0'.repeat(64)}`, `${key}${key}`]) {
+      expect(() => parseEnv(ApiEnvSchema, { DATABASE_URL: 'postgres://h/db', HERALD_SECRETS_KEY: bad }), bad).toThrow(
+        /HERALD_SECRETS_KEY: HERALD_SECRETS_KEY must be 32 random bytes in base64.*openssl rand -base64 32/,
+      );
+    }
+  });
 });

@@ -27,11 +27,25 @@ const DatabaseUrlSchema = z
   .min(1, 'DATABASE_URL is required (postgresql://user:password@host:5432/database)')
   .refine((v) => /^postgres(ql)?:\/\//.test(v), 'DATABASE_URL must be a postgresql:// URL');
 
+/**
+ * The key that seals tenants' provider credentials (AES-256-GCM): 32 random bytes in canonical base64. Optional:
+ * without it tenants cannot store credentials, and the API and worker refuse to start when some are stored.
+ */
+const SecretsKeySchema = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/,
+    'HERALD_SECRETS_KEY must be 32 random bytes in base64 (44 characters), e.g. the output of `openssl rand -base64 32`',
+  )
+  .optional()
+  .describe('Seals tenants’ provider credentials');
+
 export const WorkerEnvSchema = TemporalEnvSchema.extend({
   DATABASE_URL: DatabaseUrlSchema,
   LOG_LEVEL: LogLevelSchema,
   HERALD_PUBLIC_URL: z.url().optional().describe('Public base URL of the API, for provider status callbacks'),
   HERALD_API_PORT: port.default(4000).describe('Where the API listens: the quote page links default to it'),
+  HERALD_SECRETS_KEY: SecretsKeySchema,
 });
 export type WorkerEnv = z.infer<typeof WorkerEnvSchema>;
 
@@ -50,6 +64,7 @@ export const ApiEnvSchema = TemporalEnvSchema.extend({
   HERALD_BULK_ENROLL_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000).describe('Pause between bulk enrollment batches'),
   TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
   RESEND_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'RESEND_WEBHOOK_SECRET starts with whsec_').optional(),
+  HERALD_SECRETS_KEY: SecretsKeySchema,
 });
 export type ApiEnv = z.infer<typeof ApiEnvSchema>;
 

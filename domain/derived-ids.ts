@@ -66,3 +66,14 @@ export function complianceReplyMessageId(inboundMessageId: string): string {
 export function notificationMessageId(triggerId: string, ruleId: string): string {
   return `msg_${hexOf(triggerId, 'inr')}n${hexOf(ruleId, 'nru')}`;
 }
+
+// ── Provider ids ─────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A STOP sent to a number no tenant registered is recorded once for each tenant that messaged the contact from
+ * that number. Each copy needs its own provider id (and webhook event id): the SID, qualified by the tenant — so
+ * Twilio's retry of the webhook finds every copy it already made.
+ */
+export function fannedOutProviderMessageId(providerMessageId: string, tenantId: string): string {
+  return `${providerMessageId}:${tenantId}`;
+}

@@ -54,3 +54,16 @@ export function activeProviders(env: Partial<ProviderEnv>): Record<'sms' | 'what
     email: env.RESEND_API_KEY && env.RESEND_FROM ? 'resend' : 'fake',
   };
 }
+
+/**
+ * The sender each shared adapter sends from when a tenant has no default of its own: recorded on the messages it
+ * sends (an inbound message to it then finds the tenants that used it). Channels on the fake provider have none.
+ */
+export function sharedSenders(env: Partial<ProviderEnv>): Partial<Record<'sms' | 'whatsapp' | 'email', string>> {
+  const active = activeProviders(env);
+  return {
+    ...(active.sms === 'twilio' && env.TWILIO_SMS_FROM ? { sms: env.TWILIO_SMS_FROM } : {}),
+    ...(active.whatsapp === 'twilio' && env.TWILIO_WHATSAPP_FROM ? { whatsapp: env.TWILIO_WHATSAPP_FROM.replace(/^whatsapp:/, '') } : {}),
+    ...(active.email === 'resend' && env.RESEND_FROM ? { email: env.RESEND_FROM } : {}),
+  };
+}

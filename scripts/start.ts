@@ -16,6 +16,7 @@ import { SEARCH_ATTRIBUTES } from '../workflows/definitions';
 import { clientHost, DEFAULT_BIND_ADDRESS, displayHost, urlHost } from './lib/bind-address';
 import { signalGroup, startChild, type Child } from './lib/launcher-children';
 import { launcherConfig, ROOT, type LauncherConfig } from './lib/launcher-config';
+import { localSecretsKey } from './lib/local-secrets-key';
 import { logger, logLine } from './lib/launcher-log';
 import { describeTaken, takenPorts, type PortClaim } from './lib/launcher-ports';
 import { ensureDatabase, migrate, startEmbeddedPostgres, withDatabase } from './lib/postgres';
@@ -186,6 +187,18 @@ async function main(): Promise<void> {
   const databaseUrl = await startDatabase(config);
   const temporal = await startTemporal(config);
   const { key } = await localApiKey(databaseUrl, path.join(config.HERALD_DATA_DIR, 'api-key'));
+  // Seals tenants' own provider credentials; kept beside the data it opens unless HERALD_SECRETS_KEY is set.
+  let secretsKey = process.env.HERALD_SECRETS_KEY;
+  if (!secretsKey) {
+    const keyFile = path.join(config.HERALD_DATA_DIR, 'secrets-key');
+    try {
+      const local = await localSecretsKey(keyFile);
+      if (local.created) say(`made HERALD_SECRETS_KEY for tenants' provider credentials, kept in ${keyFile}`);
+      secretsKey = local.key;
+    } catch (error) {
+      throw new StartupError((error as Error).message);
+    }
+  }
 
   const local = urlHost(clientHost(config.HERALD_BIND_ADDRESS));
   const shown = displayHost(config.HERALD_BIND_ADDRESS);
@@ -200,6 +213,7 @@ async function main(): Promise<void> {
     HERALD_API_HOST: config.HERALD_BIND_ADDRESS,
     HERALD_API_URL: apiUrl,
     HERALD_API_KEY: key,
+    HERALD_SECRETS_KEY: secretsKey,
     LOG_LEVEL: config.LOG_LEVEL,
     NEXT_TELEMETRY_DISABLED: '1',
   };

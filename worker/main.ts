@@ -2,10 +2,13 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { pino } from 'pino';
 import { createActivities } from '../activities';
 import { parseEnv, WorkerEnvSchema } from '../domain/config';
-import { isAppError } from '../domain/errors';
+import { AppError, ErrorCodes, isAppError } from '../domain/errors';
 import { createPrismaClient } from '../prisma/client';
 import { createProviders } from '../providers/create-providers';
-import { providerEnv } from '../providers/provider-config';
+import { providerEnv, sharedSenders } from '../providers/provider-config';
+import { ProviderRegistry } from '../providers/credentials/provider-registry';
+import { SecretBox, secretsKeyProblem } from '../providers/credentials/secret-box';
+import { listCredentialKeyIds } from '../prisma/queries/provider-credentials/provider-credentials';
 import { applyDeliveryStatus } from '../prisma/queries/messages/apply-delivery-status';
 import { classifyTwilioError } from '../providers/twilio/twilio-errors';
 import { Client } from '@temporalio/client';
@@ -28,6 +31,17 @@ async function main(): Promise<void> {
     }),
   });
   const prisma = createPrismaClient(env.DATABASE_URL);
+  // Tenants' own accounts: their sealed credentials must open with this key, or the worker does not start.
+  const secrets = env.HERALD_SECRETS_KEY ? SecretBox.fromBase64(env.HERALD_SECRETS_KEY) : null;
+  const keyProblem = secretsKeyProblem(secrets, await listCredentialKeyIds(prisma));
+  if (keyProblem) throw new AppError(ErrorCodes.CONFIG, keyProblem);
+  const registry = secrets
+    ? new ProviderRegistry({
+        secrets,
+        ...(providerSettings.TWILIO_API_BASE_URL ? { twilio: { baseUrl: providerSettings.TWILIO_API_BASE_URL } } : {}),
+        ...(providerSettings.RESEND_API_BASE_URL ? { resend: { baseUrl: providerSettings.RESEND_API_BASE_URL } } : {}),
+      })
+    : undefined;
   const { providers } = createProviders({
     env: providerSettings,
     fake: {
@@ -53,14 +67,15 @@ async function main(): Promise<void> {
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    activities: createActivities({ prisma, providers, logger, ...(env.HERALD_PUBLIC_URL ? { publicUrl: env.HERALD_PUBLIC_URL } : {}), quotePageBaseUrl: env.HERALD_PUBLIC_URL ?? `http://localhost:${env.HERALD_API_PORT}` }),
+    activities: createActivities({ prisma, providers, sharedSenders: sharedSenders(providerSettings), ...(registry ? { registry } : {}), logger, ...(env.HERALD_PUBLIC_URL ? { publicUrl: env.HERALD_PUBLIC_URL } : {}), quotePageBaseUrl: env.HERALD_PUBLIC_URL ?? `http://localhost:${env.HERALD_API_PORT}` }),
   });
   logger.info(
     { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE },
-    'worker polling; providers: sms=%s whatsapp=%s email=%s',
+    'worker polling; shared providers: sms=%s whatsapp=%s email=%s; tenants’ own accounts %s',
     providers.sms.name,
     providers.whatsapp.name,
     providers.email.name,
+    registry ? 'enabled' : 'disabled (no HERALD_SECRETS_KEY)',
   );
   // Workflow starts queued beside their rows (new quotes whoever wrote them, owner alerts, inbound messages).
   const relay = startWorkflowOutboxRelay({

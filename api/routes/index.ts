@@ -11,6 +11,7 @@ import {
 import { CreateMessageSchema, ListMessagesQuerySchema, MessageViewSchema, RescheduleMessageSchema, SimulateInboundSchema } from '../../domain/schemas/message';
 import { CreateQuoteSchema, ListQuotesQuerySchema, QuoteSettingsSchema, QuoteSettingsViewSchema, QuoteViewSchema } from '../../domain/schemas/quote';
 import { CreateSenderAddressSchema, SenderAddressViewSchema } from '../../domain/schemas/sender-address';
+import { ProviderCredentialsViewSchema, ResendCredentialsSchema, TwilioCredentialsSchema } from '../../domain/schemas/provider-credentials';
 import {
   BulkEnrollmentViewSchema,
   BulkEnrollSchema,
@@ -40,7 +41,13 @@ import { rescheduleMessage } from './messages/reschedule-message';
 import { getTenant } from './tenant/get-tenant';
 import { getTenantSettingsRoute, updateTenantSettingsRoute } from './tenant/tenant-settings-routes';
 import { simulateInbound } from './fake/simulate-inbound';
-import { addSenderAddressRoute, listSenderAddressesRoute } from './sender-addresses/sender-address-routes';
+import { addSenderAddressRoute, listSenderAddressesRoute, removeSenderAddressRoute, setDefaultSenderRoute } from './sender-addresses/sender-address-routes';
+import {
+  deleteCredentialsRoute,
+  getProviderCredentialsRoute,
+  putResendCredentialsRoute,
+  putTwilioCredentialsRoute,
+} from './provider-credentials/provider-credential-routes';
 import { createIngestTokenRoute, listIngestTokensRoute, revokeIngestTokenRoute } from './ingest-tokens/ingest-token-routes';
 import { createNotificationRuleRoute, listNotificationRulesRoute } from './notification-rules/notification-rule-routes';
 import { createTemplateRoute, deleteTemplateRoute, getTemplateRoute, listTemplatesRoute, previewTemplateRoute, updateTemplateRoute } from './templates/template-routes';
@@ -163,7 +170,7 @@ const operations: Operation[] = [
   {
     method: 'post', path: '/fake/inbound', operationId: 'simulateInbound', tag: 'messages', security: 'apiKey',
     summary: 'Play the contact: an inbound SMS, WhatsApp message or email through the same path as a provider webhook',
-    description: 'Lands like a real reply: the contact is found or created by phone number (sms, whatsapp) or email address (email), the message goes on their thread for that channel, and its workflow ends their enrollments that stop on reply. Consent keywords count on sms and whatsapp only.',
+    description: 'Lands like a real reply: the contact is found or created by phone number (sms, whatsapp) or email address (email), the message goes on their thread for that channel, and its workflow ends their enrollments that stop on reply. Consent keywords count on sms and whatsapp only. Only while the fake provider serves the channel for the calling tenant; otherwise a 404 saying which provider serves it.',
     body: json(SimulateInboundSchema),
     responses: {
       201: ok(
@@ -175,7 +182,7 @@ const operations: Operation[] = [
         }),
       ),
     },
-    errors: ['UNAVAILABLE'],
+    errors: ['NOT_FOUND', 'UNAVAILABLE'],
     handler: simulateInbound,
   },
   {
@@ -205,11 +212,66 @@ const operations: Operation[] = [
   },
   {
     method: 'post', path: '/sender-addresses', operationId: 'addSenderAddress', tag: 'sender addresses', security: 'apiKey', role: 'admin',
-    summary: 'Add a sender number (E.164, or an SMS short code) or address', description: 'Inbound webhooks find their tenant by the number a message was sent to, so a number belongs to one tenant.',
+    summary: 'Add a sender: an SMS number, short code or Messaging Service, a WhatsApp number, or an email from-address',
+    description:
+      'Sends on a channel go out from its default sender (`isDefault`), else from the server’s shared sender. Inbound webhooks find their tenant by the number a message was sent to, so a sender belongs to one tenant: one registered by any tenant is a 409.',
     body: json(CreateSenderAddressSchema),
     responses: { 201: ok('Added', z.object({ senderAddress: SenderAddressViewSchema })) },
     errors: ['CONFLICT'],
     handler: () => addSenderAddressRoute(),
+  },
+  {
+    method: 'post', path: '/sender-addresses/:id/default', operationId: 'setDefaultSender', tag: 'sender addresses', security: 'apiKey',
+    summary: 'Make a sender the default of its channel', params: IdParamsSchema,
+    responses: { 200: ok('It is the default', z.object({ senderAddress: SenderAddressViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: () => setDefaultSenderRoute(),
+  },
+  {
+    method: 'delete', path: '/sender-addresses/:id', operationId: 'removeSenderAddress', tag: 'sender addresses', security: 'apiKey',
+    summary: 'Remove a sender', description: 'Removing a channel’s default leaves the channel on the server’s shared sender. Inbound messages to it no longer find this tenant by it.',
+    params: IdParamsSchema,
+    responses: { 204: { description: 'Removed' } },
+    errors: ['NOT_FOUND'],
+    handler: () => removeSenderAddressRoute(),
+  },
+  {
+    method: 'get', path: '/provider-credentials', operationId: 'getProviderCredentials', tag: 'provider accounts', security: 'apiKey',
+    summary: 'Which provider and account serves each channel for this tenant',
+    description: 'Shows the Account SID of an own Twilio account and the last four characters of an own Resend API key; secrets are never returned.',
+    responses: { 200: ok('The tenant’s provider accounts', z.object({ providerCredentials: ProviderCredentialsViewSchema })) },
+    handler: getProviderCredentialsRoute,
+  },
+  {
+    method: 'put', path: '/provider-credentials/twilio', operationId: 'putTwilioCredentials', tag: 'provider accounts', security: 'apiKey',
+    summary: 'Send this tenant’s SMS and WhatsApp through its own Twilio account',
+    description:
+      'The credentials are checked with Twilio first (the account fetch): refused ones are a 422 with Twilio’s reason. They are stored encrypted (AES-256-GCM under HERALD_SECRETS_KEY) and never shown again. Sends then need a default sender of that account.',
+    body: json(TwilioCredentialsSchema),
+    responses: { 200: ok('Stored', z.object({ providerCredentials: ProviderCredentialsViewSchema })) },
+    errors: ['CREDENTIALS_REJECTED', 'UNAVAILABLE'],
+    handler: putTwilioCredentialsRoute,
+  },
+  {
+    method: 'delete', path: '/provider-credentials/twilio', operationId: 'deleteTwilioCredentials', tag: 'provider accounts', security: 'apiKey',
+    summary: 'Forget the tenant’s own Twilio account: SMS and WhatsApp go back to the server’s',
+    responses: { 204: { description: 'Forgotten (or there was none)' } },
+    handler: (deps) => deleteCredentialsRoute(deps, 'twilio'),
+  },
+  {
+    method: 'put', path: '/provider-credentials/resend', operationId: 'putResendCredentials', tag: 'provider accounts', security: 'apiKey',
+    summary: 'Send this tenant’s email through its own Resend account',
+    description: 'Stored encrypted (AES-256-GCM under HERALD_SECRETS_KEY) and never shown again; the webhook secret verifies that account’s webhooks. Sends then need a default email sender on a domain of that account.',
+    body: json(ResendCredentialsSchema),
+    responses: { 200: ok('Stored', z.object({ providerCredentials: ProviderCredentialsViewSchema })) },
+    errors: ['UNAVAILABLE'],
+    handler: putResendCredentialsRoute,
+  },
+  {
+    method: 'delete', path: '/provider-credentials/resend', operationId: 'deleteResendCredentials', tag: 'provider accounts', security: 'apiKey',
+    summary: 'Forget the tenant’s own Resend account: email goes back to the server’s',
+    responses: { 204: { description: 'Forgotten (or there was none)' } },
+    handler: (deps) => deleteCredentialsRoute(deps, 'resend'),
   },
   {
     method: 'get', path: '/notification-rules', operationId: 'listNotificationRules', tag: 'notification rules', security: 'apiKey',

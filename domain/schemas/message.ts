@@ -128,6 +128,10 @@ export const MessageViewSchema = z
     status: MessageStatusSchema,
     provider: z.string().nullable().describe('Provider that carried it: twilio, resend or fake'),
     providerMessageId: z.string().nullable().describe('The provider’s id for it'),
+    tenantAddress: z
+      .string()
+      .nullable()
+      .describe('The tenant’s side: the sender it went out from (outbound; set when it is sent), or the number or address it was sent to (inbound)'),
     errorCode: z.string().nullable().describe('Provider error code, when it failed'),
     errorMessage: z.string().nullable().describe('What went wrong, when it failed'),
     scheduledAt: z.string().nullable().describe('When it is due, ISO 8601; null: now'),

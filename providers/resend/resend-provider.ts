@@ -8,8 +8,8 @@ import { classifyResendError } from './resend-errors';
 /** One Resend credential set with its sender: Herald's own, or a tenant's. */
 export interface ResendConfig {
   apiKey: string;
-  /** "Acme <hello@acme.com>" */
-  from: string;
+  /** "Acme <hello@acme.com>"; a tenant's own account has none: each send names its `from`. */
+  from?: string;
   /** Replaces https://api.resend.com (the SDK's `baseUrl` option): tests point it at a local server. */
   baseUrl?: string;
   /** Deadline for each call to Resend, over the whole response. */
@@ -64,11 +64,13 @@ export class ResendProvider implements MessagingProvider {
 
   async send(message: OutboundMessage, options: CallOptions = {}): Promise<SendReceipt> {
     if (message.channel !== 'email') throw new ProviderError('permanent', 'UNSUPPORTED_CHANNEL', `Resend does not send ${message.channel}.`);
+    const from = message.from ?? this.config.from;
+    if (!from) throw new ProviderError('permanent', 'NO_SENDER', 'No email from-address is configured for Resend.');
     const sent = await this.call(
       (signal) =>
         this.client.emails.send(
           {
-            from: message.from ?? this.config.from,
+            from,
             to: [message.to],
             subject: message.subject ?? '',
             text: message.body,

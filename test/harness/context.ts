@@ -7,11 +7,14 @@ import { inject } from 'vitest';
 import { createActivities, type Activities } from '../../activities';
 import { createApp } from '../../api/app';
 import type { ApiDeps } from '../../api/deps';
+import type { Channel } from '../../domain/channels';
 import { TemporalGateway } from '../../api/temporal-gateway';
 import { createPrismaClient, type PrismaClient } from '../../prisma/client';
 import { createApiKey } from '../../prisma/queries/api-keys/create-api-key';
 import { createTenant, type CreateTenantInput } from '../../prisma/queries/tenants/create-tenant';
 import { forTenant } from '../../prisma/tenant-scope';
+import { ProviderRegistry } from '../../providers/credentials/provider-registry';
+import { SecretBox } from '../../providers/credentials/secret-box';
 import { FakeProvider } from '../../providers/fake/fake-provider';
 import type { ProviderSet } from '../../providers/messaging-provider';
 import { createHeraldWorker, WORKFLOWS_PATH } from '../../worker/create-worker';
@@ -22,6 +25,11 @@ export const silentLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent'
 
 export function testPrisma(): PrismaClient {
   return createPrismaClient(inject('databaseUrl'), { maxConnections: 5 });
+}
+
+/** The run's HERALD_SECRETS_KEY (made by the global setup), as the API and the worker hold it. */
+export function testSecrets(): SecretBox {
+  return SecretBox.fromBase64(inject('secretsKey'));
 }
 
 export function uniqueName(prefix: string): string {
@@ -64,6 +72,10 @@ export async function startWorker(options: {
   taskQueue: string;
   prisma: PrismaClient;
   providers: ProviderSet;
+  /** The shared sender of each channel a real shared adapter serves. */
+  sharedSenders?: Partial<Record<Channel, string>>;
+  /** Where tenants' own Twilio and Resend accounts are reached (local servers that speak their APIs). */
+  ownAccounts?: { twilioBaseUrl?: string; resendBaseUrl?: string };
   maxCachedWorkflows?: number;
   publicUrl?: string;
   /** Compose extra behaviour around the real activities (e.g. a STOP landing at a precise moment). */
@@ -79,6 +91,12 @@ export async function startWorker(options: {
       createActivities({
         prisma: options.prisma,
         providers: options.providers,
+        ...(options.sharedSenders ? { sharedSenders: options.sharedSenders } : {}),
+        registry: new ProviderRegistry({
+          secrets: testSecrets(),
+          twilio: { timeoutMs: 10_000, ...(options.ownAccounts?.twilioBaseUrl ? { baseUrl: options.ownAccounts.twilioBaseUrl } : {}) },
+          resend: { timeoutMs: 10_000, ...(options.ownAccounts?.resendBaseUrl ? { baseUrl: options.ownAccounts.resendBaseUrl } : {}) },
+        }),
         logger: options.logger ?? silentLogger,
         ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       }),
@@ -113,6 +131,8 @@ export function testApi(options: {
   inboundEmail?: ApiDeps['inboundEmail'];
   /** Silent when omitted. */
   logger?: Logger;
+  /** Anything else of the API's dependencies (providers, a logger, where tenants' Twilio accounts are checked). */
+  deps?: Partial<ApiDeps>;
 }) {
   const temporal = options.temporal ?? TemporalGateway.fromClient(options.client, { taskQueue: options.taskQueue });
   const app = createApp({
@@ -121,8 +141,10 @@ export function testApi(options: {
     temporalWeb: { uiUrl: 'http://localhost:8233', namespace: options.client.options.namespace },
     logger: options.logger ?? silentLogger,
     webhooks: TEST_WEBHOOKS,
+    secrets: testSecrets(),
     ...(options.sendRateLimit ? { sendRateLimit: options.sendRateLimit } : {}),
     ...(options.inboundEmail ? { inboundEmail: options.inboundEmail } : {}),
+    ...options.deps,
   });
   return { app, request: () => supertest(app) };
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,8 @@ declare module 'vitest' {
     databaseUrl: string;
     temporalAddress: string;
     temporalTestServerPath: string;
+    /** HERALD_SECRETS_KEY of this run: every file's API and worker open each other's sealed credentials with it. */
+    secretsKey: string;
   }
 }
 
@@ -63,6 +66,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('databaseUrl', databaseUrl);
     project.provide('temporalAddress', dev.address);
     project.provide('temporalTestServerPath', testServer);
+    project.provide('secretsKey', randomBytes(32).toString('base64'));
     return teardown;
   } catch (error) {
     await teardown();

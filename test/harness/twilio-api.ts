@@ -179,6 +179,7 @@ export function twilioApi(options: TwilioApiOptions) {
   };
 
   return {
+    accountSid: options.accountSid,
     reply,
     /** Every message Twilio holds, in the order they were created. */
     messages,
@@ -194,3 +195,17 @@ const isMessages = (r: RecordedRequest) => MESSAGE_PATH.test(new URL(r.path, 'ht
 export const messageCreates = (requests: RecordedRequest[]) => requests.filter((r) => r.method === 'POST' && isMessages(r));
 /** Message list reads (reconciliation lookups) among recorded requests. */
 export const messageLists = (requests: RecordedRequest[]) => requests.filter((r) => r.method === 'GET' && isMessages(r));
+
+/**
+ * One local Twilio for several accounts, as the real one is: each request goes to the account named in its path
+ * (which checks the request's basic auth against its own Auth Token); an account it does not hold is refused
+ * like a wrong Auth Token.
+ */
+export function twilioAccounts(...accounts: Array<ReturnType<typeof twilioApi> & { accountSid: string }>): Reply {
+  return (req, res) => {
+    const sid = /^\/2010-04-01\/Accounts\/(AC\w+?)(?:\.json|\/)/.exec(new URL(req.path, 'http://twilio.local').pathname)?.[1];
+    const account = accounts.find((a) => a.accountSid === sid);
+    if (!account) return twilioError(res, 401, 20003, 'Authenticate');
+    account.reply(req, res);
+  };
+}

@@ -10,11 +10,13 @@ import { TemporalGateway } from '../../api/temporal-gateway';
 import type { PrismaClient } from '../../prisma/client';
 import { createIngestToken } from '../../prisma/queries/ingest/ingest-tokens';
 import { resolveSchemathesis } from '../../scripts/lib/schemathesis';
-import { createTestTenant, fakeProviders, startWorker, TEST_WEBHOOKS, testPrisma, uniqueName, type RunningWorker } from '../harness/context';
+import { createTestTenant, fakeProviders, startWorker, TEST_WEBHOOKS, testPrisma, testSecrets, uniqueName, type RunningWorker } from '../harness/context';
 import { startWorkflowOutboxRelay, type WorkflowOutboxRelay } from '../../worker/workflow-outbox-relay';
 import { devServer } from '../harness/dev-server';
 import { freePort } from '../harness/free-port';
 import { logTo } from '../harness/log-files';
+import { startLocalServer } from '../harness/local-http-server';
+import { twilioAccounts } from '../harness/twilio-api';
 
 // schemathesis generates requests from the OpenAPI document — valid and invalid bodies, parameters and headers,
 // boundary values, NUL bytes — against the real app on a real port, with Postgres and the Temporal dev server
@@ -30,6 +32,8 @@ let worker: RunningWorker;
 let relay: WorkflowOutboxRelay;
 const taskQueue = uniqueName('fuzz-tq');
 let http: Server;
+/** Twilio as the credential check meets it: every account the fuzzer makes up is refused (422), none is a 5xx. */
+let twilioServer: Awaited<ReturnType<typeof startLocalServer>>;
 let baseUrl: string;
 let apiKey: string;
 let ingestToken: string;
@@ -43,6 +47,7 @@ beforeAll(async () => {
   worker = await startWorker({ connection: server.nativeConnection, taskQueue, prisma, providers: fakeProviders().providers });
   // And its workflow outbox relay: quotes and alerts the fuzzer adds are handed to Temporal here, not left for another file's relay.
   relay = startWorkflowOutboxRelay({ prisma, client: server.client, taskQueue, logger: pino({ level: 'silent' }), pollIntervalMs: 1000 });
+  twilioServer = await startLocalServer(twilioAccounts());
   // The ingest token's rate limit (ingest.test.ts) would answer most generated calls 429 before they reach a handler.
   const tenant = await createTestTenant(prisma, { businessName: 'Fuzz Ltd', ingestRatePerMinute: 60_000 });
   apiKey = tenant.apiKey;
@@ -53,6 +58,8 @@ beforeAll(async () => {
     temporalWeb: { uiUrl: 'http://localhost:8233', namespace: 'default' },
     logger: pino({ level: 'error' }, { write: (line: string) => void serverErrors.push(line) }),
     webhooks: TEST_WEBHOOKS,
+    secrets: testSecrets(),
+    twilioApiBaseUrl: twilioServer.url,
   });
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
@@ -62,6 +69,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((resolve) => http?.close(resolve));
+  await twilioServer?.close();
   await relay?.drain();
   await relay?.stop();
   await worker?.stop();

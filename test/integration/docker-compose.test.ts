@@ -237,6 +237,14 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('gives the worker and the API the same HERALD_SECRETS_KEY, unset by default (no shared well-known key)', () => {
+    const worker = environment(service('worker'));
+    const api = environment(service('api'));
+    expect(Object.keys(worker)).toContain('HERALD_SECRETS_KEY');
+    expect(api.HERALD_SECRETS_KEY).toBe(worker.HERALD_SECRETS_KEY);
+    expect(withDefaults(worker.HERALD_SECRETS_KEY!)).toBe('');
+  });
+
   it('gives the web app the same API key that bootstrap makes exist, and the API address', () => {
     const web = environment(service('web'));
     const bootstrapKey = environment(service('bootstrap')).HERALD_API_KEY;

@@ -51,6 +51,9 @@ function expectedType(field: Field): string {
       case 'Boolean':
         base = 'bool';
         break;
+      case 'Bytes':
+        base = 'bytea';
+        break;
       case 'Float':
         base = 'float8';
         break;

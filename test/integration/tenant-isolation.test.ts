@@ -5,6 +5,8 @@ import type { PrismaClient } from '../../prisma/client';
 import { forTenant } from '../../prisma/tenant-scope';
 import { bearer, createTestTenant, fakeProviders, startWorker, testApi, testPrisma, uniqueName, type RunningWorker } from '../harness/context';
 import { devServer } from '../harness/dev-server';
+import { startLocalServer } from '../harness/local-http-server';
+import { twilioAccounts, twilioApi } from '../harness/twilio-api';
 
 // Every tenant-scoped route, called by tenant B with ids that belong to tenant A: never A's data, never a
 // change to A's rows. The route table is read from the app, so a new route without a case here fails.
@@ -13,14 +15,22 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 let server: Awaited<ReturnType<typeof devServer>>;
 let prisma: PrismaClient;
 let worker: RunningWorker;
+let twilioServer: Awaited<ReturnType<typeof startLocalServer>>;
 const taskQueue = uniqueName('iso-tq');
 
+// Two tenants' own Twilio accounts, at a local server that speaks Twilio's API (credentials are checked there).
+const A_ACCOUNT = { accountSid: `AC${'a'.repeat(32)}`, authToken: 'a0'.repeat(16) };
+const B_ACCOUNT = { accountSid: `AC${'b'.repeat(32)}`, authToken: 'b0'.repeat(16) };
+const A_RESEND_KEY = 're_tenantA_only_key_AAAA';
+
 beforeAll(async () => {
+  twilioServer = await startLocalServer(twilioAccounts(twilioApi(A_ACCOUNT), twilioApi(B_ACCOUNT)));
   server = await devServer();
   prisma = testPrisma();
   worker = await startWorker({ connection: server.nativeConnection, taskQueue, prisma, providers: fakeProviders().providers });
 });
 afterAll(async () => {
+  await twilioServer?.close();
   await worker?.stop();
   await server?.close();
   await prisma?.$disconnect();
@@ -35,6 +45,7 @@ type Ctx = {
   enrollmentId: string;
   bulkEnrollmentId: string;
   quoteId: string;
+  senderAddressId: string;
 };
 type Case = { method: 'get' | 'post' | 'patch' | 'put' | 'delete'; path: (a: Ctx) => string; body?: (a: Ctx) => object; expectStatus: number; check?: (body: any, a: Ctx) => void };
 
@@ -68,6 +79,31 @@ const CASES: Record<string, Case> = {
   'GET /sender-addresses': { method: 'get', path: () => '/api/sender-addresses', expectStatus: 200, check: (b) => expect(b.senderAddresses).toEqual([]) },
   // A's number cannot be claimed by B: inbound messages to it must keep reaching A.
   'POST /sender-addresses': { method: 'post', path: () => '/api/sender-addresses', body: () => ({ channel: 'sms', address: SENDER_A }), expectStatus: 409 },
+  'POST /sender-addresses/:id/default': { method: 'post', path: (a) => `/api/sender-addresses/${a.senderAddressId}/default`, expectStatus: 404 },
+  'DELETE /sender-addresses/:id': { method: 'delete', path: (a) => `/api/sender-addresses/${a.senderAddressId}`, expectStatus: 404 },
+  // B sees its own accounts (none), never A's; storing and forgetting its own leaves A's as they were.
+  'GET /provider-credentials': {
+    method: 'get',
+    path: () => '/api/provider-credentials',
+    expectStatus: 200,
+    check: (b) => expect(b.providerCredentials).toMatchObject({ twilio: null, resend: null, channels: { sms: { account: 'shared', defaultSender: null } } }),
+  },
+  'PUT /provider-credentials/twilio': {
+    method: 'put',
+    path: () => '/api/provider-credentials/twilio',
+    body: () => B_ACCOUNT,
+    expectStatus: 200,
+    check: (b) => expect(b.providerCredentials.twilio.accountSid).toBe(B_ACCOUNT.accountSid),
+  },
+  'DELETE /provider-credentials/twilio': { method: 'delete', path: () => '/api/provider-credentials/twilio', expectStatus: 204 },
+  'PUT /provider-credentials/resend': {
+    method: 'put',
+    path: () => '/api/provider-credentials/resend',
+    body: () => ({ apiKey: 're_tenantB_only_key_BBBB' }),
+    expectStatus: 200,
+    check: (b) => expect(b.providerCredentials.resend.apiKeyLast4).toBe('BBBB'),
+  },
+  'DELETE /provider-credentials/resend': { method: 'delete', path: () => '/api/provider-credentials/resend', expectStatus: 204 },
   'GET /notification-rules': { method: 'get', path: () => '/api/notification-rules', expectStatus: 200, check: (b) => expect(b.notificationRules).toEqual([]) },
   'POST /notification-rules': { method: 'post', path: () => '/api/notification-rules', body: () => ({ event: 'lead.created', channel: 'sms', recipient: '+14155550111' }), expectStatus: 201 },
   'GET /templates': { method: 'get', path: () => '/api/templates', expectStatus: 200, check: (b) => expect(b.templates).toEqual([]) },
@@ -134,12 +170,14 @@ describe('tenant isolation on every route', () => {
   it('never shows or changes another tenant’s rows', async () => {
     const a = await createTestTenant(prisma, { businessName: 'Tenant A Inc' });
     const b = await createTestTenant(prisma, { businessName: 'Tenant B Ltd' });
-    const { request } = testApi({ prisma, client: server.client, taskQueue });
+    const { request } = testApi({ prisma, client: server.client, taskQueue, deps: { twilioApiBaseUrl: twilioServer.url } });
     const contact = await request().post('/api/contacts').set(bearer(a.apiKey)).send({ firstName: 'Alice', phone: '+14155550100' });
     expect(contact.status).toBe(201);
     const message = await request().post('/api/messages').set(bearer(a.apiKey)).send({ contactId: contact.body.contact.id, channel: 'sms', body: 'for A only', sendAt: inFuture() });
     expect(message.status).toBe(201);
-    await request().post('/api/sender-addresses').set(bearer(a.apiKey)).send({ channel: 'sms', address: SENDER_A }).expect(201);
+    const sender = await request().post('/api/sender-addresses').set(bearer(a.apiKey)).send({ channel: 'sms', address: SENDER_A, isDefault: true }).expect(201);
+    await request().put('/api/provider-credentials/twilio').set(bearer(a.apiKey)).send(A_ACCOUNT).expect(200);
+    await request().put('/api/provider-credentials/resend').set(bearer(a.apiKey)).send({ apiKey: A_RESEND_KEY }).expect(200);
     const token = await request().post('/api/ingest-tokens').set(bearer(a.apiKey)).send({ name: 'A site' });
     await request().post('/api/notification-rules').set(bearer(a.apiKey)).send({ event: 'lead.created', channel: 'email', recipient: 'owner-a@example.com' }).expect(201);
     const template = await request().post('/api/templates').set(bearer(a.apiKey)).send({ name: 'A hello', channel: 'sms', body: 'for A only, {{first_name}}' }).expect(201);
@@ -161,6 +199,7 @@ describe('tenant isolation on every route', () => {
       enrollmentId: enrollment.body.enrollment.id,
       bulkEnrollmentId: bulk.body.bulkEnrollment.id,
       quoteId: quote.body.quote.id,
+      senderAddressId: sender.body.senderAddress.id,
     };
 
     for (const [name, c] of Object.entries(CASES)) {
@@ -173,6 +212,8 @@ describe('tenant isolation on every route', () => {
       expect(JSON.stringify(res.body), name).not.toContain('owner-a@example.com');
       expect(JSON.stringify(res.body), name).not.toContain('A site');
       expect(JSON.stringify(res.body), name).not.toContain('A outreach');
+      expect(JSON.stringify(res.body), name).not.toContain(A_ACCOUNT.accountSid);
+      expect(JSON.stringify(res.body), name).not.toContain(A_RESEND_KEY.slice(-4));
       c.check?.(res.body, ctx);
     }
     // A's rows are untouched: still scheduled, still A's only contact.
@@ -185,6 +226,11 @@ describe('tenant isolation on every route', () => {
     expect(await dbA.sequence.findFirstOrThrow({ where: { id: ctx.sequenceId } })).toMatchObject({ name: 'A outreach' });
     expect((await dbA.enrollment.findFirstOrThrow({ where: { id: ctx.enrollmentId } })).status).toBe('active');
     expect(await dbA.tenant.findFirstOrThrow({})).toMatchObject({ quoteFollowUpDays: 3, quietStartMinute: null, quietEndMinute: null });
+    expect(await dbA.senderAddress.findFirst({ where: { id: ctx.senderAddressId }, include: { defaults: true } })).toMatchObject({ address: SENDER_A, defaults: [{ channel: 'sms' }] });
+    expect((await dbA.providerCredential.findMany({ orderBy: { provider: 'asc' } })).map((c) => [c.provider, c.accountSid, c.keyLast4])).toEqual([
+      ['twilio', A_ACCOUNT.accountSid, null],
+      ['resend', null, A_RESEND_KEY.slice(-4)],
+    ]);
     await request().post(`/api/messages/${ctx.messageId}/cancel`).set(bearer(a.apiKey)).expect(200);
     await request().post(`/api/enrollments/${ctx.enrollmentId}/stop`).set(bearer(a.apiKey)).send({}).expect(200);
   });
@@ -202,6 +248,7 @@ describe('tenant isolation on every route', () => {
       enrollmentId: 'enr_x',
       bulkEnrollmentId: 'bke_x',
       quoteId: 'quo_x',
+      senderAddressId: 'snd_x',
     };
     for (const [name, c] of Object.entries(CASES)) {
       for (const headers of [{}, bearer('hk_not_a_real_key_at_all'), bearer(t.apiKey)]) {

@@ -11,6 +11,7 @@ const TwilioInboundBody = describeFields(TwilioInboundSchema, {
   MessageSid: 'Twilio’s id of the message (SM… or MM…)',
   From: 'The sender: +E.164, or whatsapp:+E.164',
   To: 'The tenant’s number it was sent to: +E.164, a short code, or whatsapp:+E.164',
+  MessagingServiceSid: 'The Messaging Service the number belongs to, when it belongs to one (MG…)',
   Body: 'The text',
   NumMedia: 'Number of media attachments (MediaUrl0…)',
 }).describe('Twilio’s incoming-message form; Twilio adds fields without notice, and they pass through');
@@ -27,7 +28,10 @@ const ResendEventBody = describeFields(EventSchema.extend({ data: describeFields
   data: 'The event’s data, with the email_id Resend gave the email (for email.received also from, to, received_for, subject: metadata only)',
 }).describe('A Resend (Svix-signed) webhook event');
 
-const signed = { twilio: 'Checked against X-Twilio-Signature over the exact public URL; 403 without a valid one.' };
+const signed = {
+  twilio:
+    'Checked against X-Twilio-Signature over the exact public URL with the Auth Token of the tenant’s own Twilio account when it has one, else the server’s; 403 without a valid one.',
+};
 
 /** Provider webhooks: authenticated by their signatures, not by API keys. */
 export const webhooksGroup: OperationGroup = {
@@ -35,7 +39,8 @@ export const webhooksGroup: OperationGroup = {
   operations: [
     {
       method: 'post', path: '/twilio/inbound', operationId: 'twilioInbound', tag: 'webhooks', security: 'twilioSignature',
-      summary: 'An SMS or WhatsApp message to one of the tenant’s numbers (Twilio)', description: signed.twilio,
+      summary: 'An SMS or WhatsApp message to one of the tenant’s numbers (Twilio)',
+      description: `Routed by the number it was sent to (or its Messaging Service). ${signed.twilio} To a number no tenant registered: a STOP reaches every tenant that messaged the sender from it; anything else the tenant that did so last; else it is recorded as unroutable.`,
       body: form(TwilioInboundBody),
       responses: { 200: { description: 'Received (empty TwiML)', schema: z.string().describe('<Response></Response>'), contentType: 'text/xml' } },
       errors: ['UNAVAILABLE'],
@@ -47,6 +52,7 @@ export const webhooksGroup: OperationGroup = {
       query: z.object({ ledger: z.string().max(64).optional().describe('The send-ledger entry, put in the callback URL by Herald') }),
       body: form(TwilioStatusBody),
       responses: { 204: { description: 'Recorded' } },
+      errors: ['UNAVAILABLE'],
       handler: twilioStatus,
     },
     {

@@ -6,6 +6,7 @@ import { recordDeliveryEvent } from '../../../prisma/queries/webhook-events/deli
 import { verifyResendSignature } from '../../../providers/webhooks/verify-resend-signature';
 import type { ApiDeps } from '../../deps';
 import { isReceivedEmailEvent, receiveResendEmail } from './resend-received-email';
+import { resendEventTenant, resendWebhookSecretFor } from '../../http/resend-webhook-secret';
 
 export const EventSchema = z
   .object({
@@ -42,9 +43,10 @@ function eventTime(createdAt: string | undefined): Date {
 
 export function resendEvents(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
-    const secret = deps.webhooks?.resendWebhookSecret;
-    if (!secret) throw new AppError(ErrorCodes.FORBIDDEN, 'Resend webhooks are not configured on this server (RESEND_WEBHOOK_SECRET).');
     const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+    // A tenant's own Resend account signs its events with its own secret.
+    const secret = await resendWebhookSecretFor(deps, await resendEventTenant(deps, raw));
+    if (!secret) throw new AppError(ErrorCodes.FORBIDDEN, 'Resend webhooks are not configured on this server (RESEND_WEBHOOK_SECRET), or for this tenant’s own Resend account (its webhook secret).');
     const verified = verifyResendSignature(secret, raw, {
       'svix-id': req.header('svix-id'),
       'svix-timestamp': req.header('svix-timestamp'),

@@ -1,13 +1,12 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { classifyTwilioError } from '../../../providers/twilio/twilio-errors';
-import { AppError, ErrorCodes } from '../../../domain/errors';
 import type { DeliveryStatus } from '../../../domain/delivery-status';
 import { attachProviderIdFromLedger } from '../../../prisma/queries/send-ledger/attach-provider-id-from-ledger';
 import { recordDeliveryEvent } from '../../../prisma/queries/webhook-events/delivery-events';
-import { verifyTwilioSignature } from '../../../providers/webhooks/verify-twilio-signature';
+import { findSendTenant } from '../../../prisma/queries/send-ledger/find-send-tenant';
 import type { ApiDeps } from '../../deps';
-import { publicUrlOf } from '../../http/public-url';
+import { requireTwilioSignature, twilioAuthTokenFor } from '../../http/twilio-webhook-auth';
 
 export const StatusSchema = z
   .object({
@@ -21,16 +20,15 @@ const TRACKED: Record<string, DeliveryStatus> = { sent: 'sent', delivered: 'deli
 
 export function twilioStatus(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
-    const token = deps.webhooks?.twilioAuthToken;
-    if (!token) throw new AppError(ErrorCodes.FORBIDDEN, 'Twilio webhooks are not configured on this server (TWILIO_AUTH_TOKEN).');
-    if (!verifyTwilioSignature(token, req.header('x-twilio-signature'), publicUrlOf(req, deps.webhooks?.publicUrl), req.body ?? {})) {
-      throw new AppError(ErrorCodes.FORBIDDEN, 'Invalid or missing X-Twilio-Signature.');
-    }
+    // The ledger id rides in the callback URL: it ties a send whose answer was lost to its message — and names
+    // the tenant, whose own Auth Token (if it has an account of its own) signed the callback.
+    const ledgerId = typeof req.query.ledger === 'string' ? req.query.ledger : null;
+    const sid = typeof (req.body as Record<string, unknown> | undefined)?.MessageSid === 'string' ? ((req.body as Record<string, string>).MessageSid ?? null) : null;
+    const tenantId = await findSendTenant(deps.prisma, { ledgerId, providerMessageId: sid });
+    requireTwilioSignature(deps, req, [await twilioAuthTokenFor(deps, tenantId)]);
     const input = StatusSchema.parse(req.body);
     const status = Object.hasOwn(TRACKED, input.MessageStatus) ? TRACKED[input.MessageStatus] : undefined;
     const error = input.ErrorCode ? classifyTwilioError(400, input.ErrorCode) : null;
-    // The ledger id rides in the callback URL: it ties a send whose answer was lost to its message.
-    const ledgerId = typeof req.query.ledger === 'string' ? req.query.ledger : null;
     // Recorded and applied in one transaction; a callback for a SID no message carries yet is kept and
     // applied when the send records it.
     await recordDeliveryEvent(

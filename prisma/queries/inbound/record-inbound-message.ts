@@ -16,6 +16,8 @@ export interface InboundMessageInput {
   providerMessageId: string;
   provider: string;
   receivedAt: Date;
+  /** The tenant's number or address it was sent to (Twilio's `To`), when the provider says. */
+  tenantAddress?: string | null;
 }
 
 /**
@@ -61,6 +63,7 @@ export async function recordInboundMessage(db: TenantTx, input: InboundMessageIn
         status: 'received',
         provider: input.provider,
         providerMessageId: input.providerMessageId,
+        tenantAddress: input.tenantAddress ?? null,
         createdAt: input.receivedAt,
       },
     });

@@ -16,6 +16,8 @@ export interface CreateOutboundMessageInput {
   /** What created it (reports, and the per-contact bound on compliance replies). */
   origin: 'api' | 'sequence' | 'quote' | 'notification' | 'compliance';
   template?: { contentSid: string; variables: Record<string, string> } | undefined;
+  /** The sender it must go out from (a compliance reply answers from the number it answers); else decided at send time. */
+  tenantAddress?: string | null;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function createOutboundMessage(db: TenantTx, input: CreateOutboundM
           origin: input.origin,
           // One key per message for its whole life: every send attempt of it carries the same key.
           idempotencyKey: input.workflowId,
+          tenantAddress: input.tenantAddress ?? null,
           ...(input.template ? { templateSid: input.template.contentSid, templateVariables: input.template.variables as Prisma.InputJsonValue } : {}),
         },
       ],
