@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Client, Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+// CommonJS: Node's ESM loader sees only its default export.
+import proto from '@temporalio/proto';
 import { temporalTlsEnabled, type TemporalEnv } from '../domain/config';
 import { AppError, ErrorCodes } from '../domain/errors';
 import { startWorkflow, type Started, type StartSpec } from '../workflows/definitions';
@@ -55,7 +56,7 @@ export class TemporalGateway {
     const { pollers } = await client.workflowService.describeTaskQueue({
       namespace: this.namespace,
       taskQueue: { name: this.taskQueue },
-      taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+      taskQueueType: proto.temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
     });
     const recent = Date.now() - 60_000;
     return (pollers ?? []).some((p) => !p.lastAccessTime?.seconds || Number(p.lastAccessTime.seconds) * 1000 >= recent);

@@ -83,6 +83,22 @@ describe('a step message in flight follows its enrollment', () => {
     }
   });
 
+  it('an opt-out ends it too: the message is cancelled, only the STOP confirmation goes out', async () => {
+    const { t, e, step, message } = await stepWaitingForMorning();
+    try {
+      const stop = await t.request().post('/api/fake/inbound').set(bearer(t.apiKey)).send({ from: '+14155550100', body: 'STOP' }).expect(201);
+      await env.client.workflow.getHandle(stop.body.workflowId).result();
+      expect(await e.result()).toEqual({ status: 'stopped', stopReason: 'opted_out', sent: 0 });
+      expect(await message()).toMatchObject({ status: 'cancelled' });
+      // Its run has ended, cancelled: nothing is left that could send it in the morning.
+      expect(await step.result()).toMatchObject({ outcome: 'cancelled' });
+      // The confirmation is the only message the contact gets.
+      expect(t.fake.calls.map((c) => c.body)).toEqual([expect.stringMatching(/unsubscribed|opted out|stop/i)]);
+    } finally {
+      await t.worker.stop();
+    }
+  });
+
   it('a pause holds it past the morning, and a resume lets it go', async () => {
     const { t, e, step, message } = await stepWaitingForMorning();
     try {
