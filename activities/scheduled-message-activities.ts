@@ -20,6 +20,7 @@ import { recordEvent } from '../prisma/queries/event-logs/record-event';
 import { setConsent } from '../prisma/queries/contacts/set-consent';
 import { openLedgerEntry } from '../prisma/queries/send-ledger/open-ledger-entry';
 import { fenceLedgerEntry, getLedgerEntry } from '../prisma/queries/send-ledger/fence-ledger-entry';
+import { findClaimedProviderIds } from '../prisma/queries/send-ledger/find-claimed-provider-ids';
 import { settleLedgerEntry } from '../prisma/queries/send-ledger/settle-ledger-entry';
 import { pinMessageSender } from '../prisma/queries/messages/pin-message-sender';
 import type { ProviderRegistry } from '../providers/credentials/provider-registry';
@@ -216,7 +217,14 @@ export function createScheduledMessageActivities({ prisma, providers, sharedSend
       if (ledger.status === 'accepted' && ledger.providerMessageId) return sent(ledger.providerMessageId, true);
       if (ledger.attempts > 1 && ledger.status !== 'failed' && provider.lookup) {
         const found = await provider.lookup(
-          { channel, to, ...(from ? { from } : {}), body: template ? null : row.body, sentAfter: ledger.createdAt },
+          {
+            channel,
+            to,
+            ...(from ? { from } : {}),
+            body: template ? null : row.body,
+            sentAfter: ledger.createdAt,
+            claimedElsewhere: (ids) => findClaimedProviderIds(prisma, ids, ledger.id),
+          },
           { signal: Context.current().cancellationSignal },
         );
         if (found) return sent(found.providerMessageId, true);

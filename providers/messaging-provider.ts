@@ -33,6 +33,11 @@ export interface LookupQuery {
   body: string | null;
   /** When the first attempt began: only messages created since then can be this one. */
   sentAfter: Date;
+  /**
+   * Of the provider ids given, those another send already owns. Two sends with the same words to the same person
+   * from the same sender look alike; the one whose answer was lost must not take the other's message for its own.
+   */
+  claimedElsewhere?: (providerMessageIds: string[]) => Promise<ReadonlySet<string>>;
 }
 
 export interface CallOptions {

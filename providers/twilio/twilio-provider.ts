@@ -145,8 +145,10 @@ export class TwilioProvider implements MessagingProvider {
     try {
       let page: MessagesPage = await client.messages.page({ to, ...('from' in sender ? { from: sender.from } : {}), pageSize: this.config.lookupPageSize ?? 100 });
       for (let read = 1; ; read++) {
-        // The earliest match is the one closest to the first attempt.
-        const found = page.instances.filter(isOurs).sort((a, b) => createdAt(a) - createdAt(b))[0];
+        // The earliest match is the one closest to the first attempt — unless another send already owns it.
+        const candidates = page.instances.filter(isOurs).sort((a, b) => createdAt(a) - createdAt(b));
+        const owned = candidates.length && query.claimedElsewhere ? await query.claimedElsewhere(candidates.map((m) => m.sid)) : new Set<string>();
+        const found = candidates.find((m) => !owned.has(m.sid));
         if (found) return { providerMessageId: found.sid, status: found.status };
         const next = read < (this.config.lookupMaxPages ?? 5) ? page.nextPage() : undefined;
         if (!next) return null;

@@ -101,6 +101,21 @@ describe('exactly-once sends through Twilio', () => {
     expect(form.get('StatusCallback')).toBe(`https://herald.example/webhooks/twilio/status?ledger=${ledger.id}`);
   });
 
+  it('never takes for its own a message Twilio accepted for another send with the same words', async () => {
+    const first = await sendOne({ body: 'Same words, twice' });
+    expect(first.result.outcome).toBe('sent');
+    // Another send (here another tenant's, to the same number, from the same shared sender) loses its answer:
+    // the lookup sees both messages, and the older one is already the first send's.
+    twilio.outcomes.push({ kind: 'lose-answer' });
+    const second = await sendOne({ body: 'Same words, twice' });
+    expect(second.result.outcome).toBe('sent');
+    const atTwilio = twilio.messages.filter((m) => m.body === 'Same words, twice');
+    expect(atTwilio).toHaveLength(2);
+    expect(first.message.providerMessageId).toBe(atTwilio[0]!.sid);
+    expect(second.message.providerMessageId).toBe(atTwilio[1]!.sid);
+    expect(second.ledger).toMatchObject({ status: 'accepted', providerMessageId: atTwilio[1]!.sid });
+  });
+
   it('finds a message still queued at Twilio, which has no DateSent yet', async () => {
     twilio.outcomes.push({ kind: 'lose-answer' });
     const { message } = await sendOne({ body: 'Queued, not yet sent' });
