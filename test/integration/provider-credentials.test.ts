@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import pg from 'pg';
 import { pino } from 'pino';
@@ -36,7 +37,6 @@ const twilioServer = await startLocalServer(() => undefined);
 const resendServer = await startLocalServer(() => undefined);
 let shared = twilioApi({ accountSid: SHARED_SID, authToken: SHARED_TOKEN });
 let own = twilioApi({ accountSid: OWN_SID, authToken: OWN_TOKEN });
-let emailId = 0;
 
 let server: DevServer;
 let prisma: PrismaClient;
@@ -64,7 +64,7 @@ beforeEach(() => {
   // The tenant's own account is a trial: its adapter reads the account and its verified numbers before an SMS.
   own = twilioApi({ accountSid: OWN_SID, authToken: OWN_TOKEN, accountType: 'Trial', verifiedNumbers: ['+14155550100', '+14155550101'] });
   twilioServer.reply(twilioAccounts(shared, own));
-  resendServer.reply((_req, res) => json(res, 200, { id: `em_${++emailId}` }));
+  resendServer.reply((_req, res) => json(res, 200, { id: `em_${randomUUID()}` }));
 });
 
 const PROVIDERS = { sms: 'twilio', whatsapp: 'twilio', email: 'resend' };

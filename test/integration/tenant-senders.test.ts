@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../prisma/client';
@@ -23,7 +24,6 @@ const SHARED_EMAIL = 'Herald <noreply@herald.test>';
 const twilioServer = await startLocalServer(() => undefined);
 const resendServer = await startLocalServer(() => undefined);
 let shared = twilioApi({ accountSid: SHARED_SID, authToken: SHARED_TOKEN });
-let emailId = 0;
 
 let server: DevServer;
 let prisma: PrismaClient;
@@ -49,7 +49,7 @@ beforeEach(() => {
   resendServer.requests.length = 0;
   shared = twilioApi({ accountSid: SHARED_SID, authToken: SHARED_TOKEN, servicePoolNumber: '+15005550077' });
   twilioServer.reply(twilioAccounts(shared));
-  resendServer.reply((_req, res) => json(res, 200, { id: `em_${++emailId}` }));
+  resendServer.reply((_req, res) => json(res, 200, { id: `em_${randomUUID()}` }));
 });
 
 const freshNumber = () => `+1${2_000_000_000 + Math.floor(Math.random() * 7_999_999_999)}`;
