@@ -9,7 +9,7 @@ import { Connection } from '@temporalio/client';
 import { isAppError } from '../domain/errors';
 import { createPrismaClient } from '../prisma/client';
 import { createApiKey } from '../prisma/queries/api-keys/create-api-key';
-import { findTenantIdByApiKey } from '../prisma/queries/api-keys/find-tenant-id-by-api-key';
+import { findApiKeyBySecret } from '../prisma/queries/api-keys/find-api-key-by-secret';
 import { ensureDefaultTenant } from '../prisma/queries/tenants/ensure-default-tenant';
 import { forTenant } from '../prisma/tenant-scope';
 import { SEARCH_ATTRIBUTES } from '../workflows/definitions';
@@ -145,7 +145,7 @@ async function localApiKey(databaseUrl: string, keyFile: string): Promise<{ key:
     let key = newApiKey;
     if (!key) {
       const saved = existsSync(keyFile) ? (await readFile(keyFile, 'utf8')).trim() : '';
-      if (saved && (await findTenantIdByApiKey(prisma, saved)) === tenantId) return { key: saved, tenantId };
+      if (saved && (await findApiKeyBySecret(prisma, saved))?.tenantId === tenantId) return { key: saved, tenantId };
       key = (await createApiKey(forTenant(prisma, tenantId), { name: 'local' })).key;
     }
     await writeFile(keyFile, `${key}\n`, { mode: 0o600 });

@@ -5,11 +5,12 @@ import { authenticateIngest } from '../http/authenticate-ingest';
 import { parseBody } from '../http/body-parsers';
 import { ingestTokenRateLimit } from '../http/rate-limit';
 import { rejectUnstorableText } from '../http/reject-unstorable-text';
-import type { OperationGroup } from './operation';
+import { requireRole } from '../http/require-role';
+import { requiredRole, type OperationGroup } from './operation';
 
 /**
- * Registers a group's operations on a router, each behind the same steps in the same order: who is calling (and,
- * for an ingest token, its rate limit), the body in its media type, no text a column cannot store, well-formed
+ * Registers a group's operations on a router, each behind the same steps in the same order: who is calling (with
+ * the role the operation needs; for an ingest token, its rate limit), the body in its media type, no text a column cannot store, well-formed
  * path parameters — then the handler.
  */
 export function mountOperations(group: OperationGroup, deps: ApiDeps): Router {
@@ -20,7 +21,7 @@ export function mountOperations(group: OperationGroup, deps: ApiDeps): Router {
     // An ingest token is rate-limited as soon as it is known: before the body is read, refused calls included.
     const who =
       op.security === 'apiKey'
-        ? (auth.apiKey ??= [authenticate(deps.prisma)])
+        ? [...(auth.apiKey ??= [authenticate(deps.prisma)]), requireRole(requiredRole(op))]
         : op.security === 'ingestToken'
           ? (auth.ingestToken ??= [authenticateIngest(deps.prisma), ingestTokenRateLimit(deps.prisma)])
           : [];

@@ -9,7 +9,7 @@ import { BulkEnrollmentViewSchema, EnrollmentViewSchema, SequenceSettingsSchema,
 import { TemplateViewSchema } from '../../domain/schemas/template';
 import { STATUS } from '../http/error-middleware';
 import { MEDIA_TYPES } from '../http/body-parsers';
-import { errorCodesOf, openApiPath, type Operation, type OperationGroup, type Security } from './operation';
+import { errorCodesOf, openApiPath, requiredRole, type Operation, type OperationGroup, type Security } from './operation';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Invalid input',
@@ -90,8 +90,8 @@ function operationObject(op: Operation, errorBodies: ErrorBodies): ZodOpenApiOpe
     ...(op.description ? { description: op.description } : {}),
     tags: [op.tag],
     security: SECURITY[op.security],
-    // The least role a user needs (roles are enforced once accounts exist; API keys act for the whole tenant).
-    ...(op.security === 'apiKey' ? { 'x-herald-role': op.role ?? (op.method === 'get' ? 'viewer' : 'agent') } : {}),
+    // The least role the caller (a member's session or an API key) needs.
+    ...(op.security === 'apiKey' ? { 'x-herald-role': requiredRole(op) } : {}),
     ...(op.params || op.query || op.headers
       ? { requestParams: { ...(op.params ? { path: op.params } : {}), ...(op.query ? { query: op.query } : {}), ...(op.headers ? { header: op.headers } : {}) } }
       : {}),

@@ -1,17 +1,13 @@
 import type { RequestHandler } from 'express';
 import type { z } from 'zod';
 import type { ErrorCode } from '../../domain/errors';
+import type { Role } from '../../domain/roles';
 import type { ApiDeps } from '../deps';
 import type { BodyKind } from '../http/body-parsers';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-/**
- * The least role a user needs for an operation (issue: accounts and roles). API keys act for the tenant as a
- * whole today; the marker is what role checks will enforce, and the document shows it (`x-herald-role`).
- * Reads default to viewer, changes to agent.
- */
-export type Role = 'viewer' | 'agent' | 'admin' | 'owner';
+export type { Role } from '../../domain/roles';
 
 /** How a caller proves who it is; each is one OpenAPI security scheme. */
 export type Security = 'apiKey' | 'ingestToken' | 'twilioSignature' | 'svixSignature' | 'none';
@@ -38,7 +34,10 @@ export interface Operation {
   description?: string;
   tag: string;
   security: Security;
-  /** The least role it needs, when more than the default (viewer to read, agent to change). */
+  /**
+   * The least role the caller needs, when more than the default (viewer to read, agent to change); enforced by
+   * `mountOperations` for every caller with a role, and shown in the document as `x-herald-role`.
+   */
   role?: Role;
   /** Path parameters: checked before the handler runs. */
   params?: z.ZodObject;
@@ -65,10 +64,16 @@ export interface OperationGroup {
   before?: (deps: ApiDeps) => RequestHandler[];
 }
 
+/** The least role an operation needs: its own, or viewer for reads and agent for changes. */
+export function requiredRole(op: Operation): Role {
+  return op.role ?? (op.method === 'get' ? 'viewer' : 'agent');
+}
+
 /** The error codes an operation can answer with: what it declares, plus what every route of its kind can say. */
 export function errorCodesOf(op: Operation): ErrorCode[] {
   const codes = new Set<ErrorCode>(['VALIDATION', ...(op.errors ?? []), 'INTERNAL']);
   if (op.security === 'apiKey' || op.security === 'ingestToken') codes.add('UNAUTHENTICATED');
+  if (op.security === 'apiKey') codes.add('FORBIDDEN');
   if (op.security === 'ingestToken') codes.add('RATE_LIMITED');
   if (op.security === 'twilioSignature' || op.security === 'svixSignature') codes.add('FORBIDDEN');
   if (op.body) {
