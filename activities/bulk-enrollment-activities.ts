@@ -1,5 +1,5 @@
 import { BulkEnrollSchema } from '../domain/schemas/sequence';
-import type { PrismaClient } from '../prisma/client';
+import type { AppPrisma } from '../prisma/client';
 import { findContactsForBulkEnrollment } from '../prisma/queries/contacts/find-contacts-for-bulk-enrollment';
 import { getVersionWithSteps } from '../prisma/queries/sequences/get-version-with-steps';
 import { contactsEverEnrolled, getBulkEnrollmentOrThrow, recordBulkEnrollmentProgress } from '../prisma/queries/enrollments/enrollments';
@@ -16,7 +16,7 @@ export interface BulkBatch {
   lastContactId: string | null;
 }
 
-export function createBulkEnrollmentActivities({ prisma }: { prisma: PrismaClient }) {
+export function createBulkEnrollmentActivities({ prisma }: { prisma: AppPrisma }) {
   return {
     /** The next page of matching contacts, read from Postgres (never held in workflow history as a whole). */
     async nextBulkEnrollmentBatch(input: {

@@ -4,7 +4,7 @@ import { complianceReply, parseConsentKeyword, type ConsentKeyword } from '../do
 import { getMessageOrThrow } from '../prisma/queries/messages/get-message-or-throw';
 import { complianceReplyMessageId, scheduledMessageWorkflowId } from '../domain/derived-ids';
 import { createOutboundMessage } from '../prisma/queries/messages/create-outbound-message';
-import type { PrismaClient } from '../prisma/client';
+import type { AppPrisma } from '../prisma/client';
 import { setConsent } from '../prisma/queries/contacts/set-consent';
 import { findOpenEnrollmentWorkflowIds } from '../prisma/queries/enrollments/enrollments';
 import { findOpenMessageWorkflowIds } from '../prisma/queries/messages/find-open-message-workflow-ids';
@@ -34,7 +34,7 @@ async function replyFrom(db: TenantDb, channel: Channel, inboundTo: string | nul
   return (await hasProviderCredentials(db, channel === 'email' ? 'resend' : 'twilio')) ? null : inboundTo;
 }
 
-export function createInboundActivities({ prisma, logger }: { prisma: PrismaClient; logger: Logger }) {
+export function createInboundActivities({ prisma, logger }: { prisma: AppPrisma; logger: Logger }) {
   return {
     /** Reads an inbound message and says whether it is exactly one consent keyword (never for email). */
     async classifyInboundMessage(input: { tenantId: string; messageId: string }): Promise<{ keyword: ConsentKeyword | null }> {

@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import type { Logger } from 'pino';
 import { renderTemplate, type TemplateProblem } from '../domain/templates';
-import type { PrismaClient } from '../prisma/client';
+import type { AppPrisma } from '../prisma/client';
 import { recordEvent } from '../prisma/queries/event-logs/record-event';
 import { messageExists } from '../prisma/queries/messages/message-exists';
 import {
@@ -39,7 +39,7 @@ export type PreparedQuoteMessage =
   | { kind: 'invalid'; problems: TemplateProblem[] };
 
 
-export function createQuoteActivities({ prisma, logger, quotePageBaseUrl }: { prisma: PrismaClient; logger: Logger; quotePageBaseUrl: string }) {
+export function createQuoteActivities({ prisma, logger, quotePageBaseUrl }: { prisma: AppPrisma; logger: Logger; quotePageBaseUrl: string }) {
   return {
     async getQuoteTimeline(ref: QuoteRef): Promise<QuoteTimeline> {
       const db = forTenant(prisma, ref.tenantId);

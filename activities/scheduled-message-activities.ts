@@ -5,7 +5,7 @@ import { ErrorCodes } from '../domain/errors';
 import { redactPersonalData } from '../domain/redact';
 import { whatsappWindowOpen } from '../domain/provider-errors';
 import { tenantQuietHours, type QuietHours } from '../domain/quiet-hours';
-import type { PrismaClient } from '../prisma/client';
+import type { AppPrisma, SystemPrisma } from '../prisma/client';
 import { forTenant } from '../prisma/tenant-scope';
 import { cancelPendingMessage, cancelPendingMessageForOptOut } from '../prisma/queries/messages/cancel-pending-message';
 import { claimMessageForSend } from '../prisma/queries/messages/claim-message-for-send';
@@ -28,7 +28,10 @@ import { isProviderError, type ProviderSet } from '../providers/messaging-provid
 import { createSendRoutes } from './send-route';
 
 export interface ActivityDeps {
-  prisma: PrismaClient;
+  /** The application's client: every activity reaches its tenant's data through `forTenant(prisma, tenantId)`. */
+  prisma: AppPrisma;
+  /** The cross-tenant client, for the one lookup that spans tenants: provider ids claimed by any send. */
+  systemPrisma: SystemPrisma;
   /** The server's shared adapters, one per channel. */
   providers: ProviderSet;
   /** The shared sender of each channel a shared Twilio or Resend adapter serves: recorded on what it sends. */
@@ -86,7 +89,7 @@ function notFound(ref: MessageRef): ApplicationFailure {
   return ApplicationFailure.nonRetryable(`Message ${ref.messageId} not found`, ErrorCodes.NOT_FOUND);
 }
 
-export function createScheduledMessageActivities({ prisma, providers, sharedSenders, registry, logger, publicUrl }: ActivityDeps) {
+export function createScheduledMessageActivities({ prisma, systemPrisma, providers, sharedSenders, registry, logger, publicUrl }: ActivityDeps) {
   const routes = createSendRoutes({ providers, ...(sharedSenders ? { sharedSenders } : {}), ...(registry ? { registry } : {}) });
   async function fail(ref: MessageRef, errorCode: string, errorMessage: string, provider?: string) {
     const db = forTenant(prisma, ref.tenantId);
@@ -223,7 +226,7 @@ export function createScheduledMessageActivities({ prisma, providers, sharedSend
             ...(from ? { from } : {}),
             body: template ? null : row.body,
             sentAfter: ledger.createdAt,
-            claimedElsewhere: (ids) => findClaimedProviderIds(prisma, ids, ledger.id),
+            claimedElsewhere: (ids) => findClaimedProviderIds(systemPrisma, ids, ledger.id),
           },
           { signal: Context.current().cancellationSignal },
         );

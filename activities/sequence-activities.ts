@@ -7,7 +7,7 @@ import type { StepTiming } from '../domain/sequence-schedule';
 import { renderTemplate, type TemplateProblem } from '../domain/templates';
 import { scheduledMessageWorkflowId, stepMessageId } from '../domain/derived-ids';
 import { createOutboundMessage } from '../prisma/queries/messages/create-outbound-message';
-import type { PrismaClient } from '../prisma/client';
+import type { AppPrisma } from '../prisma/client';
 import { recordEvent } from '../prisma/queries/event-logs/record-event';
 import { getVersionWithSteps } from '../prisma/queries/sequences/get-version-with-steps';
 import { getContactOrThrow } from '../prisma/queries/contacts/get-contact-or-throw';
@@ -56,7 +56,7 @@ export type PreparedStep =
   | { kind: 'opted_out' }
   | { kind: 'invalid'; problems: TemplateProblem[] };
 
-export function createSequenceActivities({ prisma, logger }: { prisma: PrismaClient; logger: Logger }) {
+export function createSequenceActivities({ prisma, logger }: { prisma: AppPrisma; logger: Logger }) {
   return {
     /**
      * Makes sure the enrollment row exists (the API writes it too; whichever comes first) and returns the

@@ -1,12 +1,18 @@
 import type { Logger } from 'pino';
 import type { TemporalWebConfig } from '../domain/temporal-web-links';
-import type { PrismaClient } from '../prisma/client';
+import type { AppPrisma, SystemPrisma } from '../prisma/client';
 import type { InboundEmailSource } from '../providers/resend/inbound-email';
 import type { SecretBox } from '../providers/credentials/secret-box';
 import type { TemporalGateway } from './temporal-gateway';
 
 export interface ApiDeps {
-  prisma: PrismaClient;
+  /** The application's client (role herald_app): routes reach tenants' data through `forTenant` only. */
+  prisma: AppPrisma;
+  /**
+   * The cross-tenant client (role herald_system), for finding the tenant before one is known: API keys, ingest
+   * tokens, webhooks (by number, address or provider message id), quote links; and the health check.
+   */
+  systemPrisma: SystemPrisma;
   temporal: TemporalGateway;
   temporalWeb: TemporalWebConfig;
   logger: Logger;

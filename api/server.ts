@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { ApiEnvSchema, parseEnv } from '../domain/config';
 import { AppError, ErrorCodes, isAppError } from '../domain/errors';
-import { createPrismaClient } from '../prisma/client';
+import { createPrismaClient, createSystemPrismaClient } from '../prisma/client';
 import { createInboundEmailReader } from '../providers/create-providers';
 import { listCredentialKeyIds } from '../prisma/queries/provider-credentials/provider-credentials';
 import { SecretBox, secretsKeyProblem } from '../providers/credentials/secret-box';
@@ -14,14 +14,17 @@ async function main(): Promise<void> {
   const logger = pino({ level: env.LOG_LEVEL, base: { service: 'api' } });
   const providerSettings = providerEnv(process.env);
   const prisma = createPrismaClient(env.DATABASE_URL);
+  // Finding the tenant before one is known (keys, tokens, webhooks, quote links), the key check, health.
+  const systemPrisma = createSystemPrismaClient(env.DATABASE_URL, { maxConnections: 5 });
   // Tenants' own accounts: their sealed credentials must open with this key, or the API does not start.
   const secrets = env.HERALD_SECRETS_KEY ? SecretBox.fromBase64(env.HERALD_SECRETS_KEY) : null;
-  const keyProblem = secretsKeyProblem(secrets, await listCredentialKeyIds(prisma));
+  const keyProblem = secretsKeyProblem(secrets, await listCredentialKeyIds(systemPrisma));
   if (keyProblem) throw new AppError(ErrorCodes.CONFIG, keyProblem);
   const temporal = new TemporalGateway(env);
   const inboundEmail = createInboundEmailReader(providerSettings);
   const app = createApp({
     prisma,
+    systemPrisma,
     temporal,
     temporalWeb: { uiUrl: env.TEMPORAL_UI_URL, namespace: env.TEMPORAL_NAMESPACE },
     logger,
@@ -53,7 +56,7 @@ async function main(): Promise<void> {
   const stop = () => {
     logger.info('API stopping');
     server.close(() => {
-      void Promise.all([temporal.close(), prisma.$disconnect()]).finally(() => process.exit(0));
+      void Promise.all([temporal.close(), prisma.$disconnect(), systemPrisma.$disconnect()]).finally(() => process.exit(0));
     });
     server.closeAllConnections();
   };

@@ -1,5 +1,6 @@
 import type { WorkflowOutboxStart } from '../domain/workflow-outbox';
 import { markWorkflowStartsRelayed } from '../prisma/queries/workflow-outbox/mark-workflow-starts-relayed';
+import { forTenant } from '../prisma/tenant-scope';
 import { isTemporalUnreachable, workflowOutboxStart } from '../workflows/definitions';
 import type { ApiDeps } from './deps';
 
@@ -27,6 +28,9 @@ export async function startQueuedWorkflows(deps: ApiDeps, starts: WorkflowOutbox
       deps.logger.error(context, 'Temporal refused to start the %s workflow; the outbox relay will retry it', start.kind);
     }
   }
-  if (started.length) await markWorkflowStartsRelayed(deps.prisma, started);
+  // One request's starts are one tenant's; grouped anyway, so each is stamped in its own tenant's scope.
+  for (const tenantId of new Set(started.map((start) => start.tenantId))) {
+    await markWorkflowStartsRelayed(forTenant(deps.prisma, tenantId), started.filter((start) => start.tenantId === tenantId));
+  }
   return { unreachable };
 }

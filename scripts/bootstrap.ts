@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { parseEnv } from '../domain/config';
 import { isAppError } from '../domain/errors';
-import { createPrismaClient } from '../prisma/client';
+import { createPrismaClient, createSystemPrismaClient } from '../prisma/client';
 import { ensureDefaultTenant } from '../prisma/queries/tenants/ensure-default-tenant';
 
 const EnvSchema = z.object({
@@ -16,12 +16,14 @@ const EnvSchema = z.object({
 async function main(): Promise<void> {
   const env = parseEnv(EnvSchema, process.env);
   const prisma = createPrismaClient(env.DATABASE_URL, { maxConnections: 1 });
+  // Bootstrap looks for the default tenant before it knows one.
+  const systemPrisma = createSystemPrismaClient(env.DATABASE_URL, { maxConnections: 1 });
   try {
-    const result = await ensureDefaultTenant(prisma, env.HERALD_API_KEY ? { apiKey: env.HERALD_API_KEY } : {});
+    const result = await ensureDefaultTenant(systemPrisma, prisma, env.HERALD_API_KEY ? { apiKey: env.HERALD_API_KEY } : {});
     console.log(`default tenant ${result.tenantId} ${result.created ? 'created' : 'present'}`);
     if (result.newApiKey && !env.HERALD_API_KEY) console.log(`API key (shown once): ${result.newApiKey}`);
   } finally {
-    await prisma.$disconnect();
+    await Promise.all([prisma.$disconnect(), systemPrisma.$disconnect()]);
   }
 }
 

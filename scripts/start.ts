@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { isAppError } from '../domain/errors';
-import { createPrismaClient } from '../prisma/client';
+import { createPrismaClient, createSystemPrismaClient } from '../prisma/client';
 import { createApiKey } from '../prisma/queries/api-keys/create-api-key';
 import { findApiKeyBySecret } from '../prisma/queries/api-keys/find-api-key-by-secret';
 import { ensureDefaultTenant } from '../prisma/queries/tenants/ensure-default-tenant';
@@ -140,18 +140,20 @@ async function startTemporal(config: LauncherConfig): Promise<{ address: string;
  */
 async function localApiKey(databaseUrl: string, keyFile: string): Promise<{ key: string; tenantId: string }> {
   const prisma = createPrismaClient(databaseUrl, { maxConnections: 1 });
+  // Bootstrap finds the default tenant, and whose a saved key is, before it knows a tenant.
+  const systemPrisma = createSystemPrismaClient(databaseUrl, { maxConnections: 1 });
   try {
-    const { tenantId, newApiKey } = await ensureDefaultTenant(prisma);
+    const { tenantId, newApiKey } = await ensureDefaultTenant(systemPrisma, prisma);
     let key = newApiKey;
     if (!key) {
       const saved = existsSync(keyFile) ? (await readFile(keyFile, 'utf8')).trim() : '';
-      if (saved && (await findApiKeyBySecret(prisma, saved))?.tenantId === tenantId) return { key: saved, tenantId };
+      if (saved && (await findApiKeyBySecret(systemPrisma, saved))?.tenantId === tenantId) return { key: saved, tenantId };
       key = (await createApiKey(forTenant(prisma, tenantId), { name: 'local' })).key;
     }
     await writeFile(keyFile, `${key}\n`, { mode: 0o600 });
     return { key, tenantId };
   } finally {
-    await prisma.$disconnect();
+    await Promise.all([prisma.$disconnect(), systemPrisma.$disconnect()]);
   }
 }
 

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { createActivities } from '../activities';
 import { parseEnv, WorkerEnvSchema } from '../domain/config';
 import { AppError, ErrorCodes, isAppError } from '../domain/errors';
-import { createPrismaClient } from '../prisma/client';
+import { createPrismaClient, createSystemPrismaClient } from '../prisma/client';
 import { createProviders } from '../providers/create-providers';
 import { providerEnv, sharedSenders } from '../providers/provider-config';
 import { ProviderRegistry } from '../providers/credentials/provider-registry';
@@ -31,9 +31,12 @@ async function main(): Promise<void> {
     }),
   });
   const prisma = createPrismaClient(env.DATABASE_URL);
+  // Cross-tenant work only: the outbox relay, the key check below, the fake provider's statuses (found by provider
+  // message id, like Twilio's callbacks) and the claimed-provider-id lookup of sends.
+  const systemPrisma = createSystemPrismaClient(env.DATABASE_URL);
   // Tenants' own accounts: their sealed credentials must open with this key, or the worker does not start.
   const secrets = env.HERALD_SECRETS_KEY ? SecretBox.fromBase64(env.HERALD_SECRETS_KEY) : null;
-  const keyProblem = secretsKeyProblem(secrets, await listCredentialKeyIds(prisma));
+  const keyProblem = secretsKeyProblem(secrets, await listCredentialKeyIds(systemPrisma));
   if (keyProblem) throw new AppError(ErrorCodes.CONFIG, keyProblem);
   const registry = secrets
     ? new ProviderRegistry({
@@ -51,7 +54,7 @@ async function main(): Promise<void> {
         failureRate: providerSettings.FAKE_PROVIDER_FAILURE_RATE,
         failureCode: providerSettings.FAKE_PROVIDER_FAILURE_CODE,
         onStatus: (providerMessageId, status, errorCode) =>
-          applyDeliveryStatus(prisma, providerMessageId, {
+          applyDeliveryStatus(systemPrisma, providerMessageId, {
             status,
             at: new Date(),
             errorCode,
@@ -67,7 +70,7 @@ async function main(): Promise<void> {
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    activities: createActivities({ prisma, providers, sharedSenders: sharedSenders(providerSettings), ...(registry ? { registry } : {}), logger, ...(env.HERALD_PUBLIC_URL ? { publicUrl: env.HERALD_PUBLIC_URL } : {}), quotePageBaseUrl: env.HERALD_PUBLIC_URL ?? `http://localhost:${env.HERALD_API_PORT}` }),
+    activities: createActivities({ prisma, systemPrisma, providers, sharedSenders: sharedSenders(providerSettings), ...(registry ? { registry } : {}), logger, ...(env.HERALD_PUBLIC_URL ? { publicUrl: env.HERALD_PUBLIC_URL } : {}), quotePageBaseUrl: env.HERALD_PUBLIC_URL ?? `http://localhost:${env.HERALD_API_PORT}` }),
   });
   logger.info(
     { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE },
@@ -79,7 +82,7 @@ async function main(): Promise<void> {
   );
   // Workflow starts queued beside their rows (new quotes whoever wrote them, owner alerts, inbound messages).
   const relay = startWorkflowOutboxRelay({
-    prisma,
+    prisma: systemPrisma,
     client: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     logger,
@@ -91,7 +94,7 @@ async function main(): Promise<void> {
   } finally {
     await relay.stop();
     await connection.close();
-    await prisma.$disconnect();
+    await Promise.all([prisma.$disconnect(), systemPrisma.$disconnect()]);
     logger.info('worker stopped');
   }
 }

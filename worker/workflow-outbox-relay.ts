@@ -1,12 +1,12 @@
 import type { Client } from '@temporalio/client';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import type { PrismaClient } from '../prisma/client';
+import type { SystemPrisma } from '../prisma/client';
 import { relayWorkflowOutbox } from '../prisma/queries/workflow-outbox/relay-workflow-outbox';
 import { startWorkflow, workflowOutboxStart } from '../workflows/definitions';
 
 export interface WorkflowOutboxRelayOptions {
-  prisma: PrismaClient;
+  prisma: SystemPrisma;
   client: Client;
   taskQueue: string;
   logger: Logger;

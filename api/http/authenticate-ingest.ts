@@ -1,6 +1,6 @@
 import type { RequestHandler, Response } from 'express';
 import { AppError, ErrorCodes } from '../../domain/errors';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma, SystemPrisma } from '../../prisma/client';
 import { findIngestToken } from '../../prisma/queries/ingest/ingest-tokens';
 import { forTenant } from '../../prisma/tenant-scope';
 
@@ -11,11 +11,11 @@ export interface IngestTokenLocals {
 }
 
 /** Ingest endpoints take a per-tenant ingest token (not an API key): it can only add leads and quotes. */
-export function authenticateIngest(prisma: PrismaClient): RequestHandler {
+export function authenticateIngest(prisma: AppPrisma, systemPrisma: SystemPrisma): RequestHandler {
   return async (req, res, next) => {
     const token = req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) throw new AppError(ErrorCodes.UNAUTHENTICATED, 'Missing ingest token: send "Authorization: Bearer it_…".');
-    const owner = await findIngestToken(prisma, token);
+    const owner = await findIngestToken(systemPrisma, token);
     if (!owner) throw new AppError(ErrorCodes.UNAUTHENTICATED, 'Invalid or revoked ingest token.');
     const locals: IngestTokenLocals = { ingestTokenId: owner.tokenId, ingestRatePerMinute: owner.ingestRatePerMinute };
     Object.assign(res.locals, { tenantId: owner.tenantId, db: forTenant(prisma, owner.tenantId), ...locals });

@@ -1,7 +1,7 @@
 import type { RequestHandler, Response } from 'express';
 import { AppError, ErrorCodes } from '../../domain/errors';
 import type { Role } from '../../domain/roles';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma, SystemPrisma } from '../../prisma/client';
 import { findApiKeyBySecret } from '../../prisma/queries/api-keys/find-api-key-by-secret';
 import { forTenant, type TenantDb } from '../../prisma/tenant-scope';
 
@@ -20,14 +20,14 @@ interface TenantLocals {
 }
 
 /** Resolves the API key to its tenant and role and hands routes a tenant-scoped client — the only one they get. */
-export function authenticate(prisma: PrismaClient): RequestHandler {
+export function authenticate(prisma: AppPrisma, systemPrisma: SystemPrisma): RequestHandler {
   return async (req, res, next) => {
     const header = req.header('authorization');
     const key = header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? req.header('x-api-key');
     if (!key) {
       throw new AppError(ErrorCodes.UNAUTHENTICATED, 'Missing API key: send "Authorization: Bearer <key>".');
     }
-    const found = await findApiKeyBySecret(prisma, key);
+    const found = await findApiKeyBySecret(systemPrisma, key);
     if (!found) throw new AppError(ErrorCodes.UNAUTHENTICATED, 'Invalid or revoked API key.');
     const principal: Principal = { kind: 'apiKey', tenantId: found.tenantId, role: found.role, apiKeyId: found.apiKeyId };
     const locals: TenantLocals = { tenantId: found.tenantId, db: forTenant(prisma, found.tenantId), principal };

@@ -34,5 +34,5 @@ export async function resendWebhookSecretFor(deps: ApiDeps, tenantId: string | n
 /** The tenant whose email a Resend event is about, or null (an email Herald did not send, or not yet recorded). */
 export function resendEventTenant(deps: ApiDeps, rawBody: string): Promise<string | null> {
   const emailId = emailIdOf(rawBody);
-  return emailId ? findSendTenant(deps.prisma, { ledgerId: null, providerMessageId: emailId }) : Promise.resolve(null);
+  return emailId ? findSendTenant(deps.systemPrisma, { ledgerId: null, providerMessageId: emailId }) : Promise.resolve(null);
 }

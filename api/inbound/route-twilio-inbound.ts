@@ -1,6 +1,6 @@
 import type { Channel } from '../../domain/channels';
 import { isMessagingServiceSid } from '../../domain/senders';
-import type { PrismaClient } from '../../prisma/client';
+import type { SystemPrisma } from '../../prisma/client';
 import { findTenantBySender } from '../../prisma/queries/inbound/find-tenant-by-sender';
 import { findTenantsThatMessaged } from '../../prisma/queries/inbound/find-tenants-that-messaged';
 
@@ -16,7 +16,7 @@ export type TwilioInboundRoute =
  * because the tenant decides which Auth Token signed it. Nothing is written here.
  */
 export async function routeTwilioInbound(
-  prisma: PrismaClient,
+  prisma: SystemPrisma,
   input: { channel: Channel; to: string; from: string; messagingServiceSid: string | null },
 ): Promise<TwilioInboundRoute> {
   const service = input.messagingServiceSid && isMessagingServiceSid(input.messagingServiceSid) ? input.messagingServiceSid : null;

@@ -21,9 +21,9 @@ export function mountOperations(group: OperationGroup, deps: ApiDeps): Router {
     // An ingest token is rate-limited as soon as it is known: before the body is read, refused calls included.
     const who =
       op.security === 'apiKey'
-        ? [...(auth.apiKey ??= [authenticate(deps.prisma)]), requireRole(requiredRole(op))]
+        ? [...(auth.apiKey ??= [authenticate(deps.prisma, deps.systemPrisma)]), requireRole(requiredRole(op))]
         : op.security === 'ingestToken'
-          ? (auth.ingestToken ??= [authenticateIngest(deps.prisma), ingestTokenRateLimit(deps.prisma)])
+          ? (auth.ingestToken ??= [authenticateIngest(deps.prisma, deps.systemPrisma), ingestTokenRateLimit()])
           : [];
     const params = op.params;
     const chain: RequestHandler[] = [

@@ -142,7 +142,7 @@ const operations: Operation[] = [
     errors: ['NOT_FOUND', 'CONTACT_UNREACHABLE', 'RATE_LIMITED', 'UNAVAILABLE'],
     middleware: (deps) => {
       const limit = deps.sendRateLimit ?? { perMinute: 120, burst: 120 };
-      return [rateLimit(deps.prisma, 'send', { capacity: limit.burst, refillPerSecond: limit.perMinute / 60 })];
+      return [rateLimit('send', { capacity: limit.burst, refillPerSecond: limit.perMinute / 60 })];
     },
     handler: createMessage,
   },

@@ -3,13 +3,14 @@ import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, type NativeConnection, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { pino, type Logger } from 'pino';
 import supertest from 'supertest';
-import { inject } from 'vitest';
+import pg from 'pg';
+import { afterAll, inject } from 'vitest';
 import { createActivities, type Activities } from '../../activities';
 import { createApp } from '../../api/app';
 import type { ApiDeps } from '../../api/deps';
 import type { Channel } from '../../domain/channels';
 import { TemporalGateway } from '../../api/temporal-gateway';
-import { createPrismaClient, type PrismaClient } from '../../prisma/client';
+import { createPrismaClient, createSystemPrismaClient, type AppPrisma, type SystemPrisma } from '../../prisma/client';
 import { createApiKey } from '../../prisma/queries/api-keys/create-api-key';
 import { createTenant, type CreateTenantInput } from '../../prisma/queries/tenants/create-tenant';
 import { forTenant } from '../../prisma/tenant-scope';
@@ -23,9 +24,23 @@ import { freePort } from './free-port';
 
 export const silentLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
-export function testPrisma(): PrismaClient {
+/** The application's client (role herald_app): sees a tenant's rows only through `forTenant`. */
+export function testPrisma(): AppPrisma {
   return createPrismaClient(inject('databaseUrl'), { maxConnections: 5 });
 }
+
+let system: SystemPrisma | undefined;
+/**
+ * The cross-tenant client (role herald_system), shared by a test file: for the API's and the worker's own
+ * cross-tenant lookups, creating tenants, and tests asserting across tenants (a webhook event with no tenant yet).
+ */
+export function testSystemPrisma(): SystemPrisma {
+  return (system ??= createSystemPrismaClient(inject('databaseUrl'), { maxConnections: 3 }));
+}
+afterAll(async () => {
+  await system?.$disconnect();
+  system = undefined;
+});
 
 /** The run's HERALD_SECRETS_KEY (made by the global setup), as the API and the worker hold it. */
 export function testSecrets(): SecretBox {
@@ -36,8 +51,8 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
 
-export async function createTestTenant(prisma: PrismaClient, overrides: Partial<CreateTenantInput> = {}) {
-  const tenant = await createTenant(prisma, {
+export async function createTestTenant(prisma: AppPrisma, overrides: Partial<CreateTenantInput> = {}) {
+  const tenant = await createTenant(testSystemPrisma(), {
     name: uniqueName('tenant'),
     businessName: 'Acme Plumbing',
     supportContact: 'help@acme.test',
@@ -70,7 +85,9 @@ export async function startWorker(options: {
   connection: NativeConnection;
   namespace?: string;
   taskQueue: string;
-  prisma: PrismaClient;
+  prisma: AppPrisma;
+  /** The worker's cross-tenant client; the file's shared one when omitted. */
+  systemPrisma?: SystemPrisma;
   providers: ProviderSet;
   /** The shared sender of each channel a real shared adapter serves. */
   sharedSenders?: Partial<Record<Channel, string>>;
@@ -90,6 +107,7 @@ export async function startWorker(options: {
     activities: (options.wrapActivities ?? ((a) => a))(
       createActivities({
         prisma: options.prisma,
+        systemPrisma: options.systemPrisma ?? testSystemPrisma(),
         providers: options.providers,
         ...(options.sharedSenders ? { sharedSenders: options.sharedSenders } : {}),
         registry: new ProviderRegistry({
@@ -121,7 +139,9 @@ export const TEST_WEBHOOKS = {
 };
 
 export function testApi(options: {
-  prisma: PrismaClient;
+  prisma: AppPrisma;
+  /** The API's cross-tenant client; the file's shared one when omitted. */
+  systemPrisma?: SystemPrisma;
   client: Client;
   taskQueue: string;
   sendRateLimit?: { perMinute: number; burst: number };
@@ -137,6 +157,7 @@ export function testApi(options: {
   const temporal = options.temporal ?? TemporalGateway.fromClient(options.client, { taskQueue: options.taskQueue });
   const app = createApp({
     prisma: options.prisma,
+    systemPrisma: options.systemPrisma ?? testSystemPrisma(),
     temporal,
     temporalWeb: { uiUrl: 'http://localhost:8233', namespace: options.client.options.namespace },
     logger: options.logger ?? silentLogger,
@@ -161,26 +182,32 @@ export async function unreachableTemporal(taskQueue: string): Promise<TemporalGa
 
 /**
  * Makes Postgres refuse one kind of write to one row, as a database failing mid-way through a request would:
- * a BEFORE trigger raising on `table` when `column` equals `value`. Returns the function that removes it.
+ * a BEFORE trigger raising on `table` when `column` equals `value`. Returns the function that removes it. The
+ * DDL runs as the database URL's own user (the tables' owner, as migrations do): neither client's role may.
  */
 export async function failWritesTo(
-  prisma: PrismaClient,
   target: { table: string; operation: 'INSERT' | 'UPDATE' | 'DELETE'; column: string; value: string },
 ): Promise<() => Promise<void>> {
   const name = `test_fail_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const row = target.operation === 'DELETE' ? 'OLD' : 'NEW';
   const literal = target.value.replace(/'/g, "''");
-  await prisma.$executeRawUnsafe(
+  const asOwner = async (...statements: string[]) => {
+    const client = new pg.Client({ connectionString: inject('databaseUrl') });
+    await client.connect();
+    try {
+      for (const statement of statements) await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await asOwner(
     `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
        IF ${row}.${target.column} = '${literal}' THEN RAISE EXCEPTION 'simulated database failure'; END IF;
        RETURN ${row};
      END $$`,
+    `CREATE TRIGGER ${name} BEFORE ${target.operation} ON ${target.table} FOR EACH ROW EXECUTE FUNCTION ${name}()`,
   );
-  await prisma.$executeRawUnsafe(`CREATE TRIGGER ${name} BEFORE ${target.operation} ON ${target.table} FOR EACH ROW EXECUTE FUNCTION ${name}()`);
-  return async () => {
-    await prisma.$executeRawUnsafe(`DROP TRIGGER ${name} ON ${target.table}`);
-    await prisma.$executeRawUnsafe(`DROP FUNCTION ${name}()`);
-  };
+  return () => asOwner(`DROP TRIGGER ${name} ON ${target.table}`, `DROP FUNCTION ${name}()`);
 }
 
 /** A bearer header for supertest. */

@@ -8,7 +8,7 @@ import type { SequenceSettings } from '../../domain/schemas/sequence';
 import { SequenceSettingsSchema } from '../../domain/schemas/sequence';
 import type { TenantDb } from '../../prisma/tenant-scope';
 import { newId } from '../../prisma/ids';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import type { CreateTenantInput } from '../../prisma/queries/tenants/create-tenant';
 import { enrollmentStart, type EnrollmentResult } from '../../workflows/definitions';
 import { createTestTenant, fakeProviders, startRun, startWorker, testApi, uniqueName } from './context';
@@ -64,7 +64,7 @@ export async function captureHistory(client: Client, workflowId: string, name: s
  * A tenant (no quiet hours unless overridden), a contact Ada, a worker on its own task queue with the fake
  * provider, the API, and `enroll` — for enrollment tests on the time-skipping server.
  */
-export async function setupEnrollments(env: TestWorkflowEnvironment, prisma: PrismaClient, tenantOverrides: Partial<CreateTenantInput> = {}) {
+export async function setupEnrollments(env: TestWorkflowEnvironment, prisma: AppPrisma, tenantOverrides: Partial<CreateTenantInput> = {}) {
   const taskQueue = uniqueName('tq');
   const { fake, providers } = fakeProviders();
   const { tenant, db, apiKey } = await createTestTenant(prisma, { quietStartMinute: null, quietEndMinute: null, ...tenantOverrides });

@@ -1,6 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { registerSearchAttributes } from '../../scripts/lib/search-attributes';
 import { startWorker, testPrisma, workflowBundle, type RunningWorker } from './context';
 import { devServer } from './dev-server';
@@ -13,10 +13,10 @@ export type DevServer = Awaited<ReturnType<typeof devServer>>;
  */
 export function useDevServerWorker(
   options: Omit<Parameters<typeof startWorker>[0], 'connection' | 'prisma'>,
-  set: (parts: { server: DevServer; prisma: PrismaClient; worker: RunningWorker }) => void,
+  set: (parts: { server: DevServer; prisma: AppPrisma; worker: RunningWorker }) => void,
 ): void {
   let server: DevServer | undefined;
-  let prisma: PrismaClient | undefined;
+  let prisma: AppPrisma | undefined;
   let worker: RunningWorker | undefined;
   beforeAll(async () => {
     server = await devServer();
@@ -35,8 +35,8 @@ export function useDevServerWorker(
  * A file whose tests each get a fresh time-skipping server (its clock starts at the real time, and one test's
  * skipped days cannot leak into the next), with Herald's search attributes registered; one Prisma client.
  */
-export function useTimeSkippingServer(set: (parts: { env: TestWorkflowEnvironment; prisma: PrismaClient }) => void): void {
-  let prisma: PrismaClient | undefined;
+export function useTimeSkippingServer(set: (parts: { env: TestWorkflowEnvironment; prisma: AppPrisma }) => void): void {
+  let prisma: AppPrisma | undefined;
   let env: TestWorkflowEnvironment | undefined;
   beforeAll(async () => {
     prisma = testPrisma();
@@ -59,9 +59,9 @@ export function useTimeSkippingServer(set: (parts: { env: TestWorkflowEnvironmen
 }
 
 /** A file whose tests share the Temporal dev server (no worker of its own) and one Prisma client. */
-export function useDevServer(set: (parts: { server: DevServer; prisma: PrismaClient }) => void): void {
+export function useDevServer(set: (parts: { server: DevServer; prisma: AppPrisma }) => void): void {
   let server: DevServer | undefined;
-  let prisma: PrismaClient | undefined;
+  let prisma: AppPrisma | undefined;
   beforeAll(async () => {
     server = await devServer();
     prisma = testPrisma();

@@ -2,7 +2,7 @@ import { WorkflowFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { bulkEnrollmentStart } from '../../workflows/definitions';
 import { createTestTenant, fakeProviders, startRun, uniqueName } from '../harness/context';
 import { createPublishedSequence } from '../harness/sequences';
@@ -13,7 +13,7 @@ import { useDevServerWorker, type DevServer } from '../harness/suites';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let server: DevServer;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 const { providers } = fakeProviders();
 const taskQueue = uniqueName('failures-tq');
 

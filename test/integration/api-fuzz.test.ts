@@ -7,10 +7,10 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app';
 import { TemporalGateway } from '../../api/temporal-gateway';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { createIngestToken } from '../../prisma/queries/ingest/ingest-tokens';
 import { resolveSchemathesis } from '../../scripts/lib/schemathesis';
-import { createTestTenant, fakeProviders, startWorker, TEST_WEBHOOKS, testPrisma, testSecrets, uniqueName, type RunningWorker } from '../harness/context';
+import { createTestTenant, fakeProviders, startWorker, TEST_WEBHOOKS, testPrisma, testSecrets, uniqueName, type RunningWorker, testSystemPrisma } from '../harness/context';
 import { startWorkflowOutboxRelay, type WorkflowOutboxRelay } from '../../worker/workflow-outbox-relay';
 import { devServer } from '../harness/dev-server';
 import { freePort } from '../harness/free-port';
@@ -27,7 +27,7 @@ const EXTRA_ARGS: string[] = process.env.HERALD_FUZZ_ARGS ? (JSON.parse(process.
 const TIMEOUT_MS = Number(process.env.HERALD_FUZZ_TIMEOUT_MS ?? 240_000);
 
 let server: Awaited<ReturnType<typeof devServer>>;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 let worker: RunningWorker;
 let relay: WorkflowOutboxRelay;
 const taskQueue = uniqueName('fuzz-tq');
@@ -46,7 +46,7 @@ beforeAll(async () => {
   // A real worker, as in production: enrollment queries and updates wait for one.
   worker = await startWorker({ connection: server.nativeConnection, taskQueue, prisma, providers: fakeProviders().providers });
   // And its workflow outbox relay: quotes and alerts the fuzzer adds are handed to Temporal here, not left for another file's relay.
-  relay = startWorkflowOutboxRelay({ prisma, client: server.client, taskQueue, logger: pino({ level: 'silent' }), pollIntervalMs: 1000 });
+  relay = startWorkflowOutboxRelay({ prisma: testSystemPrisma(), client: server.client, taskQueue, logger: pino({ level: 'silent' }), pollIntervalMs: 1000 });
   twilioServer = await startLocalServer(twilioAccounts());
   // The ingest token's rate limit (ingest.test.ts) would answer most generated calls 429 before they reach a handler.
   const tenant = await createTestTenant(prisma, { businessName: 'Fuzz Ltd', ingestRatePerMinute: 60_000 });
@@ -54,6 +54,7 @@ beforeAll(async () => {
   ingestToken = (await createIngestToken(tenant.db, 'fuzz')).token;
   const app = createApp({
     prisma,
+    systemPrisma: testSystemPrisma(),
     temporal: TemporalGateway.fromClient(server.client, { taskQueue }),
     temporalWeb: { uiUrl: 'http://localhost:8233', namespace: 'default' },
     logger: pino({ level: 'error' }, { write: (line: string) => void serverErrors.push(line) }),

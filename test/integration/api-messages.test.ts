@@ -2,9 +2,9 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { TemporalGateway } from '../../api/temporal-gateway';
 import { createApp } from '../../api/app';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import type { ScheduledMessageResult } from '../../workflows/definitions';
-import { bearer, createTestTenant, fakeProviders, silentLogger, testApi, uniqueName } from '../harness/context';
+import { bearer, createTestTenant, fakeProviders, silentLogger, testApi, uniqueName, testSystemPrisma } from '../harness/context';
 import { useDevServerWorker, type DevServer } from '../harness/suites';
 import { freePort } from '../harness/free-port';
 import supertest from 'supertest';
@@ -13,7 +13,7 @@ import supertest from 'supertest';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let server: DevServer;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 const { fake, providers } = fakeProviders();
 const taskQueue = uniqueName('api-tq');
 
@@ -95,7 +95,7 @@ describe('POST /api/messages', () => {
       TEMPORAL_TASK_QUEUE: taskQueue,
       TEMPORAL_UI_URL: 'http://localhost:8233',
     });
-    const app = createApp({ prisma, temporal: gateway, temporalWeb: { uiUrl: 'http://localhost:8233', namespace: 'default' }, logger: silentLogger });
+    const app = createApp({ prisma, systemPrisma: testSystemPrisma(), temporal: gateway, temporalWeb: { uiUrl: 'http://localhost:8233', namespace: 'default' }, logger: silentLogger });
     const res = await supertest(app).post('/api/messages').set(bearer(t.apiKey)).send({ contactId: t.contact.id, channel: 'sms', body: 'hi' });
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe('UNAVAILABLE');

@@ -1,6 +1,6 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { newId } from '../../prisma/ids';
 import { bulkEnrollmentStart, bulkEnrollmentProgressQuery, enrollmentStart, enrollmentStateQuery } from '../../workflows/definitions';
 import { createTestTenant, fakeProviders, startRun, uniqueName } from '../harness/context';
@@ -11,7 +11,7 @@ import { captureHistory, createPublishedSequence } from '../harness/sequences';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let server: DevServer;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 const { fake, providers } = fakeProviders();
 const taskQueue = uniqueName('bulk-tq');
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '../../prisma/client';
+import { createPrismaClient, createSystemPrismaClient, type AppPrisma, type SystemPrisma } from '../../prisma/client';
 import { findOrCreateContactByAddress } from '../../prisma/queries/contacts/find-or-create-contact-by-address';
 import { upsertLeadContact } from '../../prisma/queries/contacts/upsert-lead-contact';
 import { recordInboundMessage } from '../../prisma/queries/inbound/record-inbound-message';
@@ -11,13 +11,17 @@ import { createTestTenant, uniqueName } from '../harness/context';
 // Writes that race each other for real, on real Postgres: callbacks for one message, leads and inbound messages
 // for one new phone number. Each must end as if the writers had come one after the other.
 
-let prisma: PrismaClient;
+let prisma: AppPrisma;
+// Delivery callbacks find their message by provider id, across tenants, as the webhooks do.
+let system: SystemPrisma;
 beforeAll(() => {
   // Enough connections for every racer to hold one.
   prisma = createPrismaClient(inject('databaseUrl'), { maxConnections: 20 });
+  system = createSystemPrismaClient(inject('databaseUrl'), { maxConnections: 20 });
 });
 afterAll(async () => {
   await prisma?.$disconnect();
+  await system?.$disconnect();
 });
 
 const settledWithoutErrors = async <T>(work: Array<Promise<T>>): Promise<T[]> => {
@@ -41,7 +45,7 @@ describe('delivery statuses under concurrent callbacks', () => {
     }
     const at = new Date();
     await settledWithoutErrors(
-      sids.flatMap((sid) => [applyDeliveryStatus(prisma, sid, { status: 'read', at }), applyDeliveryStatus(prisma, sid, { status: 'delivered', at })]),
+      sids.flatMap((sid) => [applyDeliveryStatus(system, sid, { status: 'read', at }), applyDeliveryStatus(system, sid, { status: 'delivered', at })]),
     );
     const rows = await db.message.findMany({ where: { providerMessageId: { in: sids } }, select: { status: true } });
     expect(rows.map((r) => r.status)).toEqual(sids.map(() => 'read'));

@@ -4,12 +4,12 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { pino } from 'pino';
 import { Webhook } from 'svix';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { newId } from '../../prisma/ids';
 import { createOutboundMessage } from '../../prisma/queries/messages/create-outbound-message';
 import { ResendProvider } from '../../providers/resend/resend-provider';
 import { enrollmentStateQuery, type InboundMessageResult } from '../../workflows/definitions';
-import { bearer, createTestTenant, failWritesTo, TEST_WEBHOOKS, testApi, uniqueName } from '../harness/context';
+import { bearer, createTestTenant, failWritesTo, TEST_WEBHOOKS, testApi, uniqueName, testSystemPrisma } from '../harness/context';
 import { json, startLocalServer } from '../harness/local-http-server';
 import { createPublishedSequence } from '../harness/sequences';
 import { useDevServerWorker, type DevServer } from '../harness/suites';
@@ -40,7 +40,7 @@ const resend = new ResendProvider({ apiKey: 're_test', from: `Herald <${SHARED_S
 const inboundEmail = { source: resend, sharedSenders: [SHARED_SENDER] };
 
 let server: DevServer;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 const taskQueue = uniqueName('email-tq');
 useDevServerWorker({ taskQueue, providers: { sms: resend, whatsapp: resend, email: resend } }, (parts) => ({ server, prisma } = parts));
 
@@ -142,8 +142,8 @@ describe('an email reply through Resend’s email.received webhook', () => {
     const { id, event } = receivedEmail({ from: address, to: [t.sender] });
     const svixId = `msg_${randomUUID()}`;
     for (const attempt of [svixId, svixId, `msg_${randomUUID()}`]) expect((await postSigned(event, attempt)).status).toBe(204);
-    expect(await prisma.message.count({ where: { providerMessageId: id } })).toBe(1);
-    expect(await prisma.webhookEvent.count({ where: { provider: 'resend', providerMessageId: id } })).toBe(1);
+    expect(await testSystemPrisma().message.count({ where: { providerMessageId: id } })).toBe(1);
+    expect(await testSystemPrisma().webhookEvent.count({ where: { provider: 'resend', providerMessageId: id } })).toBe(1);
     expect(await t.db.contact.count({ where: { email: address } })).toBe(1);
   });
 
@@ -178,9 +178,9 @@ describe('an email reply through Resend’s email.received webhook', () => {
 
     const reply = receivedEmail({ from: `Pat <${address}>`, to: [`Herald <${SHARED_SENDER.toUpperCase()}>`] });
     expect((await postSigned(reply.event)).status).toBe(204);
-    const message = await prisma.message.findUniqueOrThrow({ where: { providerMessageId: reply.id } });
+    const message = await testSystemPrisma().message.findUniqueOrThrow({ where: { providerMessageId: reply.id } });
     expect(message).toMatchObject({ tenantId: b.tenant.id, channel: 'email', direction: 'inbound' });
-    expect(await prisma.webhookEvent.findFirstOrThrow({ where: { providerMessageId: reply.id } })).toMatchObject({ tenantId: b.tenant.id, error: null });
+    expect(await testSystemPrisma().webhookEvent.findFirstOrThrow({ where: { providerMessageId: reply.id } })).toMatchObject({ tenantId: b.tenant.id, error: null });
   });
 
   it('records an email no tenant can claim as unroutable, without reading it, and logs ids only', async () => {
@@ -197,8 +197,8 @@ describe('an email reply through Resend’s email.received webhook', () => {
     const unroutable = [receivedEmail({ from: address, to: [elsewhere] }), receivedEmail({ from: stranger, to: [SHARED_SENDER] })];
     for (const { id, event } of unroutable) {
       expect((await postSigned(event)).status).toBe(204);
-      expect(await prisma.message.count({ where: { providerMessageId: id } })).toBe(0);
-      const recorded = await prisma.webhookEvent.findFirstOrThrow({ where: { provider: 'resend', providerMessageId: id } });
+      expect(await testSystemPrisma().message.count({ where: { providerMessageId: id } })).toBe(0);
+      const recorded = await testSystemPrisma().webhookEvent.findFirstOrThrow({ where: { provider: 'resend', providerMessageId: id } });
       expect(recorded).toMatchObject({ tenantId: null, processedAt: null, type: 'email.received' });
       expect(recorded.error).toMatch(/no tenant/i);
       expect(resendApi.requests.some((r) => r.path.includes(id))).toBe(false);
@@ -218,8 +218,8 @@ describe('an email reply through Resend’s email.received webhook', () => {
     const address = `kim-${unique()}@example.com`;
     const { id, event } = receivedEmail({ from: address, to: [t.sender], text: 'Count me in' });
     const nothingKept = async () => {
-      expect(await prisma.webhookEvent.count({ where: { providerMessageId: id } })).toBe(0);
-      expect(await prisma.message.count({ where: { providerMessageId: id } })).toBe(0);
+      expect(await testSystemPrisma().webhookEvent.count({ where: { providerMessageId: id } })).toBe(0);
+      expect(await testSystemPrisma().message.count({ where: { providerMessageId: id } })).toBe(0);
       expect(await t.db.contact.count({ where: { email: address } })).toBe(0);
     };
 
@@ -231,7 +231,7 @@ describe('an email reply through Resend’s email.received webhook', () => {
     await nothingKept();
     unavailable.delete(id);
 
-    const restore = await failWritesTo(prisma, { table: 'messages', operation: 'INSERT', column: 'provider_message_id', value: id });
+    const restore = await failWritesTo({ table: 'messages', operation: 'INSERT', column: 'provider_message_id', value: id });
     try {
       expect((await postSigned(event)).status).toBe(500);
     } finally {
@@ -241,7 +241,7 @@ describe('an email reply through Resend’s email.received webhook', () => {
 
     expect((await postSigned(event)).status).toBe(204);
     expect(await t.db.message.findFirstOrThrow({ where: { providerMessageId: id } })).toMatchObject({ body: 'Count me in', channel: 'email' });
-    const recorded = await prisma.webhookEvent.findFirstOrThrow({ where: { providerMessageId: id } });
+    const recorded = await testSystemPrisma().webhookEvent.findFirstOrThrow({ where: { providerMessageId: id } });
     expect(recorded).toMatchObject({ tenantId: t.tenant.id, error: null });
     expect(recorded.processedAt).not.toBeNull();
   });
@@ -252,7 +252,7 @@ describe('an email reply through Resend’s email.received webhook', () => {
     const res = await postSigned(event, undefined, testApi({ prisma, client: server.client, taskQueue }));
     expect(res.status).toBe(503);
     expect(res.body.error.message).toMatch(/RESEND_API_KEY/);
-    expect(await prisma.webhookEvent.count({ where: { providerMessageId: id } })).toBe(0);
+    expect(await testSystemPrisma().webhookEvent.count({ where: { providerMessageId: id } })).toBe(0);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { newId } from '../../prisma/ids';
 import { ResendProvider } from '../../providers/resend/resend-provider';
 import { enrollmentStart, type EnrollmentResult } from '../../workflows/definitions';
@@ -15,7 +15,7 @@ import { useTimeSkippingServer } from '../harness/suites';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let env: TestWorkflowEnvironment;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 let resendApi: Awaited<ReturnType<typeof startLocalServer>>;
 
 useTimeSkippingServer((parts) => ({ env, prisma } = parts));

@@ -2,7 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { describe, expect, it, vi } from 'vitest';
 import { scheduledMessageWorkflowId, stepMessageId } from '../../domain/derived-ids';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { enrollmentStateQuery, statusQuery } from '../../workflows/definitions';
 import { bearer } from '../harness/context';
 import { captureHistory, createPublishedSequence, setupEnrollments, type TestStep } from '../harness/sequences';
@@ -14,7 +14,7 @@ import { useTimeSkippingServer } from '../harness/suites';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let env: TestWorkflowEnvironment;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 

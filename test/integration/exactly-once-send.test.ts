@@ -1,7 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, inject } from 'vitest';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { TwilioProvider, type TwilioConfig } from '../../providers/twilio/twilio-provider';
 import { registerSearchAttributes } from '../../scripts/lib/search-attributes';
 import type { ScheduledMessageResult } from '../../workflows/definitions';
@@ -15,7 +15,7 @@ import { messageCreates, messageLists, rfc2822, twilioApi } from '../harness/twi
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let env: TestWorkflowEnvironment;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 let server: Awaited<ReturnType<typeof startLocalServer>>;
 let twilio: ReturnType<typeof twilioApi>;
 const SID = `AC${'1'.repeat(32)}`;

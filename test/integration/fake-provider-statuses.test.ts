@@ -1,9 +1,9 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { applyDeliveryStatus } from '../../prisma/queries/messages/apply-delivery-status';
 import { FakeProvider, type FakeStatus } from '../../providers/fake/fake-provider';
-import { bearer, createTestTenant, startWorker, testApi, uniqueName } from '../harness/context';
+import { bearer, createTestTenant, startWorker, testApi, uniqueName, testSystemPrisma } from '../harness/context';
 import { useDevServer, type DevServer } from '../harness/suites';
 
 // The fake provider plays Twilio's status callbacks: queued → sent → delivered (or undelivered with a
@@ -11,7 +11,7 @@ import { useDevServer, type DevServer } from '../harness/suites';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let server: DevServer;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 useDevServer((parts) => ({ server, prisma } = parts));
 
 async function run(failureRate: number) {
@@ -24,7 +24,7 @@ async function run(failureRate: number) {
       failureRate,
       failureCode: '30003',
       onStatus: async (id, status, errorCode) => {
-        const applied = await applyDeliveryStatus(prisma, id, { status, at: new Date(), errorCode, errorMessage: errorCode ? 'Unreachable handset' : null });
+        const applied = await applyDeliveryStatus(testSystemPrisma(), id, { status, at: new Date(), errorCode, errorMessage: errorCode ? 'Unreachable handset' : null });
         if (applied) {
           statuses.push({ id, status });
           if (status !== 'sent') settle();

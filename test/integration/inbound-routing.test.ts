@@ -1,12 +1,12 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { pino } from 'pino';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { FakeProvider } from '../../providers/fake/fake-provider';
 import { TwilioProvider } from '../../providers/twilio/twilio-provider';
 import { twilioSignatureFor } from '../../providers/webhooks/verify-twilio-signature';
 import type { InboundMessageResult, ScheduledMessageResult } from '../../workflows/definitions';
-import { bearer, createTestTenant, TEST_WEBHOOKS, testApi, uniqueName } from '../harness/context';
+import { bearer, createTestTenant, TEST_WEBHOOKS, testApi, uniqueName, testSystemPrisma } from '../harness/context';
 import { startLocalServer } from '../harness/local-http-server';
 import { useDevServerWorker, type DevServer } from '../harness/suites';
 import { twilioAccounts, twilioApi } from '../harness/twilio-api';
@@ -29,7 +29,7 @@ let shared = twilioApi({ accountSid: SHARED_SID, authToken: SHARED_TOKEN });
 let own = twilioApi(OWN);
 
 let server: DevServer;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 const taskQueue = uniqueName('inbound-routing-tq');
 const twilio = new TwilioProvider({ accountSid: SHARED_SID, authToken: SHARED_TOKEN, smsFrom: SHARED_SMS, baseUrl: twilioServer.url, timeoutMs: 10_000 });
 const fake = new FakeProvider();
@@ -76,7 +76,7 @@ function signed(token: string, fields: Record<string, string>, path: string) {
 }
 
 async function inboundOf(tenantId: string, providerMessageId: string) {
-  const message = await prisma.message.findUniqueOrThrow({ where: { providerMessageId } });
+  const message = await testSystemPrisma().message.findUniqueOrThrow({ where: { providerMessageId } });
   expect(message.tenantId).toBe(tenantId);
   const result = (await server.client.workflow.getHandle(`inbound:${tenantId}:${message.id}`).result()) as InboundMessageResult;
   return { message, result };
@@ -102,20 +102,20 @@ describe('inbound messages to a tenant’s own number', () => {
     await a.request().post('/api/sender-addresses').set(bearer(a.apiKey)).send({ channel: 'sms', address: aNumber, isDefault: true }).expect(201);
     await b.request().post('/api/sender-addresses').set(bearer(b.apiKey)).send({ channel: 'sms', address: bNumber }).expect(201);
     const from = freshNumber();
-    const events = () => prisma.webhookEvent.count();
+    const events = () => testSystemPrisma().webhookEvent.count();
 
     const toA = { MessageSid: nextSid(), From: from, To: aNumber, Body: 'Is Tuesday ok?', AccountSid: OWN.accountSid };
     const before = await events();
     expect((await signed(SHARED_TOKEN, toA, '/webhooks/twilio/inbound')).status).toBe(403);
     expect(await events()).toBe(before);
-    expect(await prisma.message.count({ where: { providerMessageId: toA.MessageSid } })).toBe(0);
+    expect(await testSystemPrisma().message.count({ where: { providerMessageId: toA.MessageSid } })).toBe(0);
     expect((await signed(OWN.authToken, toA, '/webhooks/twilio/inbound')).status).toBe(200);
     const inA = await inboundOf(a.tenant.id, toA.MessageSid);
     expect(inA.message).toMatchObject({ direction: 'inbound', tenantAddress: aNumber, body: 'Is Tuesday ok?' });
 
     const toB = { MessageSid: nextSid(), From: from, To: bNumber, Body: 'Hello B', AccountSid: SHARED_SID };
     expect((await signed(OWN.authToken, toB, '/webhooks/twilio/inbound')).status).toBe(403);
-    expect(await prisma.message.count({ where: { providerMessageId: toB.MessageSid } })).toBe(0);
+    expect(await testSystemPrisma().message.count({ where: { providerMessageId: toB.MessageSid } })).toBe(0);
     expect((await signed(SHARED_TOKEN, toB, '/webhooks/twilio/inbound')).status).toBe(200);
     expect((await inboundOf(b.tenant.id, toB.MessageSid)).message.tenantAddress).toBe(bNumber);
   });
@@ -154,9 +154,9 @@ describe('status callbacks', () => {
       const ledger = await t.db.sendLedgerEntry.findFirstOrThrow({ where: { messageId: row.id } });
       const path = `/webhooks/twilio/status?ledger=${ledger.id}`;
       const fields = { MessageSid: row.providerMessageId!, MessageStatus: 'delivered' };
-      const before = await prisma.webhookEvent.count();
+      const before = await testSystemPrisma().webhookEvent.count();
       expect((await signed(wrong, fields, path)).status).toBe(403);
-      expect(await prisma.webhookEvent.count()).toBe(before);
+      expect(await testSystemPrisma().webhookEvent.count()).toBe(before);
       expect((await t.db.message.findFirstOrThrow({ where: { id: row.id } })).status).toBe('sent');
       expect((await signed(token, fields, path)).status).toBe(204);
       expect((await t.db.message.findFirstOrThrow({ where: { id: row.id } })).status).toBe('delivered');
@@ -265,8 +265,8 @@ describe('inbound messages to a number no tenant registered', () => {
 
     const stranger = { MessageSid: nextSid(), From: freshNumber(), To: SHARED_SMS, Body: 'STOP' };
     expect((await signed(SHARED_TOKEN, stranger, '/webhooks/twilio/inbound')).status).toBe(200);
-    expect(await prisma.message.count({ where: { providerMessageId: { startsWith: stranger.MessageSid } } })).toBe(0);
-    const event = await prisma.webhookEvent.findUniqueOrThrow({ where: { provider_providerEventId: { provider: 'twilio', providerEventId: stranger.MessageSid } } });
+    expect(await testSystemPrisma().message.count({ where: { providerMessageId: { startsWith: stranger.MessageSid } } })).toBe(0);
+    const event = await testSystemPrisma().webhookEvent.findUniqueOrThrow({ where: { provider_providerEventId: { provider: 'twilio', providerEventId: stranger.MessageSid } } });
     expect(event.error).toMatch(/no tenant owns sms sender .* and none has messaged/);
     expect(event.error).not.toContain(stranger.From);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { quoteMessageId } from '../../domain/derived-ids';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { startWorkflowOutboxRelay } from '../../worker/workflow-outbox-relay';
 import type { ScheduledMessageResult } from '../../workflows/definitions';
 import {
@@ -16,6 +16,7 @@ import {
   uniqueName,
   unreachableTemporal,
   workflowResult,
+  testSystemPrisma,
 } from '../harness/context';
 import { useDevServerWorker, type DevServer } from '../harness/suites';
 
@@ -23,7 +24,7 @@ import { useDevServerWorker, type DevServer } from '../harness/suites';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let server: DevServer;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 const { fake, providers } = fakeProviders();
 const taskQueue = uniqueName('ingest-tq');
 
@@ -50,7 +51,7 @@ const uniquePhone = () => `+1415556${String(1000 + ++phoneCounter)}`;
 
 /** Relays every pending workflow start once, as the worker does. */
 async function relayOnce() {
-  const relay = startWorkflowOutboxRelay({ prisma, client: server.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
+  const relay = startWorkflowOutboxRelay({ prisma: testSystemPrisma(), client: server.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
   try {
     await relay.drain();
   } finally {
@@ -105,7 +106,7 @@ describe('the per-token rate limit', () => {
     expect((await t.request().post('/api/contacts').set(bearer(t.apiKey)).send({ phone: uniquePhone() })).status).toBe(201);
 
     // Refilled with time: pretend 15 s have passed.
-    await prisma.rateLimitBucket.updateMany({ where: { tenantId: t.tenant.id, bucket: `ingest-token:${t.tokenId}` }, data: { updatedAt: new Date(Date.now() - 15_000) } });
+    await testSystemPrisma().rateLimitBucket.updateMany({ where: { tenantId: t.tenant.id, bucket: `ingest-token:${t.tokenId}` }, data: { updatedAt: new Date(Date.now() - 15_000) } });
     expect((await t.ingest('leads', { phone }, 'rl-3')).status).toBe(201);
   });
 
@@ -210,7 +211,7 @@ describe('POST /ingest/leads', () => {
     await t.notifyOwner(owner);
     const phone = uniquePhone();
     const quote = { contact: { firstName: 'Grace', phone }, externalId: 'Q-HALF', total: 10 };
-    const restore = await failWritesTo(prisma, { table: 'quotes', operation: 'INSERT', column: 'external_id', value: 'Q-HALF' });
+    const restore = await failWritesTo({ table: 'quotes', operation: 'INSERT', column: 'external_id', value: 'Q-HALF' });
     try {
       expect((await t.ingest('quotes', quote, 'half-1')).status).toBe(500);
     } finally {

@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CURRENCY_CODES } from '../../domain/currencies';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { twilioSignatureFor } from '../../providers/webhooks/verify-twilio-signature';
-import { bearer, createTestTenant, TEST_WEBHOOKS, testApi, uniqueName } from '../harness/context';
+import { bearer, createTestTenant, TEST_WEBHOOKS, testApi, uniqueName, testSystemPrisma } from '../harness/context';
 import { useDevServer, type DevServer } from '../harness/suites';
 
 // Malformed input from outside never reaches the database or a workflow: every case below is a 4xx with a
 // clear {error:{code,message}}, never a 500 — on real Postgres and the Temporal dev server.
 
 let server: DevServer;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 const taskQueue = uniqueName('malformed-tq');
 
 useDevServer((parts) => ({ server, prisma } = parts));
@@ -200,7 +200,7 @@ describe('sender addresses: SMS short codes', () => {
     const signature = twilioSignatureFor(TEST_WEBHOOKS.twilioAuthToken, `${TEST_WEBHOOKS.publicUrl}/webhooks/twilio/inbound`, fields);
     const hook = await t.request().post('/webhooks/twilio/inbound').type('form').set('X-Twilio-Signature', signature).send(fields);
     expect(hook.status).toBe(200);
-    const event = await prisma.webhookEvent.findFirstOrThrow({ where: { providerEventId: fields.MessageSid } });
+    const event = await testSystemPrisma().webhookEvent.findFirstOrThrow({ where: { providerEventId: fields.MessageSid } });
     expect(event.tenantId).toBe(t.tenant.id);
   });
 

@@ -2,7 +2,7 @@ import { expressRoutes } from '../harness/express-routes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCodes, type ErrorCode } from '../../domain/errors';
 import { STATUS } from '../../api/http/error-middleware';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { testApi, testPrisma, uniqueName } from '../harness/context';
 import { devServer } from '../harness/dev-server';
 
@@ -10,7 +10,7 @@ import { devServer } from '../harness/dev-server';
 // be a well-formed OpenAPI 3.1 document, describe every field, and list the error codes the error edge maps.
 
 let server: Awaited<ReturnType<typeof devServer>>;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 let api: ReturnType<typeof testApi>;
 let doc: any;
 

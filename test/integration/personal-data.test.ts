@@ -3,7 +3,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { TwilioProvider } from '../../providers/twilio/twilio-provider';
 import type { ScheduledMessageResult } from '../../workflows/definitions';
 import { bearer, createTestTenant, startWorker, testApi, uniqueName } from '../harness/context';
@@ -18,7 +18,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let env: TestWorkflowEnvironment;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 let server: Awaited<ReturnType<typeof startLocalServer>>;
 useTimeSkippingServer((parts) => ({ env, prisma } = parts));
 const SID = `AC${'7'.repeat(32)}`;

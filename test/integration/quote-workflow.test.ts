@@ -2,10 +2,10 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { startWorkflowOutboxRelay } from '../../worker/workflow-outbox-relay';
 import { quoteRespondedSignal, quoteStart, type QuoteResult } from '../../workflows/definitions';
-import { bearer, createTestTenant, fakeProviders, silentLogger, startRun, startWorker, testApi, uniqueName } from '../harness/context';
+import { bearer, createTestTenant, fakeProviders, silentLogger, startRun, startWorker, testApi, uniqueName, testSystemPrisma } from '../harness/context';
 import { captureHistory } from '../harness/sequences';
 import { useTimeSkippingServer } from '../harness/suites';
 
@@ -13,7 +13,7 @@ import { useTimeSkippingServer } from '../harness/suites';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let env: TestWorkflowEnvironment;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 const DAY = 86_400_000;
 
 useTimeSkippingServer((parts) => ({ env, prisma } = parts));
@@ -24,7 +24,7 @@ async function setup(tenantOverrides = {}) {
   const { tenant, db, apiKey } = await createTestTenant(prisma, { quietStartMinute: null, quietEndMinute: null, ...tenantOverrides });
   const contact = await db.contact.create({ data: { tenantId: tenant.id, firstName: 'Ada', lastName: 'Lovelace', phone: '+14155550100' } });
   const worker = await startWorker({ connection: env.nativeConnection, taskQueue, prisma, providers });
-  const relay = startWorkflowOutboxRelay({ prisma, client: env.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
+  const relay = startWorkflowOutboxRelay({ prisma: testSystemPrisma(), client: env.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
   const { request } = testApi({ prisma, client: env.client, taskQueue });
   /** A quote inserted by "another tool", straight into the table. */
   const insertQuote = async (values: { total?: string; currency?: string; expiresAt?: Date | null; title?: string } = {}) => {

@@ -1,14 +1,14 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { takeToken } from '../../prisma/queries/rate-limits/take-token';
-import { bearer, createTestTenant, fakeProviders, startWorker, testApi, testPrisma, uniqueName, type RunningWorker } from '../harness/context';
+import { bearer, createTestTenant, fakeProviders, startWorker, testApi, testPrisma, uniqueName, type RunningWorker, testSystemPrisma } from '../harness/context';
 import { devServer } from '../harness/dev-server';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let server: Awaited<ReturnType<typeof devServer>>;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 let worker: RunningWorker;
 const taskQueue = uniqueName('rl-tq');
 
@@ -50,10 +50,10 @@ describe('per-tenant send rate limit', () => {
   it('refills with time and never exceeds the burst, under concurrent takers', async () => {
     const t = await createTestTenant(prisma);
     const limit = { capacity: 5, refillPerSecond: 0.001 };
-    const results = await Promise.all(Array.from({ length: 12 }, () => takeToken(prisma, t.tenant.id, 'concurrency', limit)));
+    const results = await Promise.all(Array.from({ length: 12 }, () => takeToken(t.db, t.tenant.id, 'concurrency', limit)));
     expect(results.filter((r) => r === null)).toHaveLength(5);
     // Pretend a minute has passed: refill at 0.1 tokens per second gives back a token.
-    await prisma.rateLimitBucket.updateMany({ where: { tenantId: t.tenant.id, bucket: 'concurrency' }, data: { updatedAt: new Date(Date.now() - 60_000) } });
-    expect(await takeToken(prisma, t.tenant.id, 'concurrency', { capacity: 5, refillPerSecond: 0.1 })).toBeNull();
+    await testSystemPrisma().rateLimitBucket.updateMany({ where: { tenantId: t.tenant.id, bucket: 'concurrency' }, data: { updatedAt: new Date(Date.now() - 60_000) } });
+    expect(await takeToken(t.db, t.tenant.id, 'concurrency', { capacity: 5, refillPerSecond: 0.1 })).toBeNull();
   });
 });

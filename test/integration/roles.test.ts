@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requiredRole, type Operation } from '../../api/openapi/operation';
 import { OPERATION_GROUPS } from '../../api/openapi/operation-groups';
 import { ROLES, roleAtLeast, type Role } from '../../domain/roles';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { createApiKey } from '../../prisma/queries/api-keys/create-api-key';
 import { createTestTenant, testApi, testPrisma, uniqueName } from '../harness/context';
 import { devServer } from '../harness/dev-server';
@@ -12,7 +12,7 @@ import { devServer } from '../harness/dev-server';
 // for other reasons — made-up ids, an empty body — but never for the role). The table is read from the app,
 // so a new route is covered without a line here.
 let server: Awaited<ReturnType<typeof devServer>>;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 let request: ReturnType<typeof testApi>['request'];
 const keys = {} as Record<Role, string>;
 

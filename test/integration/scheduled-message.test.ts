@@ -2,7 +2,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { fromLocal, toLocal, addLocalDays } from '../../domain/time-zone';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { statusQuery, type ScheduledMessageResult } from '../../workflows/definitions';
 import { bearer, createTestTenant, fakeProviders, startWorker, testApi, uniqueName } from '../harness/context';
 import { captureHistory } from '../harness/sequences';
@@ -12,7 +12,7 @@ import { useTimeSkippingServer } from '../harness/suites';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let env: TestWorkflowEnvironment;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 const DAY = 86_400_000;
 
 useTimeSkippingServer((parts) => ({ env, prisma } = parts));

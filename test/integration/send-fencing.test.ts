@@ -3,18 +3,18 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities';
 import { scheduledMessageWorkflowId } from '../../domain/derived-ids';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { newId } from '../../prisma/ids';
 import { createOutboundMessage } from '../../prisma/queries/messages/create-outbound-message';
 import { TwilioProvider } from '../../providers/twilio/twilio-provider';
-import { createTestTenant, silentLogger, testPrisma } from '../harness/context';
+import { createTestTenant, silentLogger, testPrisma, testSystemPrisma } from '../harness/context';
 import { dropConnection, json, startLocalServer } from '../harness/local-http-server';
 
 // Two attempts of one send must never both reach the provider. A stalled attempt (a worker paused past its
 // activity timeout) wakes up after a later attempt already sent: it must find it no longer owns the send.
 // The send activity runs for real against Postgres and a local server speaking Twilio's API; each attempt
 // runs in its own activity context, interleaved by the test exactly as the stall would interleave them.
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 let twilioApi: Awaited<ReturnType<typeof startLocalServer>>;
 const SID = `AC${'2'.repeat(32)}`;
 
@@ -30,7 +30,7 @@ afterAll(async () => {
 describe('fencing the provider call', () => {
   it('an attempt that was overtaken while it waited never calls the provider', async () => {
     const twilio = new TwilioProvider({ accountSid: SID, authToken: 'token', smsFrom: '+15005550006', baseUrl: twilioApi.url, timeoutMs: 5000 });
-    const activities = createActivities({ prisma, providers: { sms: twilio, whatsapp: twilio, email: twilio }, logger: silentLogger });
+    const activities = createActivities({ prisma, systemPrisma: testSystemPrisma(), providers: { sms: twilio, whatsapp: twilio, email: twilio }, logger: silentLogger });
     const t = await createTestTenant(prisma);
     const contact = await t.db.contact.create({ data: { tenantId: t.tenant.id, phone: '+14155550123' } });
     const id = newId('msg');

@@ -2,9 +2,9 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import type { Activities } from '../../activities';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import type { ScheduledMessageResult } from '../../workflows/definitions';
-import { bearer, createTestTenant, fakeProviders, startWorker, testApi, uniqueName } from '../harness/context';
+import { bearer, createTestTenant, fakeProviders, startWorker, testApi, uniqueName, testSystemPrisma } from '../harness/context';
 import { useTimeSkippingServer } from '../harness/suites';
 
 // What must stop a send at the last moment: an opt-out that lands as the message falls due, and WhatsApp's
@@ -12,7 +12,7 @@ import { useTimeSkippingServer } from '../harness/suites';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let env: TestWorkflowEnvironment;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 useTimeSkippingServer((parts) => ({ env, prisma } = parts));
 
 async function setup(options: { wrapActivities?: (a: Activities) => Activities; lastInboundWhatsappAt?: Date | null } = {}) {
@@ -43,7 +43,7 @@ describe('an opt-out at the moment a send is due', () => {
         ...a,
         getSendContext: async (ref) => {
           const context = await a.getSendContext(ref);
-          await prisma.contact.updateMany({ where: { tenantId, id: contactId }, data: { smsConsent: 'revoked', smsConsentAt: new Date() } });
+          await testSystemPrisma().contact.updateMany({ where: { tenantId, id: contactId }, data: { smsConsent: 'revoked', smsConsentAt: new Date() } });
           return context;
         },
       }),

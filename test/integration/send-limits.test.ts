@@ -3,7 +3,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Client } from '@temporalio/client';
 import type { NativeConnection } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import type { CreateTenantInput } from '../../prisma/queries/tenants/create-tenant';
 import { statusQuery, type InboundMessageResult, type ScheduledMessageResult } from '../../workflows/definitions';
 import { bearer, createTestTenant, fakeProviders, startWorker, testApi, uniqueName } from '../harness/context';
@@ -18,7 +18,7 @@ import { useTimeSkippingServer, type DevServer } from '../harness/suites';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let env: TestWorkflowEnvironment;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 useTimeSkippingServer((parts) => ({ env, prisma } = parts));
 
 async function setup(limits: Partial<CreateTenantInput>, server: { client: Client; nativeConnection: NativeConnection } = env) {

@@ -1,10 +1,10 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { scheduleSteps } from '../../domain/sequence-schedule';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { forTenant } from '../../prisma/tenant-scope';
 import { quoteStateQuery, statusQuery, type EnrollmentResult, type QuoteResult, type ScheduledMessageResult } from '../../workflows/definitions';
-import { bearer, createTestTenant, silentLogger, fakeProviders, TEST_WEBHOOKS, testApi, uniqueName } from '../harness/context';
+import { bearer, createTestTenant, silentLogger, fakeProviders, TEST_WEBHOOKS, testApi, uniqueName, testSystemPrisma } from '../harness/context';
 import { useDevServerWorker, type DevServer } from '../harness/suites';
 import { startWorkflowOutboxRelay } from '../../worker/workflow-outbox-relay';
 
@@ -12,7 +12,7 @@ import { startWorkflowOutboxRelay } from '../../worker/workflow-outbox-relay';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let server: DevServer;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 const { fake, providers } = fakeProviders();
 const taskQueue = uniqueName('seq-api-tq');
 
@@ -270,7 +270,7 @@ describe('quotes', () => {
     expect(fake.calls.filter((m) => m.to === c.phone).map((m) => m.body)).toEqual([`Hi Ada, Kitchen remodel: €1,234.50 — ${quote.shortUrl} (2 rooms)`]);
 
     // The insert trigger queued the quote for the relay too; relaying it (twice) starts nothing new.
-    const relay = startWorkflowOutboxRelay({ prisma, client: server.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
+    const relay = startWorkflowOutboxRelay({ prisma: testSystemPrisma(), client: server.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
     try {
       await relay.drain();
       await t.db.workflowOutboxEntry.updateMany({ where: { quoteId: quote.id }, data: { relayedAt: null } });
@@ -312,7 +312,7 @@ describe('quotes', () => {
       .set('Idempotency-Key', uniqueName('form'))
       .send({ contact: { firstName: 'Grace', phone, source: 'website' }, total: 420, title: 'Boiler service' });
     expect(posted.status).toBe(201);
-    const relay = startWorkflowOutboxRelay({ prisma, client: server.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
+    const relay = startWorkflowOutboxRelay({ prisma: testSystemPrisma(), client: server.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
     try {
       await relay.drain();
       await relay.drain();

@@ -4,7 +4,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { scheduleSteps } from '../../domain/sequence-schedule';
 import { fromLocal, toLocal, addLocalDays } from '../../domain/time-zone';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import {
   enrollmentStateQuery,
   pauseEnrollmentUpdate,
@@ -19,7 +19,7 @@ import { useTimeSkippingServer } from '../harness/suites';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let env: TestWorkflowEnvironment;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 const DAY = 86_400_000;
 
 useTimeSkippingServer((parts) => ({ env, prisma } = parts));

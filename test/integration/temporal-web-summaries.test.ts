@@ -3,7 +3,7 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { describe, expect, it, vi } from 'vitest';
 import { scheduledMessageWorkflowId, stepMessageId } from '../../domain/derived-ids';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import type { InboundMessageResult } from '../../workflows/definitions';
 import { bearer, createTestTenant, fakeProviders, testApi, uniqueName } from '../harness/context';
 import { useDevServerWorker, type DevServer } from '../harness/suites';
@@ -14,7 +14,7 @@ import { useDevServerWorker, type DevServer } from '../harness/suites';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let server: DevServer;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 const { providers } = fakeProviders();
 const taskQueue = uniqueName('summaries-tq');
 useDevServerWorker({ taskQueue, providers }, (parts) => ({ server, prisma } = parts));

@@ -1,7 +1,7 @@
 import { expressRoutes } from '../harness/express-routes';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { forTenant } from '../../prisma/tenant-scope';
 import { bearer, createTestTenant, fakeProviders, startWorker, testApi, testPrisma, uniqueName, type RunningWorker } from '../harness/context';
 import { devServer } from '../harness/dev-server';
@@ -13,7 +13,7 @@ import { twilioAccounts, twilioApi } from '../harness/twilio-api';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let server: Awaited<ReturnType<typeof devServer>>;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 let worker: RunningWorker;
 let twilioServer: Awaited<ReturnType<typeof startLocalServer>>;
 const taskQueue = uniqueName('iso-tq');

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { forTenant } from '../../prisma/tenant-scope';
 import { createTestTenant, testPrisma } from '../harness/context';
 
 // The data layer's single isolation mechanism, against real Postgres.
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 beforeAll(() => {
   prisma = testPrisma();
 });

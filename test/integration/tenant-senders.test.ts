@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { ResendProvider } from '../../providers/resend/resend-provider';
 import { TwilioProvider } from '../../providers/twilio/twilio-provider';
 import type { ScheduledMessageResult } from '../../workflows/definitions';
@@ -26,7 +26,7 @@ const resendServer = await startLocalServer(() => undefined);
 let shared = twilioApi({ accountSid: SHARED_SID, authToken: SHARED_TOKEN });
 
 let server: DevServer;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 const taskQueue = uniqueName('senders-tq');
 const twilio = new TwilioProvider({ accountSid: SHARED_SID, authToken: SHARED_TOKEN, smsFrom: SHARED_SMS, whatsappFrom: SHARED_WA, baseUrl: twilioServer.url, timeoutMs: 10_000 });
 const resend = new ResendProvider({ apiKey: 're_shared_0123456789', from: SHARED_EMAIL, baseUrl: resendServer.url, timeoutMs: 10_000 });

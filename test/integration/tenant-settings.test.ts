@@ -1,6 +1,6 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { describe, expect, it, vi } from 'vitest';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { statusQuery, type ScheduledMessageResult } from '../../workflows/definitions';
 import { bearer, createTestTenant, fakeProviders, testApi, uniqueName } from '../harness/context';
 import { captureHistory } from '../harness/sequences';
@@ -12,7 +12,7 @@ import { useDevServerWorker, type DevServer } from '../harness/suites';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let server: DevServer;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 const { fake, providers } = fakeProviders();
 const taskQueue = uniqueName('settings-tq');
 useDevServerWorker({ taskQueue, providers }, (parts) => ({ server, prisma } = parts));

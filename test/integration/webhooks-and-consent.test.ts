@@ -1,7 +1,7 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Webhook } from 'svix';
 import { describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 import { createOutboundMessage } from '../../prisma/queries/messages/create-outbound-message';
 import { openLedgerEntry } from '../../prisma/queries/send-ledger/open-ledger-entry';
 import { FakeProvider } from '../../providers/fake/fake-provider';
@@ -20,6 +20,7 @@ import {
   testApi,
   uniqueName,
   unreachableTemporal,
+  testSystemPrisma,
 } from '../harness/context';
 import { useDevServerWorker, type DevServer } from '../harness/suites';
 
@@ -27,7 +28,7 @@ import { useDevServerWorker, type DevServer } from '../harness/suites';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let server: DevServer;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 const { fake, providers } = fakeProviders();
 const taskQueue = uniqueName('hooks-tq');
 
@@ -37,7 +38,7 @@ let phoneCounter = 0;
 async function tenantWithSender() {
   const t = await createTestTenant(prisma, { businessName: 'Acme Plumbing', supportContact: 'help@acme.test' });
   const sender = `+1500555${String(1000 + Math.floor(Math.random() * 8999))}`;
-  await prisma.senderAddress.create({ data: { tenantId: t.tenant.id, channel: 'sms', address: sender } });
+  await testSystemPrisma().senderAddress.create({ data: { tenantId: t.tenant.id, channel: 'sms', address: sender } });
   const phone = `+1415555${String(1000 + ++phoneCounter)}`;
   return { ...t, sender, phone, api: testApi({ prisma, client: server.client, taskQueue }) };
 }
@@ -57,7 +58,7 @@ async function postInbound(t: Awaited<ReturnType<typeof tenantWithSender>>, body
 }
 
 async function inboundResult(tenantId: string, providerMessageId: string) {
-  const message = await prisma.message.findUniqueOrThrow({ where: { providerMessageId } });
+  const message = await testSystemPrisma().message.findUniqueOrThrow({ where: { providerMessageId } });
   expect(message.tenantId).toBe(tenantId);
   return (await server.client.workflow.getHandle(`inbound:${tenantId}:${message.id}`).result()) as InboundMessageResult;
 }
@@ -66,7 +67,7 @@ describe('POST /webhooks/twilio/inbound', () => {
   it('refuses a missing or wrong signature with 403 and stores nothing', async () => {
     const t = await tenantWithSender();
     const fields = { MessageSid: nextSid(), From: t.phone, To: t.sender, Body: 'hi' };
-    const before = await prisma.webhookEvent.count();
+    const before = await testSystemPrisma().webhookEvent.count();
     const missing = await t.api.request().post('/webhooks/twilio/inbound').type('form').send(fields);
     expect(missing.status).toBe(403);
     const forged = await t.api.request().post('/webhooks/twilio/inbound').type('form').set('X-Twilio-Signature', twilioSignatureFor('another-token-000000000', `${TEST_WEBHOOKS.publicUrl}/webhooks/twilio/inbound`, fields)).send(fields);
@@ -74,7 +75,7 @@ describe('POST /webhooks/twilio/inbound', () => {
     const tampered = twilioForm(fields);
     const changed = await t.api.request().post('/webhooks/twilio/inbound').type('form').set('X-Twilio-Signature', tampered.signature).send({ ...fields, Body: 'changed' });
     expect(changed.status).toBe(403);
-    expect(await prisma.webhookEvent.count()).toBe(before);
+    expect(await testSystemPrisma().webhookEvent.count()).toBe(before);
     expect(await t.db.message.count()).toBe(0);
   });
 
@@ -98,7 +99,7 @@ describe('POST /webhooks/twilio/inbound', () => {
 
   it('records the WhatsApp window and keeps messages for unknown numbers out of every tenant', async () => {
     const t = await tenantWithSender();
-    await prisma.senderAddress.create({ data: { tenantId: t.tenant.id, channel: 'whatsapp', address: t.sender } });
+    await testSystemPrisma().senderAddress.create({ data: { tenantId: t.tenant.id, channel: 'whatsapp', address: t.sender } });
     const wa = twilioForm({ MessageSid: nextSid(), From: `whatsapp:${t.phone}`, To: `whatsapp:${t.sender}`, Body: 'hola' });
     expect((await t.api.request().post('/webhooks/twilio/inbound').type('form').set('X-Twilio-Signature', wa.signature).send(wa.fields)).status).toBe(200);
     const contact = await t.db.contact.findFirstOrThrow({ where: { phone: t.phone } });
@@ -106,8 +107,8 @@ describe('POST /webhooks/twilio/inbound', () => {
 
     const stray = twilioForm({ MessageSid: nextSid(), From: t.phone, To: '+15005550999', Body: 'wrong number' });
     expect((await t.api.request().post('/webhooks/twilio/inbound').type('form').set('X-Twilio-Signature', stray.signature).send(stray.fields)).status).toBe(200);
-    expect(await prisma.message.count({ where: { providerMessageId: stray.fields.MessageSid } })).toBe(0);
-    const event = await prisma.webhookEvent.findUniqueOrThrow({ where: { provider_providerEventId: { provider: 'twilio', providerEventId: stray.fields.MessageSid } } });
+    expect(await testSystemPrisma().message.count({ where: { providerMessageId: stray.fields.MessageSid } })).toBe(0);
+    const event = await testSystemPrisma().webhookEvent.findUniqueOrThrow({ where: { provider_providerEventId: { provider: 'twilio', providerEventId: stray.fields.MessageSid } } });
     expect(event.error).toMatch(/no tenant owns/);
   });
 
@@ -117,7 +118,7 @@ describe('POST /webhooks/twilio/inbound', () => {
     const post = (api: ReturnType<typeof testApi>) => api.request().post('/webhooks/twilio/inbound').type('form').set('X-Twilio-Signature', signature).send(fields);
     // Temporal is unreachable for the API, and the database refuses to forget the event afterwards.
     const down = testApi({ prisma, client: server.client, taskQueue, temporal: await unreachableTemporal(taskQueue) });
-    const restore = await failWritesTo(prisma, { table: 'webhook_events', operation: 'DELETE', column: 'provider_event_id', value: fields.MessageSid });
+    const restore = await failWritesTo({ table: 'webhook_events', operation: 'DELETE', column: 'provider_event_id', value: fields.MessageSid });
     try {
       await post(down);
     } finally {
@@ -125,7 +126,7 @@ describe('POST /webhooks/twilio/inbound', () => {
     }
     // Twilio retries (or does not); either way the STOP is acted on, once the worker's relay has run.
     expect((await post(t.api)).status).toBe(200);
-    const relay = startWorkflowOutboxRelay({ prisma, client: server.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
+    const relay = startWorkflowOutboxRelay({ prisma: testSystemPrisma(), client: server.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
     try {
       await relay.drain();
     } finally {
@@ -242,7 +243,7 @@ describe('POST /webhooks/twilio/status', () => {
 
   it('applies a callback whose first delivery failed mid-way when Twilio retries it', async () => {
     const { t, row, post } = await sentMessage();
-    const restore = await failWritesTo(prisma, { table: 'messages', operation: 'UPDATE', column: 'id', value: row.id });
+    const restore = await failWritesTo({ table: 'messages', operation: 'UPDATE', column: 'id', value: row.id });
     try {
       expect((await post({ MessageSid: row.providerMessageId!, MessageStatus: 'delivered' })).status).toBe(500);
     } finally {
@@ -278,7 +279,7 @@ describe('POST /webhooks/twilio/status', () => {
       expect(row).toMatchObject({ status: 'delivered', providerMessageId: inner.sent[0]!.providerMessageId });
       expect(row.deliveredAt).not.toBeNull();
       expect(row.sentAt).not.toBeNull();
-      const event = await prisma.webhookEvent.findFirstOrThrow({ where: { providerEventId: { startsWith: `${row.providerMessageId}:` } } });
+      const event = await testSystemPrisma().webhookEvent.findFirstOrThrow({ where: { providerEventId: { startsWith: `${row.providerMessageId}:` } } });
       expect(event).toMatchObject({ tenantId: t.tenant.id, error: null });
       expect(event.processedAt).not.toBeNull();
     } finally {
@@ -301,13 +302,13 @@ describe('POST /webhooks/twilio/status', () => {
     expect((await post({ MessageSid: sid, MessageStatus: 'delivered' }, '/webhooks/twilio/status')).status).toBe(204);
     expect((await post({ MessageSid: sid, MessageStatus: 'sent' }, `/webhooks/twilio/status?ledger=${ledger.id}`)).status).toBe(204);
     expect(await t.db.message.findFirstOrThrow({ where: { id: message.id } })).toMatchObject({ providerMessageId: sid, status: 'delivered' });
-    expect(await prisma.webhookEvent.count({ where: { providerEventId: { startsWith: `${sid}:` }, processedAt: null } })).toBe(0);
+    expect(await testSystemPrisma().webhookEvent.count({ where: { providerEventId: { startsWith: `${sid}:` }, processedAt: null } })).toBe(0);
   });
 
   it('keeps callbacks for unknown messages for later reconciliation and refuses bad signatures', async () => {
     const { t, post } = await sentMessage();
     expect((await post({ MessageSid: 'SMunknown0000000000000000000000001', MessageStatus: 'delivered' })).status).toBe(204);
-    const kept = await prisma.webhookEvent.findFirstOrThrow({ where: { providerEventId: { startsWith: 'SMunknown0000000000000000000000001' } } });
+    const kept = await testSystemPrisma().webhookEvent.findFirstOrThrow({ where: { providerEventId: { startsWith: 'SMunknown0000000000000000000000001' } } });
     expect(kept.processedAt).toBeNull();
     const bad = await t.api.request().post('/webhooks/twilio/status').type('form').set('X-Twilio-Signature', 'nope').send({ MessageSid: 'SMx', MessageStatus: 'delivered' });
     expect(bad.status).toBe(403);
@@ -350,7 +351,7 @@ describe('POST /webhooks/resend', () => {
     const event = signed({ type: 'email.bounced', created_at: new Date().toISOString(), data: { email_id: row.providerMessageId } });
     const post = () => t.api.request().post('/webhooks/resend').set(event.headers).set('content-type', 'application/json').send(event.body);
     // The status is written, then turning consent off fails.
-    const restore = await failWritesTo(prisma, { table: 'contacts', operation: 'UPDATE', column: 'id', value: contact.id });
+    const restore = await failWritesTo({ table: 'contacts', operation: 'UPDATE', column: 'id', value: contact.id });
     try {
       expect((await post()).status).toBe(500);
     } finally {

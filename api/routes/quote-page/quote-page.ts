@@ -72,7 +72,7 @@ export const quotePageHeaders: RequestHandler = (_req, res, next) => {
 export function showQuotePage(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
     const token = String(req.params.token);
-    const quote = TOKEN.test(token) ? await findQuoteByPublicToken(deps.prisma, token) : null;
+    const quote = TOKEN.test(token) ? await findQuoteByPublicToken(deps.systemPrisma, token) : null;
     if (!quote || quote.status === 'draft') return notFound(res);
     res.type('html').send(render(quote, new Date()));
   };
@@ -85,10 +85,10 @@ export function showQuotePage(deps: ApiDeps): RequestHandler {
 export function answerQuote(deps: ApiDeps, response: 'accepted' | 'rejected'): RequestHandler {
   return async (req, res) => {
     const token = String(req.params.token);
-    const quote = TOKEN.test(token) ? await findQuoteByPublicToken(deps.prisma, token) : null;
+    const quote = TOKEN.test(token) ? await findQuoteByPublicToken(deps.systemPrisma, token) : null;
     if (!quote || quote.status === 'draft') return notFound(res);
-    if (await respondToQuote(deps.prisma, token, response)) {
-      const db = forTenant(deps.prisma, quote.tenantId);
+    const db = forTenant(deps.prisma, quote.tenantId);
+    if (await respondToQuote(db, token, response)) {
       await recordEvent(db, { type: `quote.${response}`, subjectType: 'quote', subjectId: quote.id, data: { via: 'quote-page' } });
       // A quote SMS still waiting (quiet hours) is pointless once the lead has answered: cancel it, as the
       // message API would. A message already being sent is left to finish.

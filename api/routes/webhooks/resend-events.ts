@@ -60,7 +60,7 @@ export function resendEvents(deps: ApiDeps): RequestHandler {
     }
     const event = EventSchema.parse(verified);
     // Recorded and applied in one transaction (see recordDeliveryEvent); Svix retries carry the same svix-id.
-    await recordDeliveryEvent(deps.prisma, {
+    await recordDeliveryEvent(deps.systemPrisma, {
       provider: 'resend',
       providerEventId: req.header('svix-id')!,
       type: event.type,

@@ -50,12 +50,12 @@ export async function receiveResendEmail(deps: ApiDeps, event: unknown): Promise
 
   const sender = emailAddressOf(data.from);
   const recipients = [...new Set([...data.to, ...data.received_for].map(emailAddressOf).filter((a): a is string => a !== null))];
-  const route = sender ? await findTenantForInboundEmail(deps.prisma, { recipients, sender, sharedSenders: deps.inboundEmail?.sharedSenders ?? [] }) : null;
+  const route = sender ? await findTenantForInboundEmail(deps.systemPrisma, { recipients, sender, sharedSenders: deps.inboundEmail?.sharedSenders ?? [] }) : null;
   if (!sender || !route) {
     const why = sender ? NO_TENANT : UNREADABLE_SENDER;
     // Kept (a retry records nothing more) so that an address registered late can be traced — under a key of its
     // own, so that replaying the event from Resend once the address is registered lands the email.
-    await recordWebhookEvent(deps.prisma, { ...webhookEvent, providerEventId: `${webhookEvent.providerEventId}:unroutable`, error: why });
+    await recordWebhookEvent(deps.systemPrisma, { ...webhookEvent, providerEventId: `${webhookEvent.providerEventId}:unroutable`, error: why });
     deps.logger.warn({ provider: 'resend', emailId }, `received email not landed: ${why}`);
     return;
   }

@@ -51,7 +51,7 @@ export function twilioInbound(deps: ApiDeps): RequestHandler {
     const channel = field('From').startsWith('whatsapp:') ? 'whatsapp' : 'sms';
     const to = bareTwilioAddress(field('To'));
     const from = bareTwilioAddress(field('From'));
-    const route = await verifiedRoute(deps, req, await routeTwilioInbound(deps.prisma, { channel, to, from, messagingServiceSid: field('MessagingServiceSid') || null }));
+    const route = await verifiedRoute(deps, req, await routeTwilioInbound(deps.systemPrisma, { channel, to, from, messagingServiceSid: field('MessagingServiceSid') || null }));
 
     const input = TwilioInboundSchema.parse(req.body);
     const body = req.body as Record<string, string>;
@@ -77,7 +77,7 @@ export function twilioInbound(deps: ApiDeps): RequestHandler {
       deps.logger.info({ channel, tenantId: route.tenantIds[0], candidates: route.tenantIds.length }, 'message to an unregistered sender given to the tenant that last messaged the contact from it');
     } else {
       // Kept (a retry records nothing more) so that a number registered late can be traced.
-      await recordWebhookEvent(deps.prisma, { ...event, error: `no tenant owns ${channel} sender ${to} and none has messaged the contact from it` });
+      await recordWebhookEvent(deps.systemPrisma, { ...event, error: `no tenant owns ${channel} sender ${to} and none has messaged the contact from it` });
       deps.logger.warn({ channel, messageSid: input.MessageSid }, 'inbound message for an unknown sender number');
     }
     res.type('text/xml').send(EMPTY_TWIML);

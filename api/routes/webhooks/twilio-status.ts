@@ -24,7 +24,7 @@ export function twilioStatus(deps: ApiDeps): RequestHandler {
     // the tenant, whose own Auth Token (if it has an account of its own) signed the callback.
     const ledgerId = typeof req.query.ledger === 'string' ? req.query.ledger : null;
     const sid = typeof (req.body as Record<string, unknown> | undefined)?.MessageSid === 'string' ? ((req.body as Record<string, string>).MessageSid ?? null) : null;
-    const tenantId = await findSendTenant(deps.prisma, { ledgerId, providerMessageId: sid });
+    const tenantId = await findSendTenant(deps.systemPrisma, { ledgerId, providerMessageId: sid });
     requireTwilioSignature(deps, req, [await twilioAuthTokenFor(deps, tenantId)]);
     const input = StatusSchema.parse(req.body);
     const status = Object.hasOwn(TRACKED, input.MessageStatus) ? TRACKED[input.MessageStatus] : undefined;
@@ -32,7 +32,7 @@ export function twilioStatus(deps: ApiDeps): RequestHandler {
     // Recorded and applied in one transaction; a callback for a SID no message carries yet is kept and
     // applied when the send records it.
     await recordDeliveryEvent(
-      deps.prisma,
+      deps.systemPrisma,
       {
         provider: 'twilio',
         providerEventId: `${input.MessageSid}:${input.MessageStatus}:${input.ErrorCode ?? ''}`,

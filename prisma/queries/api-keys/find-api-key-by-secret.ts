@@ -1,5 +1,5 @@
 import type { Role } from '../../../domain/roles';
-import type { PrismaClient } from '../../client';
+import type { SystemPrisma } from '../../client';
 import { hashApiKey } from './api-key-hash';
 
 export interface ApiKeyPrincipal {
@@ -12,7 +12,7 @@ export interface ApiKeyPrincipal {
  * Authentication is the entry into a tenant, so it reads across tenants by the key's hash — the one
  * lookup that is not tenant-scoped. Returns null for unknown or revoked keys.
  */
-export async function findApiKeyBySecret(prisma: PrismaClient, key: string): Promise<ApiKeyPrincipal | null> {
+export async function findApiKeyBySecret(prisma: SystemPrisma, key: string): Promise<ApiKeyPrincipal | null> {
   const row = await prisma.apiKey.findUnique({
     where: { keyHash: hashApiKey(key) },
     select: { id: true, tenantId: true, role: true, revokedAt: true, lastUsedAt: true },

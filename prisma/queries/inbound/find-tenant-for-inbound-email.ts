@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../client';
+import type { SystemPrisma } from '../../client';
 
 export interface InboundEmailRoute {
   tenantId: string;
@@ -14,7 +14,7 @@ export interface InboundEmailRoute {
  * Addresses are bare and lower-cased, as sender addresses and contacts keep them.
  */
 export async function findTenantForInboundEmail(
-  prisma: PrismaClient,
+  prisma: SystemPrisma,
   input: { recipients: string[]; sender: string; sharedSenders: string[] },
 ): Promise<InboundEmailRoute | null> {
   const registered = await prisma.senderAddress.findMany({ where: { channel: 'email', address: { in: input.recipients } }, select: { tenantId: true, address: true } });

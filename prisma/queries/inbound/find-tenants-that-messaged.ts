@@ -1,5 +1,5 @@
 import type { Channel } from '../../../domain/channels';
-import { Prisma, type PrismaClient } from '../../client';
+import { Prisma, type SystemPrisma } from '../../client';
 
 /**
  * The tenants that sent this person a message on this channel from one of these addresses (a number, and the
@@ -8,7 +8,7 @@ import { Prisma, type PrismaClient } from '../../client';
  * findTenantBySender: it is the entry into a tenant.
  */
 export async function findTenantsThatMessaged(
-  prisma: PrismaClient,
+  prisma: SystemPrisma,
   input: { channel: Channel; contactPhone: string; tenantAddresses: string[] },
 ): Promise<string[]> {
   const addresses = input.tenantAddresses.filter(Boolean);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { PrismaClient } from '../../client';
+import type { SystemPrisma } from '../../client';
 import type { TenantDb } from '../../tenant-scope';
 
 const hash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
@@ -28,7 +28,7 @@ export interface IngestTokenOwner {
 }
 
 /** The entry into a tenant for websites and tools: like API keys, a lookup by hash across tenants. */
-export async function findIngestToken(prisma: PrismaClient, token: string): Promise<IngestTokenOwner | null> {
+export async function findIngestToken(prisma: SystemPrisma, token: string): Promise<IngestTokenOwner | null> {
   const row = await prisma.ingestToken.findUnique({
     where: { tokenHash: hash(token) },
     select: { id: true, tenantId: true, revokedAt: true, tenant: { select: { ingestRatePerMinute: true } } },

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../client';
+import type { SystemPrisma } from '../../client';
 import type { TenantDb, TenantTx } from '../../tenant-scope';
 
 export type CredentialProvider = 'twilio' | 'resend';
@@ -54,7 +54,7 @@ export async function deleteProviderCredentials(db: TenantDb, provider: Credenti
  * The keys that sealed the stored secrets, across tenants: the API and the worker check at start that
  * HERALD_SECRETS_KEY opens them all.
  */
-export async function listCredentialKeyIds(prisma: PrismaClient): Promise<string[]> {
+export async function listCredentialKeyIds(prisma: SystemPrisma): Promise<string[]> {
   const rows = await prisma.providerCredential.findMany({ distinct: ['keyId'], select: { keyId: true } });
   return rows.map((r) => r.keyId);
 }

@@ -1,6 +1,6 @@
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import type { QuoteSettings } from '../../../domain/schemas/quote';
-import type { PrismaClient } from '../../client';
+import type { SystemPrisma } from '../../client';
 import type { TenantDb, TenantTx } from '../../tenant-scope';
 
 export async function getQuoteOrThrow(db: TenantDb, quoteId: string) {
@@ -44,9 +44,9 @@ export async function updateQuoteSettings(db: TenantDb, input: QuoteSettings) {
 
 /**
  * The public quote page's lookup. Deliberately not tenant-scoped: the unguessable token is the lead's only
- * key, and it names exactly one quote of one tenant.
+ * key, and it names exactly one quote of one tenant (hence the system client: it finds the tenant).
  */
-export function findQuoteByPublicToken(prisma: PrismaClient, publicToken: string) {
+export function findQuoteByPublicToken(prisma: SystemPrisma, publicToken: string) {
   return prisma.quote.findUnique({
     where: { publicToken },
     include: { tenant: { select: { businessName: true, supportContact: true, timeZone: true } }, contact: { select: { firstName: true, timeZone: true } } },
@@ -55,10 +55,11 @@ export function findQuoteByPublicToken(prisma: PrismaClient, publicToken: string
 
 /**
  * Records the lead's answer if the quote can still take one (open or sent, not past its expiry): a compare-
- * and-set, so a double click, a second tab or a race with the expiry timer changes it once.
+ * and-set, so a double click, a second tab or a race with the expiry timer changes it once. In the quote's
+ * tenant (findQuoteByPublicToken found it).
  */
-export async function respondToQuote(prisma: PrismaClient, publicToken: string, response: 'accepted' | 'rejected', now = new Date()): Promise<boolean> {
-  const { count } = await prisma.quote.updateMany({
+export async function respondToQuote(db: TenantDb, publicToken: string, response: 'accepted' | 'rejected', now = new Date()): Promise<boolean> {
+  const { count } = await db.quote.updateMany({
     where: { publicToken, status: { in: ['open', 'sent'] }, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
     data: { status: response, respondedAt: now, updatedAt: now },
   });

@@ -1,10 +1,10 @@
-import type { PrismaClient } from '../../client';
+import type { SystemPrisma } from '../../client';
 
 /**
  * The tenant a Twilio status callback is about: the send-ledger entry named in its URL, else the message that
  * carries its SID. Cross-tenant by design: the callback's signature is checked with that tenant's Auth Token.
  */
-export async function findSendTenant(prisma: PrismaClient, ref: { ledgerId: string | null; providerMessageId: string | null }): Promise<string | null> {
+export async function findSendTenant(prisma: SystemPrisma, ref: { ledgerId: string | null; providerMessageId: string | null }): Promise<string | null> {
   if (ref.ledgerId) {
     const entry = await prisma.sendLedgerEntry.findUnique({ where: { id: ref.ledgerId }, select: { tenantId: true } });
     if (entry) return entry.tenantId;

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../client';
+import type { SystemPrisma } from '../../client';
 
 export interface CreateTenantInput {
   name: string;
@@ -15,6 +15,6 @@ export interface CreateTenantInput {
 }
 
 /** Creating a tenant is the one write that cannot be tenant-scoped: the tenant does not exist yet. */
-export function createTenant(prisma: PrismaClient, input: CreateTenantInput) {
+export function createTenant(prisma: SystemPrisma, input: CreateTenantInput) {
   return prisma.tenant.create({ data: input });
 }

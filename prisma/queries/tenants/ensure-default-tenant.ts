@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../client';
+import type { AppPrisma, SystemPrisma } from '../../client';
 import { createApiKey } from '../api-keys/create-api-key';
 import { hashApiKey } from '../api-keys/api-key-hash';
 import { forTenant } from '../../tenant-scope';
@@ -17,7 +17,9 @@ export interface EnsureDefaultTenantResult {
  * With `apiKey` (deployments that configure the key, such as docker compose) that key is made to exist.
  */
 export async function ensureDefaultTenant(
-  prisma: PrismaClient,
+  // System: it looks for the default tenant (and whose the configured key is) before any tenant is known.
+  prisma: SystemPrisma,
+  app: AppPrisma,
   options: { apiKey?: string; timeZone?: string } = {},
 ): Promise<EnsureDefaultTenantResult> {
   let tenant = await prisma.tenant.findFirst({ where: { name: DEFAULT_TENANT_NAME }, orderBy: { createdAt: 'asc' } });
@@ -32,7 +34,7 @@ export async function ensureDefaultTenant(
       quietEndMinute: 8 * 60,
     },
   });
-  const db = forTenant(prisma, tenant.id);
+  const db = forTenant(app, tenant.id);
   let newApiKey: string | null = null;
   if (options.apiKey) {
     const exists = await prisma.apiKey.findUnique({ where: { keyHash: hashApiKey(options.apiKey) } });

@@ -1,5 +1,5 @@
 import { DeliveryUpdateSchema, type DeliveryUpdate } from '../../../domain/delivery-status';
-import type { PrismaClient, SqlClient } from '../../client';
+import type { SystemPrisma, SqlClient } from '../../client';
 import { revokeEmailConsentForMessage } from '../contacts/revoke-email-consent-for-message';
 import { applyDeliveryStatus } from '../messages/apply-delivery-status';
 import { finishWebhookEvent, recordWebhookEvent, type WebhookEventInput } from './record-webhook-event';
@@ -60,9 +60,10 @@ export type DeliveryEventOutcome = 'applied' | 'pending' | 'ignored' | 'duplicat
  * of one that committed is a duplicate. An event for a provider id no message carries yet is kept pending with
  * its meaning, and applied when the send records the id (markMessageSent, attachProviderIdFromLedger).
  * `beforeApply` runs first in the same transaction (a callback naming its send-ledger entry attaches the id).
+ * System client: the event names a provider message id, whose tenant may not be known yet (or ever).
  */
 export async function recordDeliveryEvent(
-  prisma: PrismaClient,
+  prisma: SystemPrisma,
   event: Omit<WebhookEventInput, 'providerMessageId' | 'deliveryUpdate' | 'tenantId' | 'error'> & {
     providerMessageId: string;
     /** null: an event Herald does not act on (recorded, marked processed). */

@@ -1,6 +1,6 @@
 import type { Channel } from '../../../domain/channels';
 import type { WorkflowOutboxStart } from '../../../domain/workflow-outbox';
-import type { PrismaClient } from '../../client';
+import type { SystemPrisma } from '../../client';
 
 export type WorkflowOutboxEntry = WorkflowOutboxStart & { id: bigint };
 
@@ -36,7 +36,7 @@ function entryOf(row: Row): WorkflowOutboxEntry {
  * many entries were relayed.
  */
 export async function relayWorkflowOutbox(
-  prisma: PrismaClient,
+  prisma: SystemPrisma,
   limit: number,
   relay: (entry: WorkflowOutboxEntry) => Promise<void>,
   onError: (entry: WorkflowOutboxEntry, error: unknown) => void,
