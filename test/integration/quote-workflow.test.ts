@@ -26,9 +26,9 @@ async function setup(tenantOverrides = {}) {
   const worker = await startWorker({ connection: env.nativeConnection, taskQueue, prisma, providers });
   const relay = startWorkflowOutboxRelay({ prisma: testSystemPrisma(), client: env.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
   const { request } = testApi({ prisma, client: env.client, taskQueue });
-  /** A quote inserted by "another tool", straight into the table. */
+  /** A quote inserted by "another tool", straight into the table (with cross-tenant rights: docs/ROW-LEVEL-SECURITY.md). */
   const insertQuote = async (values: { total?: string; currency?: string; expiresAt?: Date | null; title?: string } = {}) => {
-    const rows = await prisma.$queryRaw<{ id: string; public_token: string }[]>`
+    const rows = await testSystemPrisma().$queryRaw<{ id: string; public_token: string }[]>`
       INSERT INTO quotes (tenant_id, contact_id, total, currency, title, expires_at)
       VALUES (${tenant.id}, ${contact.id}, ${values.total ?? '1250.50'}::decimal, ${values.currency ?? 'USD'}, ${values.title ?? 'Bathroom remodel'}, ${values.expiresAt ?? null}::timestamptz)
       RETURNING id, public_token`;
@@ -76,19 +76,19 @@ describe('quote automation on the time-skipping server', () => {
   it('texts a quote inserted as a draft once it is opened, and only once however often it is reopened', async () => {
     const t = await setup({ quoteFollowUpDays: 0 });
     try {
-      const rows = await prisma.$queryRaw<{ id: string }[]>`
+      const rows = await testSystemPrisma().$queryRaw<{ id: string }[]>`
         INSERT INTO quotes (tenant_id, contact_id, total, currency, status) VALUES (${t.tenant.id}, ${t.contact.id}, 75, 'USD', 'draft') RETURNING id`;
       const id = rows[0]!.id;
       const pending = () => t.db.workflowOutboxEntry.count({ where: { quoteId: id } });
       expect(await pending()).toBe(0);
-      await prisma.$executeRaw`UPDATE quotes SET title = 'still a draft' WHERE id = ${id}`;
+      await testSystemPrisma().$executeRaw`UPDATE quotes SET title = 'still a draft' WHERE id = ${id}`;
       expect(await pending()).toBe(0);
-      await prisma.$executeRaw`UPDATE quotes SET status = 'open' WHERE id = ${id}`;
+      await testSystemPrisma().$executeRaw`UPDATE quotes SET status = 'open' WHERE id = ${id}`;
       expect(await pending()).toBe(1);
       // Back to draft and open again, or any other change while open: nothing more to start.
-      await prisma.$executeRaw`UPDATE quotes SET status = 'draft' WHERE id = ${id}`;
-      await prisma.$executeRaw`UPDATE quotes SET status = 'open' WHERE id = ${id}`;
-      await prisma.$executeRaw`UPDATE quotes SET title = 'open and edited' WHERE id = ${id}`;
+      await testSystemPrisma().$executeRaw`UPDATE quotes SET status = 'draft' WHERE id = ${id}`;
+      await testSystemPrisma().$executeRaw`UPDATE quotes SET status = 'open' WHERE id = ${id}`;
+      await testSystemPrisma().$executeRaw`UPDATE quotes SET title = 'open and edited' WHERE id = ${id}`;
       expect(await pending()).toBe(1);
       expect(await t.relay.drain()).toBe(1);
       expect(await t.result(id)).toMatchObject({ outcome: 'open', sent: true });
