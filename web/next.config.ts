@@ -28,6 +28,8 @@ function workspaceRoot(): string {
 const root = workspaceRoot();
 
 const nextConfig: NextConfig = {
+  // Browser tests build into their own directory (test/harness/web-app.ts), apart from `npm start`'s build.
+  distDir: process.env.HERALD_WEB_DIST_DIR || '.next',
   turbopack: { root },
   outputFileTracingRoot: root,
   poweredByHeader: false,
