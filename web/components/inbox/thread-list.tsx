@@ -22,7 +22,7 @@ function ThreadRow({ thread, active, timeZone, now }: { thread: ThreadSummary; a
   const at = parseIso(thread.lastMessage?.at);
   const unread = thread.unreadCount > 0;
   return (
-    <li>
+    <li className="min-w-0">
       <Link
         href={`/inbox/${encodeURIComponent(thread.id)}`}
         aria-current={active ? 'page' : undefined}
@@ -35,7 +35,7 @@ function ThreadRow({ thread, active, timeZone, now }: { thread: ThreadSummary; a
         <Avatar className="size-9">
           <AvatarFallback>{initials(name)}</AvatarFallback>
         </Avatar>
-        <span className="grid min-w-0 flex-1 gap-0.5">
+        <span className="flex min-w-0 flex-1 flex-col gap-0.5">
           <span className="flex items-center gap-2">
             <span className={cn('truncate text-sm', unread ? 'font-semibold' : 'font-medium')}>{name}</span>
             <ChannelIcon channel={thread.channel} className="shrink-0 text-muted-foreground" />
@@ -110,7 +110,7 @@ export function ThreadList({
   const now = Date.now();
   const zone = safeTimeZone(timeZone);
   return (
-    <ul className="grid gap-0.5 p-2" aria-label="Conversations">
+    <ul className="flex flex-col gap-0.5 p-2" aria-label="Conversations">
       {threads.map((thread) => (
         <ThreadRow key={thread.id} thread={thread} active={thread.id === activeId} timeZone={zone} now={now} />
       ))}

@@ -23,7 +23,7 @@ export function RoleSelect({
 }) {
   return (
     <Select value={value} onValueChange={(v) => onChange(v as Role)} {...(disabled ? { disabled } : {})}>
-      <SelectTrigger id={id} aria-label={label} className="w-36" {...(size ? { size } : {})}>
+      <SelectTrigger id={id} aria-label={label} className="w-28 sm:w-36" {...(size ? { size } : {})}>
         <SelectValue />
       </SelectTrigger>
       <SelectContent>

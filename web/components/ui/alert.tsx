@@ -8,7 +8,7 @@ const alertVariants = cva(
     variants: {
       variant: {
         default: 'bg-card text-card-foreground',
-        destructive: 'bg-card text-destructive *:data-[slot=alert-description]:text-destructive/90',
+        destructive: 'border-destructive/40 bg-destructive/5 text-destructive *:data-[slot=alert-description]:text-destructive',
       },
     },
     defaultVariants: { variant: 'default' },

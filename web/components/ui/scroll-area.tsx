@@ -12,7 +12,7 @@ export function ScrollArea({ className, children, viewportLabel, ...props }: Com
         data-slot="scroll-area-viewport"
         tabIndex={0}
         aria-label={viewportLabel}
-        className="size-full rounded-[inherit] transition-[color,box-shadow] outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-1"
+        className="size-full rounded-[inherit] transition-[color,box-shadow] outline-none [&>div]:block! focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-1"
       >
         {children}
       </ScrollAreaPrimitive.Viewport>

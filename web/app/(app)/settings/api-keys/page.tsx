@@ -71,7 +71,7 @@ function CreateKeyDialog({ onCreated }: { onCreated: (key: ApiKey) => void }) {
               <DialogDescription>Store it somewhere safe, such as your server’s secrets.</DialogDescription>
             </DialogHeader>
             <Alert>
-              <TriangleAlertIcon aria-hidden="true" className="text-warning" />
+              <TriangleAlertIcon aria-hidden="true" className="!text-warning" />
               <AlertDescription>This is the only time Herald shows this key. If you lose it, revoke it and create another.</AlertDescription>
             </Alert>
             <CopyField label="API key" value={secret} testId="api-key-secret" />

@@ -68,16 +68,16 @@ export default function MembersPage() {
       <TableBody>
         {members.data.members.map((member) => (
           <TableRow key={member.id} data-testid="member-row">
-            <TableCell>
-              <div className="flex items-center gap-3">
+            <TableCell className="whitespace-normal">
+              <div className="flex min-w-0 items-center gap-3">
                 <Avatar>
                   <AvatarFallback>{initials(member.name)}</AvatarFallback>
                 </Avatar>
-                <div className="grid leading-tight">
+                <div className="grid min-w-0 leading-tight">
                   <span className="font-medium">
                     {member.name} {member.email === me.user?.email && <Badge variant="secondary">You</Badge>}
                   </span>
-                  <span className="text-xs text-muted-foreground">{member.email}</span>
+                  <span className="text-xs break-all text-muted-foreground">{member.email}</span>
                 </div>
               </div>
             </TableCell>

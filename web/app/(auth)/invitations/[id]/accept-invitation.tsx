@@ -7,7 +7,6 @@ import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { ErrorState } from '../../../../components/error-state';
 import { FormError } from '../../../../components/form-error';
-import { Badge } from '../../../../components/ui/badge';
 import { Button } from '../../../../components/ui/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../../../../components/ui/card';
 import { FormField } from '../../../../components/ui/form-field';
@@ -29,6 +28,7 @@ export function AcceptInvitation({ invitationId }: { invitationId: string }) {
   // Signed in already? Then joining needs no form. A 401 here just means "no session".
   const me = useApiQuery('me', (signal) => accountApi.me(signal).catch((e: unknown) => (isApiError(e) && e.status === 401 ? null : Promise.reject(e))));
   const accept = useApiAction((body: { name?: string; password?: string }) => accountApi.acceptInvitation(invitationId, body));
+  const signOut = useApiAction(accountApi.signOut);
   const form = useForm<AcceptInvitationForm>({ resolver: zodResolver(AcceptInvitationFormSchema), defaultValues: { name: '', password: '' } });
 
   const join = async (body: { name?: string; password?: string }) => {
@@ -74,9 +74,9 @@ export function AcceptInvitation({ invitationId }: { invitationId: string }) {
           Join {businessName} on Herald
         </CardTitle>
         <CardDescription>
-          Invitation for <strong className="text-foreground">{email}</strong> as <Badge variant="secondary">{ROLE_LABELS[role]}</Badge>
+          Invitation for <strong className="text-foreground">{email}</strong> to join as <strong className="text-foreground">{ROLE_LABELS[role].toLowerCase()}</strong>:{' '}
+          {ROLE_DESCRIPTIONS[role].charAt(0).toLowerCase() + ROLE_DESCRIPTIONS[role].slice(1)}
         </CardDescription>
-        <p className="text-sm text-muted-foreground">{ROLE_DESCRIPTIONS[role]}</p>
       </CardHeader>
       {!open ? (
         <CardContent>
@@ -84,6 +84,20 @@ export function AcceptInvitation({ invitationId }: { invitationId: string }) {
             {expired ? 'This invitation has expired.' : `This invitation was already ${status}.`} Ask whoever invited you for a new link.
           </p>
         </CardContent>
+      ) : signedInAs && signedInAs.toLowerCase() !== email.toLowerCase() ? (
+        <>
+          <CardContent className="grid gap-3">
+            <FormError error={signOut.error} />
+            <p className="text-sm" role="alert">
+              You are signed in as <strong>{signedInAs}</strong>, but this invitation is for <strong>{email}</strong>. Sign out to accept it as {email}.
+            </p>
+          </CardContent>
+          <CardFooter>
+            <Button variant="outline" className="w-full" disabled={signOut.pending} onClick={() => void signOut.run().then((ok) => ok && me.reload())}>
+              Sign out of {signedInAs}
+            </Button>
+          </CardFooter>
+        </>
       ) : signedInAs ? (
         <>
           <CardContent className="grid gap-3">
