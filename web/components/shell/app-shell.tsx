@@ -98,7 +98,7 @@ function Shell({ children }: { children: ReactNode }) {
 
 function ShellLoading() {
   return (
-    <div className="flex min-h-dvh" aria-busy="true" aria-label="Loading Herald">
+    <div className="flex min-h-dvh" role="status" aria-busy="true" aria-label="Loading Herald">
       <div className="hidden w-60 shrink-0 flex-col gap-3 border-r bg-sidebar p-3 md:flex">
         <Skeleton className="h-7 w-24" />
         <Skeleton className="h-10 w-full" />

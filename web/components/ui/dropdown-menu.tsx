@@ -5,7 +5,12 @@ import { CheckIcon, ChevronRightIcon, CircleIcon } from 'lucide-react';
 import type { ComponentProps } from 'react';
 import { cn } from '../../lib/utils';
 
-export const DropdownMenu = (props: ComponentProps<typeof DropdownMenuPrimitive.Root>) => <DropdownMenuPrimitive.Root data-slot="dropdown-menu" {...props} />;
+// Non-modal by default: a modal menu hides the rest of the page with aria-hidden while its links and buttons
+// stay focusable underneath (axe: aria-hidden-focus). Focus still moves into the menu, Escape and a click
+// outside still close it.
+export const DropdownMenu = ({ modal = false, ...props }: ComponentProps<typeof DropdownMenuPrimitive.Root>) => (
+  <DropdownMenuPrimitive.Root data-slot="dropdown-menu" modal={modal} {...props} />
+);
 export const DropdownMenuTrigger = (props: ComponentProps<typeof DropdownMenuPrimitive.Trigger>) => (
   <DropdownMenuPrimitive.Trigger data-slot="dropdown-menu-trigger" {...props} />
 );

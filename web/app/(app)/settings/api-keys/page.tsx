@@ -138,7 +138,7 @@ export default function ApiKeysPage() {
             <TableRow>
               <TableHead>Name</TableHead>
               <TableHead>Role</TableHead>
-              <TableHead>Created</TableHead>
+              <TableHead className="hidden sm:table-cell">Created</TableHead>
               <TableHead>Status</TableHead>
               <TableHead className="w-24">
                 <span className="sr-only">Actions</span>
@@ -152,7 +152,7 @@ export default function ApiKeysPage() {
                 <TableCell>
                   <Badge variant="outline">{ROLE_LABELS[key.role]}</Badge>
                 </TableCell>
-                <TableCell className="text-muted-foreground">{dateFormat.format(new Date(key.createdAt))}</TableCell>
+                <TableCell className="hidden text-muted-foreground sm:table-cell">{dateFormat.format(new Date(key.createdAt))}</TableCell>
                 <TableCell>{key.revokedAt ? <Badge variant="secondary">Revoked</Badge> : <Badge variant="success">Active</Badge>}</TableCell>
                 <TableCell className="text-right">
                   {!key.revokedAt && (

@@ -137,7 +137,7 @@ export default function InvitationsPage() {
             <TableRow>
               <TableHead>Email</TableHead>
               <TableHead>Role</TableHead>
-              <TableHead>Expires</TableHead>
+              <TableHead className="hidden sm:table-cell">Expires</TableHead>
               <TableHead className="w-12">
                 <span className="sr-only">Actions</span>
               </TableHead>
@@ -146,11 +146,14 @@ export default function InvitationsPage() {
           <TableBody>
             {list.map((invitation) => (
               <TableRow key={invitation.id}>
-                <TableCell className="font-medium">{invitation.email}</TableCell>
+                <TableCell className="whitespace-normal">
+                  <span className="block font-medium break-all">{invitation.email}</span>
+                  <span className="block text-xs text-muted-foreground sm:hidden">Expires {dateFormat.format(new Date(invitation.expiresAt))}</span>
+                </TableCell>
                 <TableCell>
                   <Badge variant="outline">{ROLE_LABELS[invitation.role]}</Badge>
                 </TableCell>
-                <TableCell className="text-muted-foreground">{dateFormat.format(new Date(invitation.expiresAt))}</TableCell>
+                <TableCell className="hidden text-muted-foreground sm:table-cell">{dateFormat.format(new Date(invitation.expiresAt))}</TableCell>
                 <TableCell>
                   <ConfirmDialog
                     trigger={

@@ -37,7 +37,7 @@ export function AcceptInvitation({ invitationId }: { invitationId: string }) {
 
   if (invitation.loading || me.loading) {
     return (
-      <Card aria-busy="true" aria-label="Loading the invitation">
+      <Card role="status" aria-busy="true" aria-label="Loading the invitation">
         <CardHeader>
           <Skeleton className="h-6 w-3/4" />
           <Skeleton className="h-4 w-1/2" />
