@@ -132,6 +132,44 @@ describe('signed-in area', () => {
     });
   }
 
+  it('shows a new conversation in the inbox as soon as its event arrives on the tab’s one event stream', async () => {
+    let threads: unknown[] = [];
+    const streams: http.ServerResponse[] = [];
+    handlers = [
+      route('GET', '/api/me', (_req, res) => json(res, 200, ME)),
+      route('GET', '/api/threads', (_req, res) => json(res, 200, { ...EMPTY_THREADS, threads, counts: { ...EMPTY_THREADS.counts, mine: threads.length } })),
+      route('GET', '/api/events', (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+        res.write(': open\n\n');
+        streams.push(res);
+      }),
+    ];
+    const page = await (await newContext()).newPage();
+    await page.goto(`${web.url}/inbox`);
+    await page.getByTestId('empty-state').waitFor();
+    await expect.poll(() => streams.length).toBe(1);
+
+    threads = [
+      {
+        id: 'thr_1',
+        channel: 'sms',
+        status: 'open',
+        assignee: null,
+        contact: { id: 'ctc_1', name: 'Grace Hopper', phone: '+14155550100', email: null },
+        lastMessage: { direction: 'inbound', preview: 'Is Thursday still on?', status: 'received', at: new Date().toISOString() },
+        unreadCount: 1,
+        labels: [],
+        snoozedUntil: null,
+      },
+    ];
+    streams[0]!.write(`id: 1\ndata: ${JSON.stringify({ id: '1', type: 'message.created', threadId: 'thr_1' })}\n\n`);
+    const row = page.getByTestId('thread-row');
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.textContent()).toContain('Is Thursday still on?');
+    expect(streams).toHaveLength(1); // one stream for the tab, still open
+    for (const res of streams) res.end();
+  });
+
   it('tells an agent who opens settings by URL that only admins manage them', async () => {
     handlers = [route('GET', '/api/me', (_req, res) => json(res, 200, ME))];
     const page = await (await newContext()).newPage();

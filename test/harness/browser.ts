@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 /** Debian's chromium (`.ci/run` installs it); playwright-core drives it without downloading a browser. */
 export const CHROMIUM_PATH = process.env.HERALD_CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,8 +32,8 @@ export const VIEWPORTS = {
 } as const;
 
 /**
- * A browser shared by a file's tests. Each test opens its own context (`newContext`): its own cookies, so
- * one test's session never leaks into the next.
+ * A browser shared by a file's tests. Each test opens its own contexts (`newContext`): their own cookies, so
+ * one test's session never leaks into the next; they are closed when the test ends.
  */
 export function useBrowser(): { browser: () => Browser; newContext: (options?: BrowserContextOptions) => Promise<BrowserContext> } {
   let browser: Browser | undefined;
@@ -41,8 +41,12 @@ export function useBrowser(): { browser: () => Browser; newContext: (options?: B
   beforeAll(async () => {
     browser = await launchBrowser();
   });
+  // A test's pages close with it: a tab left open keeps talking to the API (an event stream reconnecting) and
+  // would be counted by the next test.
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close().catch(() => {});
+  });
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
     await browser?.close();
   });
   return {

@@ -92,3 +92,11 @@ export const ThreadListSchema = z.looseObject({
   counts: z.looseObject({ mine: z.number(), unassigned: z.number(), all: z.number(), unread: z.number() }),
 });
 export type ThreadList = z.infer<typeof ThreadListSchema>;
+
+/** One event of GET /api/events (realtime); fields beyond these depend on the type. */
+export const InboxEventSchema = z.looseObject({
+  id: z.string(),
+  type: z.enum(['message.created', 'message.updated', 'note.created', 'thread.updated', 'thread.read']),
+  threadId: z.string(),
+});
+export type InboxEvent = z.infer<typeof InboxEventSchema>;

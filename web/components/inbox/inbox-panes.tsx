@@ -4,6 +4,7 @@ import { SearchIcon } from 'lucide-react';
 import { useSelectedLayoutSegment } from 'next/navigation';
 import { useDeferredValue, useState, type ReactNode } from 'react';
 import { browserTimeZone } from '../../lib/auth-forms';
+import { useInboxEvents } from '../../lib/event-stream';
 import { useApiQuery } from '../../lib/use-api';
 import { cn } from '../../lib/utils';
 import { Input } from '../ui/input';
@@ -29,6 +30,8 @@ export function InboxPanes({ children }: { children: ReactNode }) {
   const [search, setSearch] = useState('');
   const q = useDeferredValue(search.trim());
   const threads = useApiQuery(`threads:${filter}:${q}`, (signal) => inboxApi.threads({ filter, ...(q ? { q } : {}) }, signal));
+  // Anything that changes a thread's place, preview or unread count: load the list again (the API is the truth).
+  useInboxEvents(['message.created', 'message.updated', 'thread.updated', 'thread.read'], threads.reload);
   const counts = threads.data?.counts;
   const zone = browserTimeZone() ?? 'UTC';
 

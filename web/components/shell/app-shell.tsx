@@ -4,6 +4,7 @@ import { MenuIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
+import { EventStreamProvider } from '../../lib/event-stream';
 import { roleAtLeast } from '../../lib/roles';
 import { cn } from '../../lib/utils';
 import { Brand } from '../brand';
@@ -127,7 +128,9 @@ export function AppShell({ children }: { children: ReactNode }) {
         )
       }
     >
-      <Shell>{children}</Shell>
+      <EventStreamProvider>
+        <Shell>{children}</Shell>
+      </EventStreamProvider>
     </MeProvider>
   );
 }
