@@ -13,7 +13,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'prisma/generated/**', 'web/.next/**', 'web/next-env.d.ts', '.data/**', '.tools/**', 'test-results/**', '**/*.mjs', 'eslint.config.js'],
+    ignores: ['node_modules/**', 'prisma/generated/**', 'web/.next/**', 'web/.next-test/**', 'web/next-env.d.ts', '.data/**', '.tools/**', 'test-results/**', '**/*.mjs', 'eslint.config.js'],
   },
   ...tseslint.configs.recommended,
   {

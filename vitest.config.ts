@@ -7,7 +7,7 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: false,
     include: ['**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'web/.next/**', '.data/**', '.tools/**'],
+    exclude: ['**/node_modules/**', 'web/.next/**', 'web/.next-test/**', '.data/**', '.tools/**'],
     globalSetup: ['test/harness/global-setup.ts'],
     reporters: ['default', './test/harness/server-logs-reporter.ts'],
     testTimeout: 30_000,

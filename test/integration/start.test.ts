@@ -141,12 +141,13 @@ describe('npm start', () => {
     expect(message.status).toBe('scheduled');
     expect(message.temporalUrl).toContain(`http://localhost:${ports.ui}/namespaces/default/workflows/`);
 
-    const page = await fetch(`http://127.0.0.1:${ports.web}/`);
+    // The web app serves its pages and, on the same origin, the API (web/proxy.ts).
+    const page = await fetch(`http://127.0.0.1:${ports.web}/sign-in`);
     expect(page.status).toBe(200);
-    const html = await page.text();
-    expect(html).toContain('data-testid="messages-table"');
-    expect(html).toContain('Survives a restart');
-    expect(html).toContain('data-status="scheduled"');
+    expect(await page.text()).toContain('Sign in to Herald');
+    const viaWeb = await fetch(`http://127.0.0.1:${ports.web}/api/messages/${messageId}`, { headers: auth });
+    expect(viaWeb.status).toBe(200);
+    expect((await viaWeb.json()).message.id).toBe(messageId);
 
     expect(await stop(stack)).toBe(0);
     expect(stack.output()).toContain('stopped cleanly');

@@ -1,33 +1,26 @@
-import type { Metadata } from 'next';
-import Link from 'next/link';
+import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { Providers } from '../components/providers';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: { default: 'Messages · Herald', template: '%s · Herald' },
-  description: 'Every automated message is a durable Temporal workflow.',
+  title: { default: 'Herald', template: '%s · Herald' },
+  description: 'The inbox where every automated message is a durable workflow.',
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#121317' },
+  ],
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
-      <body>
-        <div className="topbar">
-          <div className="topbar__inner">
-            <Link className="brand" href="/">
-              <span className="brand__mark" aria-hidden="true">
-                H
-              </span>
-              Herald
-            </Link>
-            <nav className="topbar__nav" aria-label="Main">
-              <Link className="topbar__link topbar__link--active" href="/" aria-current="page">
-                Messages
-              </Link>
-            </nav>
-          </div>
-        </div>
-        <main className="container">{children}</main>
+    // next-themes sets the class on <html> before hydration; the attribute differs from the server's by design.
+    <html lang="en" suppressHydrationWarning>
+      <body className="min-h-dvh font-sans">
+        <Providers>{children}</Providers>
       </body>
     </html>
   );

@@ -1,0 +1,46 @@
+/**
+ * Screenshots of every screen of the web app, light and dark, laptop and phone, into docs/screenshots/.
+ * Run: `npx tsx test/browser/take-screenshots.ts`. The web app talks to a local stand-in that answers with
+ * the contract's shapes (ISSUE-9-CONTRACTS.md) and demo data, so each screen shows what it shows with a
+ * tenant in use; once the auth and inbox routes are in the API, point it at a seeded API instead.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { launchBrowser, setTheme, VIEWPORTS } from '../harness/browser';
+import { demoApi, SCREENS } from '../harness/api-stand-in';
+import { startLocalServer } from '../harness/local-http-server';
+import { startWebApp } from '../harness/web-app';
+
+const OUT = path.resolve(import.meta.dirname, '../../docs/screenshots');
+
+async function main() {
+  await mkdir(OUT, { recursive: true });
+  const stand = await startLocalServer(demoApi);
+  const web = await startWebApp({ apiUrl: stand.url });
+  const browser = await launchBrowser();
+  const only = process.argv.slice(2);
+
+  try {
+    for (const shot of SCREENS.filter((s) => only.length === 0 || only.includes(s.name))) {
+      for (const theme of ['light', 'dark'] as const) {
+        for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+          const context = await browser.newContext({ viewport, colorScheme: theme, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+          await setTheme(context, theme);
+          const page = await context.newPage();
+          await page.goto(`${web.url}${shot.path}`);
+          await page.waitForLoadState('networkidle');
+          await shot.prepare?.(page);
+          await page.screenshot({ path: path.join(OUT, `${shot.name}-${device}-${theme}.png`) });
+          await context.close();
+        }
+      }
+      console.log(`screenshot: ${shot.name}`);
+    }
+  } finally {
+    await browser.close();
+    await web.stop();
+    await stand.close();
+  }
+}
+
+await main();
