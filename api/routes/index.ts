@@ -29,6 +29,7 @@ import { CreateTemplateSchema, PreviewTemplateSchema, TemplatePreviewViewSchema,
 import { TenantSettingsSchema, TenantViewSchema, UpdateTenantSettingsSchema } from '../../domain/schemas/tenant';
 import { rateLimit } from '../http/rate-limit';
 import type { Operation, OperationGroup } from '../openapi/operation';
+import { accountOperations } from './accounts/account-operations';
 import { createContact } from './contacts/create-contact';
 import { getContact } from './contacts/get-contact';
 import { listContacts } from './contacts/list-contacts';
@@ -454,4 +455,4 @@ const operations: Operation[] = [
   },
 ];
 
-export const apiGroup: OperationGroup = { prefix: '/api', operations };
+export const apiGroup: OperationGroup = { prefix: '/api', operations: [...operations, ...accountOperations] };
