@@ -65,6 +65,17 @@ export function authenticate(prisma: PrismaClient, sessions?: SessionAuth): Requ
   };
 }
 
+/**
+ * The tenant and its scoped client, for any caller that has a tenant — an ingest token too, which acts for its
+ * tenant without being a member or an API key (so without a Principal).
+ */
+export function tenantScopeOf(res: Response): { tenantId: string; db: TenantDb } {
+  const { tenantId, db } = res.locals as Partial<TenantLocals>;
+  if (!tenantId || !db) throw new Error('tenantScopeOf used on a route without a tenant');
+  return { tenantId, db };
+}
+
+/** The tenant, its scoped client and who is calling (a member or an API key). */
 export function tenantOf(res: Response): TenantLocals {
   const { tenantId, db, principal, account } = res.locals as Partial<TenantLocals>;
   if (!tenantId || !db || !principal) throw new Error('tenantOf used on an unauthenticated route');

@@ -3,7 +3,7 @@ import { AppError, ErrorCodes } from '../../domain/errors';
 import { ingestTokenBucket } from '../../domain/ingest-rate-limit';
 import type { PrismaClient } from '../../prisma/client';
 import { takeToken, type TokenBucket } from '../../prisma/queries/rate-limits/take-token';
-import { tenantOf } from './authenticate';
+import { tenantOf, tenantScopeOf } from './authenticate';
 import { ingestTokenOf } from './authenticate-ingest';
 
 /** Takes a token from the tenant's `bucket`; 429 with Retry-After (seconds) when there is none. */
@@ -33,7 +33,7 @@ export function rateLimit(prisma: PrismaClient, bucket: string, limit: TokenBuck
 export function ingestTokenRateLimit(prisma: PrismaClient): RequestHandler {
   return async (_req, res, next) => {
     const { ingestTokenId, ingestRatePerMinute } = ingestTokenOf(res);
-    await takeOrRefuse(prisma, tenantOf(res).tenantId, `ingest-token:${ingestTokenId}`, ingestTokenBucket(ingestRatePerMinute), 'Too many requests with this ingest token');
+    await takeOrRefuse(prisma, tenantScopeOf(res).tenantId, `ingest-token:${ingestTokenId}`, ingestTokenBucket(ingestRatePerMinute), 'Too many requests with this ingest token');
     next();
   };
 }
