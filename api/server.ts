@@ -19,9 +19,11 @@ async function main(): Promise<void> {
   const secrets = env.HERALD_SECRETS_KEY ? SecretBox.fromBase64(env.HERALD_SECRETS_KEY) : null;
   const keyProblem = secretsKeyProblem(secrets, await listCredentialKeyIds(prisma));
   if (keyProblem) throw new AppError(ErrorCodes.CONFIG, keyProblem);
-  // Sessions are signed with HERALD_AUTH_SECRET; a known development secret would let anyone forge them.
-  if (!env.HERALD_AUTH_SECRET && env.NODE_ENV === 'production') {
-    throw new AppError(ErrorCodes.CONFIG, 'HERALD_AUTH_SECRET is required in production (at least 32 characters, e.g. `openssl rand -base64 32`).');
+  // Sessions are signed with HERALD_AUTH_SECRET; the known development secret would let anyone forge them, so it
+  // is accepted in production only while the app is served on this machine (a local `docker compose up`).
+  const localApp = ['localhost', '127.0.0.1', '[::1]'].includes(new URL(env.HERALD_APP_URL).hostname);
+  if (!env.HERALD_AUTH_SECRET && env.NODE_ENV === 'production' && !localApp) {
+    throw new AppError(ErrorCodes.CONFIG, `HERALD_AUTH_SECRET is required when the app is served at ${env.HERALD_APP_URL} (at least 32 characters, e.g. \`openssl rand -base64 32\`).`);
   }
   if (!env.HERALD_AUTH_SECRET) logger.warn('HERALD_AUTH_SECRET is not set: sessions are signed with the development secret');
   const temporal = new TemporalGateway(env);

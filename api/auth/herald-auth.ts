@@ -113,6 +113,10 @@ export function createHeraldAuth(deps: { prisma: PrismaClient; temporal: Tempora
       useSecureCookies: appOrigin.startsWith('https:'),
       cookiePrefix: 'herald',
       defaultCookieAttributes: { sameSite: 'lax', httpOnly: true },
+      // Better Auth turns its origin and CSRF checks off under a test runner by default; Herald's tests run them
+      // as production does.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       database: { generateId: ({ model }) => `${ID_PREFIX[model] ?? 'ba'}_${crypto.randomUUID().replace(/-/g, '')}` },
     },

@@ -123,6 +123,29 @@ describe('sign-up and sessions', () => {
   });
 });
 
+describe('Better Auth’s own endpoints', () => {
+  it('serve the organization reads over Herald’s tenants and members, and refuse what Herald’s routes replace', async () => {
+    const owner = await signUpTestUser(request, { businessName: 'Org Co' });
+    const list = await request().get('/api/auth/organization/list').set(owner.headers);
+    expect(list.status).toBe(200);
+    expect(list.body).toEqual([expect.objectContaining({ id: owner.tenant.id, name: 'Org Co', slug: owner.tenant.id })]);
+    const active = await request().get('/api/auth/organization/get-active-member').set(owner.headers);
+    expect(active.status).toBe(200);
+    expect(active.body).toMatchObject({ id: owner.user.id, organizationId: owner.tenant.id, role: 'owner' });
+    const full = await request().get('/api/auth/organization/get-full-organization').set(owner.headers);
+    expect(full.status).toBe(200);
+    expect(full.body.members.map((m: { id: string; role: string }) => [m.id, m.role])).toEqual([[owner.user.id, 'owner']]);
+
+    const session = await request().get('/api/auth/get-session').set(owner.headers).expect(200);
+    expect(session.body.user.email).toBe(owner.email);
+    // One home for each change: Herald's routes.
+    const signUp = await request().post('/api/auth/sign-up/email').set('Origin', TEST_APP_URL).send({ name: 'X', email: 'x@example.test', password: 'password 123' });
+    expect(signUp.status).toBe(404);
+    const invite = await request().post('/api/auth/organization/invite-member').set(owner.headers).send({ email: 'y@example.test', role: 'agent' });
+    expect(invite.status).toBe(404);
+  });
+});
+
 describe('invitations, members and roles', () => {
   it('invites by link, emails the link once, and the new member joins with the role and sees the tenant', async () => {
     const owner = await signUpTestUser(request, { businessName: 'Invite Co' });
@@ -279,6 +302,10 @@ describe('CSRF', () => {
     expect((await request().get('/api/contacts').set('Cookie', owner.cookie)).status).toBe(200);
     expect((await request().post('/api/contacts').set(owner.headers).send(body())).status).toBe(201);
     expect((await request().post('/api/contacts').set('Cookie', owner.cookie).set('Sec-Fetch-Site', 'same-origin').send(body())).status).toBe(201);
+    // Better Auth's own endpoints check the origin of cookie-bearing changes the same way.
+    const signOut = await request().post('/api/auth/sign-out').set('Cookie', owner.cookie).set('Origin', 'https://evil.example').send({});
+    expect(signOut.status).toBe(403);
+    expect((await request().get('/api/me').set(owner.headers)).status).toBe(200);
     const { apiKey } = await createTestTenant(prisma);
     expect((await request().post('/api/contacts').set(bearer(apiKey)).send(body())).status).toBe(201);
   });
