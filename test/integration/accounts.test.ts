@@ -138,6 +138,10 @@ describe('Better Auth’s own endpoints', () => {
 
     const session = await request().get('/api/auth/get-session').set(owner.headers).expect(200);
     expect(session.body.user.email).toBe(owner.email);
+    // A new name is the account's, and the member row (what assignees and note authors show) follows it.
+    await request().post('/api/auth/update-user').set(owner.headers).send({ name: 'Olga Owner' }).expect(200);
+    expect((await request().get('/api/members').set(owner.headers)).body.members[0]).toMatchObject({ id: owner.user.id, name: 'Olga Owner' });
+    expect((await request().get('/api/me').set(owner.headers)).body.user.name).toBe('Olga Owner');
     // One home for each change: Herald's routes.
     const signUp = await request().post('/api/auth/sign-up/email').set('Origin', TEST_APP_URL).send({ name: 'X', email: 'x@example.test', password: 'password 123' });
     expect(signUp.status).toBe(404);

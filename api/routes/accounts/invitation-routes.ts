@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { invitationLink } from '../../../domain/account-emails';
 import { AppError, ErrorCodes, isAppError } from '../../../domain/errors';
 import { AcceptInvitationSchema, CreateInvitationSchema } from '../../../domain/schemas/accounts';
@@ -75,6 +75,13 @@ export function getPublicInvitationRoute(deps: ApiDeps): RequestHandler {
   };
 }
 
+/** The session a public route's caller may be signed in with; a cookie-borne change must come from the app. */
+async function signedInCaller(deps: ApiDeps, req: Request, res: Response) {
+  if (!req.headers.cookie || !deps.sessions) return null;
+  assertSameOriginChange(req, deps.sessions.trustedOrigins);
+  return sessionOf(deps.sessions.auth, req, res);
+}
+
 /**
  * POST /api/invitations/:id/accept: joins the tenant as the invited email — signed in to that account already,
  * or with its password, or (no such account yet) creating it with a name and password — and signs in to it.
@@ -93,7 +100,7 @@ export function acceptInvitationRoute(deps: ApiDeps): RequestHandler {
       throw new AppError(ErrorCodes.CONFLICT, `This invitation is ${status}: ask for a new one.`, { details: { reason: 'invitation_not_pending', status } });
     }
 
-    const session = req.headers.cookie && deps.sessions ? (assertSameOriginChange(req, deps.sessions.trustedOrigins), await sessionOf(auth, req, res)) : null;
+    const session = await signedInCaller(deps, req, res);
     let joined;
     if (session && session.email === found.email) {
       joined = await acceptInvitation(deps.prisma, id, { existingId: session.authUserId });
