@@ -1,3 +1,4 @@
+import { createAccountEmailActivities } from './account-email-activities';
 import { createBulkEnrollmentActivities } from './bulk-enrollment-activities';
 import { createInboundActivities } from './inbound-activities';
 import { createQuoteActivities } from './quote-activities';
@@ -15,6 +16,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createInboundActivities(deps),
     ...createSequenceActivities(deps),
     ...createBulkEnrollmentActivities(deps),
+    ...createAccountEmailActivities(deps),
     // The public quote page lives on the API: its public URL, or the local default.
     ...createQuoteActivities({ ...deps, quotePageBaseUrl: deps.quotePageBaseUrl ?? deps.publicUrl ?? 'http://localhost:4000' }),
   });

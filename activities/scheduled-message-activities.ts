@@ -43,6 +43,8 @@ export interface ActivityDeps {
   publicUrl?: string;
   /** Base URL of the public quote page (the API); defaults to publicUrl, then http://localhost:4000. */
   quotePageBaseUrl?: string;
+  /** Public URL of the web app, for links in account emails (password reset, invitations); http://localhost:3000 when omitted. */
+  appUrl?: string;
 }
 
 /** Provider errors nobody recognises get this many attempts in all, then count as permanent. */

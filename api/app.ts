@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import { ErrorCodes } from '../domain/errors';
+import { createSessionAuth } from './auth/mount-auth';
 import type { ApiDeps } from './deps';
 import { errorMiddleware } from './http/error-middleware';
 import { docsAssets } from './openapi/docs-group';
@@ -7,10 +8,13 @@ import { mountOperations } from './openapi/mount-operations';
 import { OPERATION_GROUPS } from './openapi/operation-groups';
 
 /** The HTTP app without `listen`, so tests drive it directly. Routes come only from the operation table. */
-export function createApp(deps: ApiDeps): Express {
+export function createApp(given: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', true);
+  const { sessions, handler: betterAuthHandler } = createSessionAuth({ prisma: given.systemPrisma, temporal: given.temporal, logger: given.logger, settings: given.auth });
+  const deps: ApiDeps = { ...given, sessions };
+  app.use(betterAuthHandler);
   for (const group of OPERATION_GROUPS) app.use(group.prefix, mountOperations(group, deps));
   app.use('/api/docs', ...docsAssets);
   app.use((req, res) => {

@@ -3,6 +3,8 @@ import type { TemporalWebConfig } from '../domain/temporal-web-links';
 import type { AppPrisma, SystemPrisma } from '../prisma/client';
 import type { InboundEmailSource } from '../providers/resend/inbound-email';
 import type { SecretBox } from '../providers/credentials/secret-box';
+import type { AuthSettings } from './auth/herald-auth';
+import type { SessionAuth } from './http/authenticate';
 import type { TemporalGateway } from './temporal-gateway';
 
 export interface ApiDeps {
@@ -37,6 +39,10 @@ export interface ApiDeps {
      */
     sharedSenders: string[];
   };
+  /** Accounts and sessions (Better Auth); development settings when omitted (a fixed secret, the app on localhost:3000). */
+  auth?: AuthSettings;
+  /** Set by createApp from `auth`: how session cookies are recognised. */
+  sessions?: SessionAuth;
   webhooks?: {
     /** Verifies X-Twilio-Signature; without it Twilio webhooks answer 403. */
     twilioAuthToken?: string;

@@ -7,6 +7,7 @@ import { listCredentialKeyIds } from '../prisma/queries/provider-credentials/pro
 import { SecretBox, secretsKeyProblem } from '../providers/credentials/secret-box';
 import { activeProviders, providerEnv } from '../providers/provider-config';
 import { createApp } from './app';
+import { DEVELOPMENT_AUTH_SETTINGS } from './auth/mount-auth';
 import { TemporalGateway } from './temporal-gateway';
 
 async function main(): Promise<void> {
@@ -20,6 +21,13 @@ async function main(): Promise<void> {
   const secrets = env.HERALD_SECRETS_KEY ? SecretBox.fromBase64(env.HERALD_SECRETS_KEY) : null;
   const keyProblem = secretsKeyProblem(secrets, await listCredentialKeyIds(systemPrisma));
   if (keyProblem) throw new AppError(ErrorCodes.CONFIG, keyProblem);
+  // Sessions are signed with HERALD_AUTH_SECRET; the known development secret would let anyone forge them, so it
+  // is accepted in production only while the app is served on this machine (a local `docker compose up`).
+  const localApp = ['localhost', '127.0.0.1', '[::1]'].includes(new URL(env.HERALD_APP_URL).hostname);
+  if (!env.HERALD_AUTH_SECRET && env.NODE_ENV === 'production' && !localApp) {
+    throw new AppError(ErrorCodes.CONFIG, `HERALD_AUTH_SECRET is required when the app is served at ${env.HERALD_APP_URL} (at least 32 characters, e.g. \`openssl rand -base64 32\`).`);
+  }
+  if (!env.HERALD_AUTH_SECRET) logger.warn('HERALD_AUTH_SECRET is not set: sessions are signed with the development secret');
   const temporal = new TemporalGateway(env);
   const inboundEmail = createInboundEmailReader(providerSettings);
   const app = createApp({
@@ -33,6 +41,12 @@ async function main(): Promise<void> {
     ...(secrets ? { secrets } : {}),
     ...(providerSettings.TWILIO_API_BASE_URL ? { twilioApiBaseUrl: providerSettings.TWILIO_API_BASE_URL } : {}),
     publicUrl: env.HERALD_PUBLIC_URL ?? `http://localhost:${env.HERALD_API_PORT}`,
+    auth: {
+      secret: env.HERALD_AUTH_SECRET ?? DEVELOPMENT_AUTH_SETTINGS.secret,
+      appUrl: env.HERALD_APP_URL,
+      // The API's own origin (its docs page) may send session changes too.
+      ...(env.HERALD_PUBLIC_URL ? { trustedOrigins: [env.HERALD_PUBLIC_URL] } : {}),
+    },
     bulkEnrollment: { batchSize: env.HERALD_BULK_ENROLL_BATCH_SIZE, batchIntervalMs: env.HERALD_BULK_ENROLL_INTERVAL_MS },
     sendRateLimit: { perMinute: env.HERALD_SEND_RATE_PER_MINUTE, burst: env.HERALD_SEND_BURST ?? env.HERALD_SEND_RATE_PER_MINUTE },
     webhooks: {

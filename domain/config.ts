@@ -46,6 +46,7 @@ export const WorkerEnvSchema = TemporalEnvSchema.extend({
   HERALD_PUBLIC_URL: z.url().optional().describe('Public base URL of the API, for provider status callbacks'),
   HERALD_API_PORT: port.default(4000).describe('Where the API listens: the quote page links default to it'),
   HERALD_SECRETS_KEY: SecretsKeySchema,
+  HERALD_APP_URL: z.url().default('http://localhost:3000').describe('Public URL of the web app: links in account emails, the origin browsers call from'),
 });
 export type WorkerEnv = z.infer<typeof WorkerEnvSchema>;
 
@@ -65,6 +66,9 @@ export const ApiEnvSchema = TemporalEnvSchema.extend({
   TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
   RESEND_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'RESEND_WEBHOOK_SECRET starts with whsec_').optional(),
   HERALD_SECRETS_KEY: SecretsKeySchema,
+  HERALD_APP_URL: z.url().default('http://localhost:3000').describe('Public URL of the web app: links in account emails, the origin browsers call from'),
+  HERALD_AUTH_SECRET: z.string().min(32, 'HERALD_AUTH_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional().describe('Signs session cookies'),
+  NODE_ENV: z.string().optional(),
 });
 export type ApiEnv = z.infer<typeof ApiEnvSchema>;
 

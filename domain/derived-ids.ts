@@ -77,3 +77,11 @@ export function notificationMessageId(triggerId: string, ruleId: string): string
 export function fannedOutProviderMessageId(providerMessageId: string, tenantId: string): string {
   return `${providerMessageId}:${tenantId}`;
 }
+
+/**
+ * One run per account email: a password reset per reset token (its stored row's id), an invitation per
+ * invitation — however often the start is retried, the email goes out once.
+ */
+export function accountEmailWorkflowId(kind: 'password-reset' | 'invitation', id: string): string {
+  return `account-email:${kind}:${id}`;
+}

@@ -11,6 +11,8 @@ export const ErrorCodes = {
   NOT_FOUND: 'NOT_FOUND',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
+  /** A change authenticated by a session cookie that did not come from the app's own origin (cross-site request forgery). */
+  CSRF_REJECTED: 'CSRF_REJECTED',
   CONFLICT: 'CONFLICT',
   TOO_LATE: 'TOO_LATE',
   CONTACT_UNREACHABLE: 'CONTACT_UNREACHABLE',
@@ -73,6 +75,7 @@ const PERMANENT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   ErrorCodes.NOT_FOUND,
   ErrorCodes.UNAUTHENTICATED,
   ErrorCodes.FORBIDDEN,
+  ErrorCodes.CSRF_REJECTED,
   ErrorCodes.CONFLICT,
   ErrorCodes.TOO_LATE,
   ErrorCodes.CONTACT_UNREACHABLE,

@@ -202,6 +202,17 @@ async function main(): Promise<void> {
     }
   }
 
+  // Signs session cookies; made once and kept like the secrets key unless HERALD_AUTH_SECRET is set.
+  let authSecret = process.env.HERALD_AUTH_SECRET;
+  if (!authSecret) {
+    const secretFile = path.join(config.HERALD_DATA_DIR, 'auth-secret');
+    try {
+      authSecret = (await localSecretsKey(secretFile)).key;
+    } catch (error) {
+      throw new StartupError((error as Error).message.replace('HERALD_SECRETS_KEY', 'HERALD_AUTH_SECRET'));
+    }
+  }
+
   const local = urlHost(clientHost(config.HERALD_BIND_ADDRESS));
   const shown = displayHost(config.HERALD_BIND_ADDRESS);
   const apiUrl = `http://${local}:${config.HERALD_API_PORT}`;
@@ -216,6 +227,8 @@ async function main(): Promise<void> {
     HERALD_API_URL: apiUrl,
     HERALD_API_KEY: key,
     HERALD_SECRETS_KEY: secretsKey,
+    HERALD_AUTH_SECRET: authSecret,
+    HERALD_APP_URL: process.env.HERALD_APP_URL ?? `http://${local}:${config.HERALD_WEB_PORT}`,
     LOG_LEVEL: config.LOG_LEVEL,
     NEXT_TELEMETRY_DISABLED: '1',
   };

@@ -241,3 +241,14 @@ export interface QuoteState {
 
 export const quoteRespondedSignal = defineSignal<[QuoteRespondedInput]>('quoteResponded');
 export const quoteStateQuery = defineQuery<QuoteState>('quoteState');
+
+/**
+ * An email to a person about their account, sent through Herald's email path. Only ids travel: the activity
+ * reads the address and the link when it sends, so neither lands in workflow history.
+ */
+export type AccountEmailInput = { kind: 'password-reset'; verificationId: string } | { kind: 'invitation'; invitationId: string };
+
+export interface AccountEmailResult {
+  /** False when there was nothing to send any more (the token was used or expired, the invitation withdrawn). */
+  sent: boolean;
+}

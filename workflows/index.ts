@@ -5,3 +5,4 @@ export { sequenceEnrollmentWorkflow } from './sequence-enrollment';
 export { bulkEnrollmentWorkflow } from './bulk-enrollment';
 export { sendQuoteWorkflow } from './send-quote';
 export { recheckPendingSendsWorkflow } from './recheck-pending-sends';
+export { sendAccountEmailWorkflow } from './account-email';

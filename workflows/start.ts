@@ -14,6 +14,7 @@ import {
   type SearchAttributePair,
 } from '@temporalio/common';
 import {
+  accountEmailWorkflowId,
   bulkEnrollmentWorkflowId,
   enrollmentWorkflowId,
   inboundWorkflowId,
@@ -24,7 +25,7 @@ import {
 import { AppError, ErrorCodes } from '../domain/errors';
 import { inboundRunSummary, messageRunSummary, quoteRunSummary } from '../domain/run-summaries';
 import type { WorkflowOutboxStart } from '../domain/workflow-outbox';
-import type { BulkEnrollmentInput, EnrollmentInput, InboundMessageInput, QuoteInput, RecheckSendsInput, ScheduledMessageInput } from './definitions';
+import type { AccountEmailInput, BulkEnrollmentInput, EnrollmentInput, InboundMessageInput, QuoteInput, RecheckSendsInput, ScheduledMessageInput } from './definitions';
 
 /** Ids only — never phone numbers or emails: search attributes are not encrypted. */
 export const TenantIdKey = defineSearchAttributeKey('TenantId', SearchAttributeType.KEYWORD);
@@ -48,7 +49,8 @@ export type HeraldWorkflowType =
   | 'sequenceEnrollmentWorkflow'
   | 'sendQuoteWorkflow'
   | 'bulkEnrollmentWorkflow'
-  | 'recheckPendingSendsWorkflow';
+  | 'recheckPendingSendsWorkflow'
+  | 'sendAccountEmailWorkflow';
 
 /** Everything needed to start one run, by a client or as a child. */
 export interface StartSpec<A = unknown> {
@@ -203,6 +205,23 @@ export function recheckSendsStart(input: RecheckSendsInput, what: string): Start
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
     typedSearchAttributes: [{ key: TenantIdKey, value: input.tenantId }],
     staticSummary: `Recheck waiting sends · ${what} changed`,
+  };
+}
+
+/**
+ * An account email goes out once per token or invitation: a second start (a retried request) is refused while
+ * the first runs and after it ended.
+ */
+export function accountEmailStart(input: AccountEmailInput): StartSpec<AccountEmailInput> {
+  const isReset = input.kind === 'password-reset';
+  return {
+    workflowType: 'sendAccountEmailWorkflow',
+    workflowId: accountEmailWorkflowId(input.kind, isReset ? input.verificationId : input.invitationId),
+    args: [input],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+    workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    typedSearchAttributes: [],
+    staticSummary: isReset ? 'Account email · password reset' : 'Account email · invitation',
   };
 }
 

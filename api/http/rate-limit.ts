@@ -2,12 +2,12 @@ import type { RequestHandler, Response } from 'express';
 import { AppError, ErrorCodes } from '../../domain/errors';
 import { ingestTokenBucket } from '../../domain/ingest-rate-limit';
 import { takeToken, type TokenBucket } from '../../prisma/queries/rate-limits/take-token';
-import { tenantOf } from './authenticate';
+import { tenantScopeOf } from './authenticate';
 import { ingestTokenOf } from './authenticate-ingest';
 
 /** Takes a token from the tenant's `bucket`; 429 with Retry-After (seconds) when there is none. */
 async function takeOrRefuse(res: Response, bucket: string, limit: TokenBucket, tooMany: string): Promise<void> {
-  const { tenantId, db } = tenantOf(res);
+  const { tenantId, db } = tenantScopeOf(res);
   const waitMs = await takeToken(db, tenantId, bucket, limit);
   if (waitMs === null) return;
   const seconds = Math.ceil(waitMs / 1000);

@@ -21,7 +21,7 @@ export function mountOperations(group: OperationGroup, deps: ApiDeps): Router {
     // An ingest token is rate-limited as soon as it is known: before the body is read, refused calls included.
     const who =
       op.security === 'apiKey'
-        ? [...(auth.apiKey ??= [authenticate(deps.prisma, deps.systemPrisma)]), requireRole(requiredRole(op))]
+        ? [...(auth.apiKey ??= [authenticate(deps.prisma, deps.systemPrisma, deps.sessions)]), requireRole(requiredRole(op))]
         : op.security === 'ingestToken'
           ? (auth.ingestToken ??= [authenticateIngest(deps.prisma, deps.systemPrisma), ingestTokenRateLimit()])
           : [];

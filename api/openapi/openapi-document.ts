@@ -69,7 +69,8 @@ function errorResponses(op: Operation, errorBodies: ErrorBodies): ZodOpenApiResp
 }
 
 const SECURITY: Record<Security, Array<Record<string, string[]>>> = {
-  apiKey: [{ apiKey: [] }],
+  // A tenant caller: an API key or a member's session, either one.
+  apiKey: [{ apiKey: [] }, { sessionCookie: [] }],
   ingestToken: [{ ingestToken: [] }],
   twilioSignature: [{ twilioSignature: [] }],
   svixSignature: [{ svixSignature: [] }],
@@ -114,6 +115,10 @@ websites (ingest) and providers (webhooks) call.
 - **Bodies** are JSON (\`Content-Type: application/json\`, UTF-8) unless a route says otherwise; another media
   type or charset is a 415.
 - **Text** may not contain NUL (\\u0000) or lone surrogates; such input is a 400 naming the field.
+- **Callers** of tenant routes are a member signed in to the app (session cookie) or a machine with an API key;
+  both act in one tenant with a role (viewer < agent < admin < owner; \`x-herald-role\` is the least a route needs).
+  Sign in, sign out and password reset are Better Auth's endpoints under \`/api/auth\` (\`POST /api/auth/sign-in/email\`,
+  \`POST /api/auth/sign-out\`, \`POST /api/auth/request-password-reset\`, \`POST /api/auth/reset-password\`).
 - **Custom properties** are flat: name → text, number, true/false or null; at most 100.`;
 
 /** The OpenAPI 3.1 document of every operation, generated from the same table that registers the routes. */
@@ -150,7 +155,14 @@ export function openApiDocument(groups: OperationGroup[]) {
         ...errorBodies.components,
       },
       securitySchemes: {
-        apiKey: { type: 'http', scheme: 'bearer', description: 'A tenant API key: `Authorization: Bearer <key>` (or `X-Api-Key: <key>`).' },
+        apiKey: { type: 'http', scheme: 'bearer', description: 'A tenant API key: `Authorization: Bearer <key>` (or `X-Api-Key: <key>`). It acts with its role (POST /api/api-keys).' },
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'herald.session_token',
+          description:
+            'A member’s session (`__Secure-herald.session_token` over https), set by POST /api/signup, POST /api/invitations/{id}/accept or POST /api/auth/sign-in/email. It acts in the session’s tenant with the member’s role. Changes (POST, PUT, PATCH, DELETE) must come from the app: an `Origin` the server trusts, or `Sec-Fetch-Site: same-origin`; otherwise 403 CSRF_REJECTED.',
+        },
         ingestToken: { type: 'http', scheme: 'bearer', description: 'A per-tenant ingest token (`it_…`, from POST /api/ingest-tokens): it can only add leads and quotes.' },
         twilioSignature: { type: 'apiKey', in: 'header', name: 'X-Twilio-Signature', description: 'Twilio’s signature over the public URL and the form body (TWILIO_AUTH_TOKEN).' },
         svixSignature: {

@@ -9,7 +9,10 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export type { Role } from '../../domain/roles';
 
-/** How a caller proves who it is; each is one OpenAPI security scheme. */
+/**
+ * How a caller proves who it is. `apiKey` is any tenant caller: an API key or a member's session cookie (two
+ * OpenAPI schemes, either one); the others are one scheme each.
+ */
 export type Security = 'apiKey' | 'ingestToken' | 'twilioSignature' | 'svixSignature' | 'none';
 
 export interface OperationResponse {
@@ -73,7 +76,10 @@ export function requiredRole(op: Operation): Role {
 export function errorCodesOf(op: Operation): ErrorCode[] {
   const codes = new Set<ErrorCode>(['VALIDATION', ...(op.errors ?? []), 'INTERNAL']);
   if (op.security === 'apiKey' || op.security === 'ingestToken') codes.add('UNAUTHENTICATED');
-  if (op.security === 'apiKey') codes.add('FORBIDDEN');
+  if (op.security === 'apiKey') {
+    codes.add('FORBIDDEN');
+    codes.add('CSRF_REJECTED');
+  }
   if (op.security === 'ingestToken') codes.add('RATE_LIMITED');
   if (op.security === 'twilioSignature' || op.security === 'svixSignature') codes.add('FORBIDDEN');
   if (op.body) {

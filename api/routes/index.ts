@@ -29,6 +29,7 @@ import { CreateTemplateSchema, PreviewTemplateSchema, TemplatePreviewViewSchema,
 import { TenantSettingsSchema, TenantViewSchema, UpdateTenantSettingsSchema } from '../../domain/schemas/tenant';
 import { rateLimit } from '../http/rate-limit';
 import type { Operation, OperationGroup } from '../openapi/operation';
+import { accountOperations } from './accounts/account-operations';
 import { createContact } from './contacts/create-contact';
 import { getContact } from './contacts/get-contact';
 import { listContacts } from './contacts/list-contacts';
@@ -221,14 +222,14 @@ const operations: Operation[] = [
     handler: () => addSenderAddressRoute(),
   },
   {
-    method: 'post', path: '/sender-addresses/:id/default', operationId: 'setDefaultSender', tag: 'sender addresses', security: 'apiKey',
+    method: 'post', path: '/sender-addresses/:id/default', operationId: 'setDefaultSender', tag: 'sender addresses', security: 'apiKey', role: 'admin',
     summary: 'Make a sender the default of its channel', params: IdParamsSchema,
     responses: { 200: ok('It is the default', z.object({ senderAddress: SenderAddressViewSchema })) },
     errors: ['NOT_FOUND'],
     handler: () => setDefaultSenderRoute(),
   },
   {
-    method: 'delete', path: '/sender-addresses/:id', operationId: 'removeSenderAddress', tag: 'sender addresses', security: 'apiKey',
+    method: 'delete', path: '/sender-addresses/:id', operationId: 'removeSenderAddress', tag: 'sender addresses', security: 'apiKey', role: 'admin',
     summary: 'Remove a sender', description: 'Removing a channel’s default leaves the channel on the server’s shared sender. Inbound messages to it no longer find this tenant by it.',
     params: IdParamsSchema,
     responses: { 204: { description: 'Removed' } },
@@ -243,7 +244,7 @@ const operations: Operation[] = [
     handler: getProviderCredentialsRoute,
   },
   {
-    method: 'put', path: '/provider-credentials/twilio', operationId: 'putTwilioCredentials', tag: 'provider accounts', security: 'apiKey',
+    method: 'put', path: '/provider-credentials/twilio', operationId: 'putTwilioCredentials', tag: 'provider accounts', security: 'apiKey', role: 'admin',
     summary: 'Send this tenant’s SMS and WhatsApp through its own Twilio account',
     description:
       'The credentials are checked with Twilio first (the account fetch): refused ones are a 422 with Twilio’s reason. They are stored encrypted (AES-256-GCM under HERALD_SECRETS_KEY) and never shown again. Sends then need a default sender of that account.',
@@ -253,13 +254,13 @@ const operations: Operation[] = [
     handler: putTwilioCredentialsRoute,
   },
   {
-    method: 'delete', path: '/provider-credentials/twilio', operationId: 'deleteTwilioCredentials', tag: 'provider accounts', security: 'apiKey',
+    method: 'delete', path: '/provider-credentials/twilio', operationId: 'deleteTwilioCredentials', tag: 'provider accounts', security: 'apiKey', role: 'admin',
     summary: 'Forget the tenant’s own Twilio account: SMS and WhatsApp go back to the server’s',
     responses: { 204: { description: 'Forgotten (or there was none)' } },
     handler: (deps) => deleteCredentialsRoute(deps, 'twilio'),
   },
   {
-    method: 'put', path: '/provider-credentials/resend', operationId: 'putResendCredentials', tag: 'provider accounts', security: 'apiKey',
+    method: 'put', path: '/provider-credentials/resend', operationId: 'putResendCredentials', tag: 'provider accounts', security: 'apiKey', role: 'admin',
     summary: 'Send this tenant’s email through its own Resend account',
     description: 'Stored encrypted (AES-256-GCM under HERALD_SECRETS_KEY) and never shown again; the webhook secret verifies that account’s webhooks. Sends then need a default email sender on a domain of that account.',
     body: json(ResendCredentialsSchema),
@@ -268,7 +269,7 @@ const operations: Operation[] = [
     handler: putResendCredentialsRoute,
   },
   {
-    method: 'delete', path: '/provider-credentials/resend', operationId: 'deleteResendCredentials', tag: 'provider accounts', security: 'apiKey',
+    method: 'delete', path: '/provider-credentials/resend', operationId: 'deleteResendCredentials', tag: 'provider accounts', security: 'apiKey', role: 'admin',
     summary: 'Forget the tenant’s own Resend account: email goes back to the server’s',
     responses: { 204: { description: 'Forgotten (or there was none)' } },
     handler: (deps) => deleteCredentialsRoute(deps, 'resend'),
@@ -454,4 +455,4 @@ const operations: Operation[] = [
   },
 ];
 
-export const apiGroup: OperationGroup = { prefix: '/api', operations };
+export const apiGroup: OperationGroup = { prefix: '/api', operations: [...operations, ...accountOperations] };

@@ -3,11 +3,11 @@ import { testApi } from '../harness/context';
 import { seriousAxeViolations, setTheme, useBrowser } from '../harness/browser';
 import { useDevServer, type DevServer } from '../harness/suites';
 import { listen, startWebApp, type RunningWebApp } from '../harness/web-app';
-import type { PrismaClient } from '../../prisma/client';
+import type { AppPrisma } from '../../prisma/client';
 
 // The sign-in page in Chromium, served by the real web build and talking (same origin) to the real API.
 let server: DevServer;
-let prisma: PrismaClient;
+let prisma: AppPrisma;
 let api: { url: string; close(): Promise<void> };
 let web: RunningWebApp;
 

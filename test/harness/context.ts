@@ -95,6 +95,8 @@ export async function startWorker(options: {
   ownAccounts?: { twilioBaseUrl?: string; resendBaseUrl?: string };
   maxCachedWorkflows?: number;
   publicUrl?: string;
+  /** The web app's public URL, for links in account emails. */
+  appUrl?: string;
   /** Compose extra behaviour around the real activities (e.g. a STOP landing at a precise moment). */
   wrapActivities?: (activities: Activities) => Activities;
   /** The activities' logger (silent unless a test reads what they log). */
@@ -117,6 +119,7 @@ export async function startWorker(options: {
         }),
         logger: options.logger ?? silentLogger,
         ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+        ...(options.appUrl ? { appUrl: options.appUrl } : {}),
       }),
     ),
     workflowBundle: await workflowBundle(),
@@ -131,6 +134,17 @@ export async function startWorker(options: {
     },
   };
 }
+
+/** Where the test API believes the web app is (https: cookies are Secure); session changes send this Origin. */
+export const TEST_APP_URL = 'https://app.herald.test';
+
+/** Accounts in tests: a known secret, and limits no test meets unless it means to (rate-limit tests set their own). */
+export const TEST_AUTH: NonNullable<ApiDeps['auth']> = {
+  secret: 'test-auth-secret-0123456789-abcdefghijklmnop',
+  appUrl: TEST_APP_URL,
+  signInLimit: { max: 10_000, windowSeconds: 60 },
+  signUpLimit: { max: 10_000, windowSeconds: 60 },
+};
 
 export const TEST_WEBHOOKS = {
   twilioAuthToken: 'test-twilio-auth-token-0123456789',
@@ -162,6 +176,7 @@ export function testApi(options: {
     temporalWeb: { uiUrl: 'http://localhost:8233', namespace: options.client.options.namespace },
     logger: options.logger ?? silentLogger,
     webhooks: TEST_WEBHOOKS,
+    auth: TEST_AUTH,
     secrets: testSecrets(),
     ...(options.sendRateLimit ? { sendRateLimit: options.sendRateLimit } : {}),
     ...(options.inboundEmail ? { inboundEmail: options.inboundEmail } : {}),

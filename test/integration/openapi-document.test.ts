@@ -69,7 +69,7 @@ describe('the OpenAPI document', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
     const schemes = Object.keys(doc.components.securitySchemes);
-    expect(schemes.sort()).toEqual(['apiKey', 'ingestToken', 'svixSignature', 'twilioSignature']);
+    expect(schemes.sort()).toEqual(['apiKey', 'ingestToken', 'sessionCookie', 'svixSignature', 'twilioSignature']);
     const tags = new Set(doc.tags.map((t: { name: string }) => t.name));
     const ids = new Set<string>();
     for (const { key, path, op } of documentedOperations()) {

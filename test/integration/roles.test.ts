@@ -5,9 +5,10 @@ import { ROLES, roleAtLeast, type Role } from '../../domain/roles';
 import type { AppPrisma } from '../../prisma/client';
 import { createApiKey } from '../../prisma/queries/api-keys/create-api-key';
 import { createTestTenant, testApi, testPrisma, uniqueName } from '../harness/context';
+import { testMember } from '../harness/accounts';
 import { devServer } from '../harness/dev-server';
 
-// Every tenant operation, called by a caller of each role: below the operation's role it is refused with 403
+// Every tenant operation, called by a caller of each role (an API key and a member's session): below the operation's role it is refused with 403
 // before anything is read or changed; at or above it the role check lets it through (the call may then fail
 // for other reasons — made-up ids, an empty body — but never for the role). The table is read from the app,
 // so a new route is covered without a line here.
@@ -15,6 +16,8 @@ let server: Awaited<ReturnType<typeof devServer>>;
 let prisma: AppPrisma;
 let request: ReturnType<typeof testApi>['request'];
 const keys = {} as Record<Role, string>;
+/** A signed-in member of each role in the same tenant: sessions meet the same checks as keys. */
+const sessions = {} as Record<Role, { Cookie: string; Origin: string }>;
 
 const tenantOperations: Array<{ prefix: string; op: Operation }> = OPERATION_GROUPS.flatMap((group) =>
   group.operations.filter((op) => op.security === 'apiKey').map((op) => ({ prefix: group.prefix, op })),
@@ -24,8 +27,9 @@ beforeAll(async () => {
   server = await devServer();
   prisma = testPrisma();
   ({ request } = testApi({ prisma, client: server.client, taskQueue: uniqueName('roles-tq') }));
-  const { db } = await createTestTenant(prisma);
+  const { db, tenant } = await createTestTenant(prisma);
   for (const role of ROLES) keys[role] = (await createApiKey(db, { name: role, role })).key;
+  for (const role of ROLES) sessions[role] = (await testMember(request, tenant.id, role)).headers;
 });
 afterAll(async () => {
   await server?.close();
@@ -45,12 +49,17 @@ describe('roles on every tenant operation', () => {
     const least = requiredRole(op);
     it(`${op.method.toUpperCase()} ${prefix}${op.path} needs ${least}`, async () => {
       for (const role of ROLES) {
-        const res = await request()[op.method](path(prefix, op)).set('authorization', `Bearer ${keys[role]}`).send({});
-        if (roleAtLeast(role, least)) {
-          expect(res.body?.error?.details?.required, `${role} let through`).toBeUndefined();
-        } else {
-          expect(res.status, `${role} refused`).toBe(403);
-          expect(res.body.error).toMatchObject({ code: 'FORBIDDEN', details: { required: least, role } });
+        for (const [caller, headers] of [
+          ['key', { authorization: `Bearer ${keys[role]}` }],
+          ['session', sessions[role]],
+        ] as const) {
+          const res = await request()[op.method](path(prefix, op)).set(headers).send({});
+          if (roleAtLeast(role, least)) {
+            expect(res.body?.error?.details?.required, `${role} ${caller} let through`).toBeUndefined();
+          } else {
+            expect(res.status, `${role} ${caller} refused`).toBe(403);
+            expect(res.body.error).toMatchObject({ code: 'FORBIDDEN', details: { required: least, role } });
+          }
         }
       }
     });

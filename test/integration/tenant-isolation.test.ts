@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppPrisma } from '../../prisma/client';
 import { forTenant } from '../../prisma/tenant-scope';
 import { bearer, createTestTenant, fakeProviders, startWorker, testApi, testPrisma, uniqueName, type RunningWorker } from '../harness/context';
+import { testMember } from '../harness/accounts';
 import { devServer } from '../harness/dev-server';
 import { startLocalServer } from '../harness/local-http-server';
 import { twilioAccounts, twilioApi } from '../harness/twilio-api';
@@ -46,6 +47,9 @@ type Ctx = {
   bulkEnrollmentId: string;
   quoteId: string;
   senderAddressId: string;
+  memberId: string;
+  invitationId: string;
+  apiKeyId: string;
 };
 type Case = { method: 'get' | 'post' | 'patch' | 'put' | 'delete'; path: (a: Ctx) => string; body?: (a: Ctx) => object; expectStatus: number; check?: (body: any, a: Ctx) => void };
 
@@ -139,6 +143,20 @@ const CASES: Record<string, Case> = {
   'GET /quotes/:id': { method: 'get', path: (a) => `/api/quotes/${a.quoteId}`, expectStatus: 404 },
   'GET /quote-settings': { method: 'get', path: () => '/api/quote-settings', expectStatus: 200, check: (b) => expect(b.quoteSettings.followUpDays).toBe(3) },
   'PUT /quote-settings': { method: 'put', path: () => '/api/quote-settings', body: () => ({ followUpDays: 9 }), expectStatus: 200, check: (b) => expect(b.quoteSettings.followUpDays).toBe(9) },
+  // Accounts: B sees and changes its own members, invitations and keys only.
+  'GET /me': { method: 'get', path: () => '/api/me', expectStatus: 200, check: (b) => expect(b.tenant.businessName).toBe('Tenant B Ltd') },
+  'POST /me/tenant': { method: 'post', path: () => '/api/me/tenant', body: () => ({ tenantId: 'ten_of_a' }), expectStatus: 409 },
+  'GET /members': { method: 'get', path: () => '/api/members', expectStatus: 200, check: (b, a) => expect(b.members.map((m: { id: string }) => m.id)).not.toContain(a.memberId) },
+  'PATCH /members/:id': { method: 'patch', path: (a) => `/api/members/${a.memberId}`, body: () => ({ role: 'viewer' }), expectStatus: 404 },
+  'DELETE /members/:id': { method: 'delete', path: (a) => `/api/members/${a.memberId}`, expectStatus: 404 },
+  'GET /invitations': { method: 'get', path: () => '/api/invitations', expectStatus: 200, check: (b) => expect(b.invitations).toEqual([]) },
+  'POST /invitations': { method: 'post', path: () => '/api/invitations', body: () => ({ email: 'someone-for-b@example.com', role: 'agent' }), expectStatus: 201 },
+  'DELETE /invitations/:id': { method: 'delete', path: (a) => `/api/invitations/${a.invitationId}`, expectStatus: 404 },
+  'GET /api-keys': { method: 'get', path: () => '/api/api-keys', expectStatus: 200, check: (b, a) => expect(b.apiKeys.map((k: { id: string }) => k.id)).not.toContain(a.apiKeyId) },
+  'POST /api-keys': { method: 'post', path: () => '/api/api-keys', body: () => ({ name: 'B key', role: 'viewer' }), expectStatus: 201 },
+  'POST /api-keys/:id/revoke': { method: 'post', path: (a) => `/api/api-keys/${a.apiKeyId}/revoke`, expectStatus: 404 },
+  // B's key is an admin's: deleting a tenant is for owners (and only ever the caller's own: accounts.test.ts).
+  'DELETE /tenant': { method: 'delete', path: () => '/api/tenant', body: () => ({ confirmBusinessName: 'Tenant A Inc' }), expectStatus: 403 },
 };
 // Signature-authenticated provider webhooks (webhooks-and-consent.test.ts), ingest-token routes
 // (ingest.test.ts, which covers their isolation) and the health check.
@@ -156,6 +174,10 @@ const PUBLIC = new Set([
   'GET /q/:token',
   'POST /q/:token/accept',
   'POST /q/:token/reject',
+  // Sign-up makes a new tenant; an invitation is reached by its unguessable id (accounts.test.ts).
+  'POST /api/signup',
+  'GET /api/invitations/:id/public',
+  'POST /api/invitations/:id/accept',
 ]);
 
 describe('tenant isolation on every route', () => {
@@ -190,6 +212,9 @@ describe('tenant isolation on every route', () => {
     const enrollment = await request().post(`/api/sequences/${sequenceId}/enrollments`).set(bearer(a.apiKey)).send({ contactId: contact.body.contact.id }).expect(201);
     const bulk = await request().post(`/api/sequences/${sequenceId}/enrollments/bulk`).set(bearer(a.apiKey)).send({ contactIds: [contact.body.contact.id] }).expect(202);
     const quote = await request().post('/api/quotes').set(bearer(a.apiKey)).send({ contactId: contact.body.contact.id, total: 99, title: 'for A only' }).expect(201);
+    const member = await testMember(request, a.tenant.id, 'agent', 'Alice Agent');
+    const invitation = await request().post('/api/invitations').set(bearer(a.apiKey)).send({ email: 'invitee-of-a@example.com', role: 'viewer' }).expect(201);
+    const key = await request().post('/api/api-keys').set(bearer(a.apiKey)).send({ name: 'A site key', role: 'agent' }).expect(201);
     const ctx: Ctx = {
       contactId: contact.body.contact.id,
       messageId: message.body.message.id,
@@ -200,6 +225,9 @@ describe('tenant isolation on every route', () => {
       bulkEnrollmentId: bulk.body.bulkEnrollment.id,
       quoteId: quote.body.quote.id,
       senderAddressId: sender.body.senderAddress.id,
+      memberId: member.userId,
+      invitationId: invitation.body.invitation.id,
+      apiKeyId: key.body.apiKey.id,
     };
 
     for (const [name, c] of Object.entries(CASES)) {
@@ -231,6 +259,10 @@ describe('tenant isolation on every route', () => {
       ['twilio', A_ACCOUNT.accountSid, null],
       ['resend', null, A_RESEND_KEY.slice(-4)],
     ]);
+    expect(await dbA.member.findFirstOrThrow({ where: { id: ctx.memberId } })).toMatchObject({ role: 'agent' });
+    expect(await dbA.invitation.findFirstOrThrow({ where: { id: ctx.invitationId } })).toMatchObject({ status: 'pending' });
+    expect(await dbA.apiKey.findFirstOrThrow({ where: { id: ctx.apiKeyId } })).toMatchObject({ revokedAt: null });
+    await request().get('/api/contacts').set(bearer(key.body.key)).expect(200);
     await request().post(`/api/messages/${ctx.messageId}/cancel`).set(bearer(a.apiKey)).expect(200);
     await request().post(`/api/enrollments/${ctx.enrollmentId}/stop`).set(bearer(a.apiKey)).send({}).expect(200);
   });
@@ -249,6 +281,9 @@ describe('tenant isolation on every route', () => {
       bulkEnrollmentId: 'bke_x',
       quoteId: 'quo_x',
       senderAddressId: 'snd_x',
+      memberId: 'usr_x',
+      invitationId: 'inv_x',
+      apiKeyId: 'key_x',
     };
     for (const [name, c] of Object.entries(CASES)) {
       for (const headers of [{}, bearer('hk_not_a_real_key_at_all'), bearer(t.apiKey)]) {
