@@ -3,6 +3,7 @@ import type { TemporalWebConfig } from '../domain/temporal-web-links';
 import type { PrismaClient } from '../prisma/client';
 import type { InboundEmailSource } from '../providers/resend/inbound-email';
 import type { SecretBox } from '../providers/credentials/secret-box';
+import type { RealtimeHub } from './realtime/realtime-hub';
 import type { TemporalGateway } from './temporal-gateway';
 
 export interface ApiDeps {
@@ -31,6 +32,8 @@ export interface ApiDeps {
      */
     sharedSenders: string[];
   };
+  /** Realtime events (GET /api/events): the process's hub, and how long a stream lasts and how often it sends a heartbeat. Without it the stream answers 503. */
+  realtime?: { hub: RealtimeHub; maxStreamMs?: number; heartbeatMs?: number };
   webhooks?: {
     /** Verifies X-Twilio-Signature; without it Twilio webhooks answer 403. */
     twilioAuthToken?: string;

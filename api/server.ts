@@ -7,6 +7,7 @@ import { listCredentialKeyIds } from '../prisma/queries/provider-credentials/pro
 import { SecretBox, secretsKeyProblem } from '../providers/credentials/secret-box';
 import { activeProviders, providerEnv } from '../providers/provider-config';
 import { createApp } from './app';
+import { RealtimeHub } from './realtime/realtime-hub';
 import { TemporalGateway } from './temporal-gateway';
 
 async function main(): Promise<void> {
@@ -20,11 +21,14 @@ async function main(): Promise<void> {
   if (keyProblem) throw new AppError(ErrorCodes.CONFIG, keyProblem);
   const temporal = new TemporalGateway(env);
   const inboundEmail = createInboundEmailReader(providerSettings);
+  // One LISTEN connection for this process's realtime streams, however many are open.
+  const realtime = new RealtimeHub({ prisma, databaseUrl: env.DATABASE_URL, logger });
   const app = createApp({
     prisma,
     temporal,
     temporalWeb: { uiUrl: env.TEMPORAL_UI_URL, namespace: env.TEMPORAL_NAMESPACE },
     logger,
+    realtime: { hub: realtime },
     providers: activeProviders(providerSettings),
     ...(inboundEmail ? { inboundEmail } : {}),
     ...(secrets ? { secrets } : {}),
@@ -53,7 +57,7 @@ async function main(): Promise<void> {
   const stop = () => {
     logger.info('API stopping');
     server.close(() => {
-      void Promise.all([temporal.close(), prisma.$disconnect()]).finally(() => process.exit(0));
+      void Promise.all([realtime.close(), temporal.close(), prisma.$disconnect()]).finally(() => process.exit(0));
     });
     server.closeAllConnections();
   };

@@ -138,9 +138,9 @@ export const NoteViewSchema = z
 
 export const ActorSchema = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('user'), id: z.string().describe('Member id'), name: z.string().nullable().describe('Their name') }).describe('A member'),
-    z.object({ kind: z.literal('apiKey'), id: z.string().describe('API key id') }).describe('A machine with an API key'),
-    z.object({ kind: z.literal('system') }).describe('Herald itself'),
+    z.object({ kind: z.literal('user').describe('A member'), id: z.string().describe('Member id'), name: z.string().nullable().describe('Their name') }).describe('A member'),
+    z.object({ kind: z.literal('apiKey').describe('An API key'), id: z.string().describe('API key id') }).describe('A machine with an API key'),
+    z.object({ kind: z.literal('system').describe('Herald itself') }).describe('Herald itself'),
   ])
   .describe('Who made a change');
 
@@ -156,9 +156,9 @@ export const ThreadEventViewSchema = z
 
 export const TimelineItemSchema = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('message'), at: z.string().describe('Its time'), message: InboxMessageSchema }).describe('A message'),
-    z.object({ kind: z.literal('note'), at: z.string().describe('Its time'), note: NoteViewSchema }).describe('A note'),
-    z.object({ kind: z.literal('event'), at: z.string().describe('Its time'), event: ThreadEventViewSchema }).describe('A change'),
+    z.object({ kind: z.literal('message').describe('A message'), at: z.string().describe('Its time'), message: InboxMessageSchema }).describe('A message'),
+    z.object({ kind: z.literal('note').describe('A note'), at: z.string().describe('Its time'), note: NoteViewSchema }).describe('A note'),
+    z.object({ kind: z.literal('event').describe('A change'), at: z.string().describe('Its time'), event: ThreadEventViewSchema }).describe('A change'),
   ])
   .describe('One item of the timeline');
 

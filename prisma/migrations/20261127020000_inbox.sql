@@ -2,6 +2,10 @@
 -- The agents' inbox: threads that can be snoozed and labelled, per-member read state, canned replies, search
 -- indexes, and the realtime event log the API streams (Server-Sent Events fed by LISTEN/NOTIFY).
 
+-- Agents' replies from the inbox are messages of their own origin.
+ALTER TABLE messages DROP CONSTRAINT messages_origin_check;
+ALTER TABLE messages ADD CONSTRAINT messages_origin_check CHECK (origin IN ('api', 'agent', 'sequence', 'quote', 'notification', 'compliance'));
+
 -- Trigram search over contacts' names, numbers and addresses (ILIKE '%…%' served by an index).
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
@@ -135,6 +139,8 @@ END $$;
 CREATE TRIGGER thread_reads_realtime AFTER INSERT OR UPDATE ON thread_reads FOR EACH ROW EXECUTE FUNCTION realtime_read_event();
 
 -- migrate:down
+ALTER TABLE messages DROP CONSTRAINT messages_origin_check;
+ALTER TABLE messages ADD CONSTRAINT messages_origin_check CHECK (origin IN ('api', 'sequence', 'quote', 'notification', 'compliance'));
 DROP TRIGGER thread_reads_realtime ON thread_reads;
 DROP TRIGGER threads_realtime ON threads;
 DROP TRIGGER notes_realtime ON notes;
