@@ -27,6 +27,24 @@ export function streamEventsRoute({ realtime, logger }: ApiDeps): RequestHandler
     if (!realtime) throw new AppError(ErrorCodes.UNAVAILABLE, 'Realtime events are not set up on this server');
     const resumeFrom = headers['last-event-id'] ?? query.lastEventId;
 
+    // Subscribed before the client hears back: once its stream is open, every later change reaches it.
+    let ready = false;
+    let ended = false;
+    const early: RealtimeEvent[] = [];
+    const write = (events: RealtimeEvent[]) => {
+      if (!ended) res.write(events.map(frame).join(''));
+    };
+    let subscription: { close(): void };
+    try {
+      subscription = await realtime.hub.subscribe(tenantId, resumeFrom !== undefined ? BigInt(resumeFrom) : null, (events) => {
+        if (ready) write(events);
+        else early.push(...events);
+      });
+    } catch (error) {
+      logger.error({ err: error, tenantId }, 'could not open the realtime stream');
+      throw new AppError(ErrorCodes.UNAVAILABLE, 'Realtime events are unavailable right now; try again shortly', { cause: error, retryAfterSeconds: 1 });
+    }
+
     res.status(200);
     res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache, no-transform');
@@ -34,31 +52,22 @@ export function streamEventsRoute({ realtime, logger }: ApiDeps): RequestHandler
     res.setHeader('X-Accel-Buffering', 'no');
     res.flushHeaders();
     res.write(`retry: ${RETRY_MS}\n: connected\n\n`);
+    ready = true;
+    if (early.length) write(early.splice(0));
 
-    let ended = false;
-    const timers: NodeJS.Timeout[] = [];
-    let subscription: { close(): void } | null = null;
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), realtime.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
     const end = () => {
       if (ended) return;
       ended = true;
-      for (const timer of timers) clearInterval(timer);
-      subscription?.close();
+      clearInterval(heartbeat);
+      clearTimeout(limit);
+      subscription.close();
       res.end();
     };
+    const limit = setTimeout(end, realtime.maxStreamMs ?? DEFAULT_STREAM_MS);
     req.on('close', end);
     res.on('error', end);
-    timers.push(setInterval(() => res.write(': heartbeat\n\n'), realtime.heartbeatMs ?? DEFAULT_HEARTBEAT_MS));
-    timers.push(setTimeout(end, realtime.maxStreamMs ?? DEFAULT_STREAM_MS));
-    try {
-      const opened = await realtime.hub.subscribe(tenantId, resumeFrom !== undefined ? BigInt(resumeFrom) : null, (events) => {
-        if (!ended) res.write(events.map(frame).join(''));
-      });
-      if (ended) opened.close();
-      else subscription = opened;
-    } catch (error) {
-      // Headers are sent: the client sees the stream end and reconnects.
-      logger.error({ err: error, tenantId }, 'could not open the realtime stream');
-      end();
-    }
+    // Gone while it was subscribing: its close event has passed already.
+    if (req.socket.destroyed) end();
   };
 }

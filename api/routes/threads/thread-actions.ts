@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import { AssignThreadSchema, CreateNoteSchema, SetLabelsSchema, SnoozeThreadSchema } from '../../../domain/schemas/inbox';
 import { createNote } from '../../../prisma/queries/notes/create-note';
 import { changeThread, type ThreadChange } from '../../../prisma/queries/threads/change-thread';
+import { getThreadOrThrow } from '../../../prisma/queries/threads/get-thread-or-throw';
 import { markThreadRead } from '../../../prisma/queries/threads/mark-thread-read';
 import { getMemberOrThrow } from '../../../prisma/queries/users/users';
 import { tenantOf } from '../../http/authenticate';
@@ -62,9 +63,10 @@ export function changeThreadRoute(action: Action): RequestHandler {
 /** The calling member has read the thread: their unread count for it goes to 0. */
 export function readThreadRoute(): RequestHandler {
   return async (req, res) => {
-    const userId = requireMember(res, 'Read state');
     const { db } = tenantOf(res);
     const threadId = String(req.params.id);
+    await getThreadOrThrow(db, threadId);
+    const userId = requireMember(res, 'Read state');
     await markThreadRead(db, threadId, userId, new Date());
     res.json({ thread: await threadSummary(db, threadId, userId) });
   };
