@@ -4,7 +4,7 @@ import { ingestTokenBucket } from '../../domain/ingest-rate-limit';
 import type { PrismaClient } from '../../prisma/client';
 import { takeToken, type TokenBucket } from '../../prisma/queries/rate-limits/take-token';
 import { tenantOf } from './authenticate';
-import { ingestTokenOf } from './authenticate-ingest';
+import { ingestTenantOf, ingestTokenOf } from './authenticate-ingest';
 
 /** Takes a token from the tenant's `bucket`; 429 with Retry-After (seconds) when there is none. */
 async function takeOrRefuse(prisma: PrismaClient, tenantId: string, bucket: string, limit: TokenBucket, tooMany: string): Promise<void> {
@@ -33,7 +33,7 @@ export function rateLimit(prisma: PrismaClient, bucket: string, limit: TokenBuck
 export function ingestTokenRateLimit(prisma: PrismaClient): RequestHandler {
   return async (_req, res, next) => {
     const { ingestTokenId, ingestRatePerMinute } = ingestTokenOf(res);
-    await takeOrRefuse(prisma, tenantOf(res).tenantId, `ingest-token:${ingestTokenId}`, ingestTokenBucket(ingestRatePerMinute), 'Too many requests with this ingest token');
+    await takeOrRefuse(prisma, ingestTenantOf(res).tenantId, `ingest-token:${ingestTokenId}`, ingestTokenBucket(ingestRatePerMinute), 'Too many requests with this ingest token');
     next();
   };
 }

@@ -4,14 +4,14 @@ import { IngestLeadSchema } from '../../../domain/schemas/ingest';
 import { upsertLeadContact } from '../../../prisma/queries/contacts/upsert-lead-contact';
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
 import type { ApiDeps } from '../../deps';
-import { tenantOf } from '../../http/authenticate';
+import { ingestTenantOf } from '../../http/authenticate-ingest';
 import { queueLeadAlerts } from '../../notifications/queue-lead-alerts';
 import { toContactView } from '../../views';
 import { onceFor } from './idempotent';
 
 export function ingestLead(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
-    const { db } = tenantOf(res);
+    const { db } = ingestTenantOf(res);
     const lead = IngestLeadSchema.parse(req.body);
     const { body, replay } = await onceFor(deps, req, db, 'leads', async (tx, ingestRequestId) => {
       const source = lead.source ?? 'ingest';

@@ -6,14 +6,14 @@ import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
 import { createIngestedQuote } from '../../../prisma/queries/quotes/create-ingested-quote';
 import { getQuoteSettings } from '../../../prisma/queries/quotes/quotes';
 import type { ApiDeps } from '../../deps';
-import { tenantOf } from '../../http/authenticate';
+import { ingestTenantOf } from '../../http/authenticate-ingest';
 import { queueLeadAlerts } from '../../notifications/queue-lead-alerts';
 import { toContactView } from '../../views';
 import { onceFor } from './idempotent';
 
 export function ingestQuote(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
-    const { tenantId, db } = tenantOf(res);
+    const { tenantId, db } = ingestTenantOf(res);
     const input = IngestQuoteSchema.parse(req.body);
     const { body, replay } = await onceFor(deps, req, db, 'quotes', async (tx, ingestRequestId) => {
       const source = input.contact.source ?? 'ingest';

@@ -53,16 +53,17 @@ export function threadConditions(tenantId: string, filters: ThreadListFilters, n
     where.push(Prisma.sql`t.last_inbound_at > coalesce(
       (SELECT r.read_at FROM thread_reads r WHERE r.tenant_id = t.tenant_id AND r.thread_id = t.id AND r.user_id = ${filters.userId}), '-infinity')`);
   }
-  if (filters.q) where.push(searchCondition(tenantId, filters.q));
   if (filters.threadId) where.push(Prisma.sql`t.id = ${filters.threadId}`);
   return where;
 }
 
 /**
- * Contacts by name, phone or email (trigram index on their concatenation; a phone typed with spaces or
- * dashes is matched on its digits) or messages by their words (full-text index).
+ * The threads a search finds: contacts by name, phone or email (trigram index on their concatenation; a phone
+ * typed with spaces or dashes is matched on its digits) and messages by their words (full-text index). Found
+ * first and apart from the page's order: walking the activity index and testing each thread against the search
+ * would read most of a large tenant's threads to fill a page of rare matches.
  */
-function searchCondition(tenantId: string, q: string): Prisma.Sql {
+function searchHits(tenantId: string, q: string): Prisma.Sql {
   const contactText = Prisma.sql`(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '') || ' ' || coalesce(c.phone, '') || ' ' || coalesce(c.email, ''))`;
   const patterns = [containsPattern(q)];
   const digits = q.replace(/[\s().-]/g, '');
@@ -70,9 +71,11 @@ function searchCondition(tenantId: string, q: string): Prisma.Sql {
   const contactMatch = Prisma.join(patterns.map((p) => Prisma.sql`${contactText} ILIKE ${p}`), ' OR ');
   const terms = prefixTsQuery(q);
   const messageMatch = terms
-    ? Prisma.sql` OR t.id IN (SELECT m.thread_id FROM messages m WHERE m.tenant_id = ${tenantId} AND to_tsvector('simple', m.body) @@ to_tsquery('simple', ${terms}))`
+    ? Prisma.sql` UNION SELECT m.thread_id FROM messages m WHERE m.tenant_id = ${tenantId} AND m.thread_id IS NOT NULL AND to_tsvector('simple', m.body) @@ to_tsquery('simple', ${terms})`
     : Prisma.empty;
-  return Prisma.sql`(t.contact_id IN (SELECT c.id FROM contacts c WHERE c.tenant_id = ${tenantId} AND (${contactMatch}))${messageMatch})`;
+  return Prisma.sql`
+    SELECT th.id FROM threads th
+     WHERE th.tenant_id = ${tenantId} AND th.contact_id IN (SELECT c.id FROM contacts c WHERE c.tenant_id = ${tenantId} AND (${contactMatch}))${messageMatch}`;
 }
 
 /**
@@ -85,16 +88,27 @@ export async function listThreads(
   filters: ThreadListFilters,
   page: { limit: number; cursor?: ThreadCursor | undefined; now: Date },
 ): Promise<{ rows: ThreadListRow[]; next: ThreadCursor | null }> {
-  const tenantId = db.$tenantId();
+  const rows = await db.$queryRaw<ThreadListRow[]>(listThreadsSql(db.$tenantId(), filters, page));
+  const more = rows.length > page.limit;
+  const shown = more ? rows.slice(0, page.limit) : rows;
+  const last = shown.at(-1);
+  return { rows: shown, next: more && last?.lastMessageAt ? { at: last.lastMessageAt, id: last.id } : null };
+}
+
+/** The list's SQL (also what bench/seed-inbox.ts EXPLAINs). */
+export function listThreadsSql(tenantId: string, filters: ThreadListFilters, page: { limit: number; cursor?: ThreadCursor | undefined; now: Date }): Prisma.Sql {
   const where = threadConditions(tenantId, filters, page.now);
   // Every thread gets last_message_at when it is made; NULL would sort last and never satisfy the cursor.
   where.push(Prisma.sql`t.last_message_at IS NOT NULL`);
   if (page.cursor) where.push(Prisma.sql`(t.last_message_at, t.id) < (${page.cursor.at}, ${page.cursor.id})`);
-  const rows = await db.$queryRaw<ThreadListRow[]>`
+  // An array of the hits, looked up by primary key: the planner cannot misjudge how many a search finds and
+  // scan every thread to join them.
+  if (filters.q) where.push(Prisma.sql`t.id = ANY (ARRAY(${searchHits(tenantId, filters.q)}))`);
+  return Prisma.sql`
     WITH page AS (
       SELECT t.* FROM threads t
        WHERE ${Prisma.join(where, ' AND ')}
-       ORDER BY t.last_message_at DESC, t.id DESC
+       ORDER BY t.last_message_at DESC NULLS LAST, t.id DESC
        LIMIT ${page.limit + 1}
     )
     SELECT p.id, p.channel::text AS channel, p.status::text AS status, p.snoozed_until AS "snoozedUntil", p.labels,
@@ -111,11 +125,7 @@ export async function listThreads(
          WHERE m.tenant_id = p.tenant_id AND m.thread_id = p.id
          ORDER BY m.created_at DESC, m.id DESC LIMIT 1
       ) lm ON true
-     ORDER BY p.last_message_at DESC, p.id DESC`;
-  const more = rows.length > page.limit;
-  const shown = more ? rows.slice(0, page.limit) : rows;
-  const last = shown.at(-1);
-  return { rows: shown, next: more && last?.lastMessageAt ? { at: last.lastMessageAt, id: last.id } : null };
+     ORDER BY p.last_message_at DESC NULLS LAST, p.id DESC`;
 }
 
 /** Inbound messages on thread p after the member last read it; 0 without a member. */
@@ -129,8 +139,12 @@ function unreadCountSql(userId: string | null): Prisma.Sql {
 
 /** The sidebar's counts over open (not snoozed) threads, for the member (mine and unread are 0 without one). */
 export async function countThreads(db: TenantDb, userId: string | null, now: Date) {
-  const tenantId = db.$tenantId();
-  const [row] = await db.$queryRaw<Array<{ all: number; mine: number; unassigned: number; unread: number }>>`
+  const [row] = await db.$queryRaw<Array<{ all: number; mine: number; unassigned: number; unread: number }>>(countThreadsSql(db.$tenantId(), userId, now));
+  return row ?? { all: 0, mine: 0, unassigned: 0, unread: 0 };
+}
+
+export function countThreadsSql(tenantId: string, userId: string | null, now: Date): Prisma.Sql {
+  return Prisma.sql`
     SELECT count(*)::int AS all,
            count(*) FILTER (WHERE t.assignee_id = ${userId})::int AS mine,
            count(*) FILTER (WHERE t.assignee_id IS NULL)::int AS unassigned,
@@ -138,5 +152,4 @@ export async function countThreads(db: TenantDb, userId: string | null, now: Dat
       FROM threads t
       LEFT JOIN thread_reads r ON r.tenant_id = t.tenant_id AND r.thread_id = t.id AND r.user_id = ${userId}
      WHERE t.tenant_id = ${tenantId} AND t.status = 'open' AND (t.snoozed_until IS NULL OR t.snoozed_until <= ${now})`;
-  return row ?? { all: 0, mine: 0, unassigned: 0, unread: 0 };
 }
