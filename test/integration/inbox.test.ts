@@ -296,6 +296,7 @@ describe('thread actions', () => {
     expect(events.map((e) => e.type)).toEqual(['thread.assigned', 'thread.closed', 'thread.reopened', 'thread.snoozed', 'thread.labelled', 'thread.unassigned']);
     const apiKeyId = (await t.db.apiKey.findFirstOrThrow({})).id;
     for (const e of events) expect((e.data as { actor: unknown }).actor).toEqual({ kind: 'apiKey', id: apiKeyId });
+    expect(events[0]!.data).toMatchObject({ assigneeId: grace.id, assigneeName: 'Grace Hopper' });
     const view = await t.as('get', `/api/threads/${thread.threadId}`);
     expect(view.body.timeline.filter((i: { kind: string }) => i.kind === 'event').map((i: { event: { type: string } }) => i.event.type)).toEqual(events.map((e) => e.type));
   });

@@ -26,10 +26,10 @@ export function changeThreadRoute(action: Action): RequestHandler {
     switch (action) {
       case 'assign': {
         const { userId } = AssignThreadSchema.parse(req.body);
-        if (userId) await getMemberOrThrow(db, userId);
+        const member = userId ? await getMemberOrThrow(db, userId) : null;
         change = { assigneeId: userId };
         type = userId ? 'thread.assigned' : 'thread.unassigned';
-        data = { assigneeId: userId };
+        data = { assigneeId: userId, assigneeName: member?.name ?? null };
         break;
       }
       case 'close':
