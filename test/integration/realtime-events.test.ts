@@ -120,6 +120,35 @@ describe('GET /api/events', () => {
     expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => seen[0]! + i));
   });
 
+  it('numbers events in commit order: a change that commits late is not skipped by a stream already past an earlier-started one', async () => {
+    const api = await startApi();
+    const a = await tenantWithThread('Tenant A');
+    const listener = await stream(api, a.apiKey);
+    // A slow transaction writes its note first and commits last.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const noteWritten = new Promise<void>((resolve) => (written = resolve));
+    const slow = a.db.$transaction(async (tx) => {
+      await tx.note.create({ data: { tenantId: a.tenant.id, threadId: a.thread.id, body: 'slow' } });
+      written();
+      await gate;
+    });
+    await noteWritten;
+    const fastId = await note(api, a.apiKey, a.thread.id, 'fast');
+    await listener.until((s) => s.events.length >= 1);
+    release();
+    await slow;
+    await listener.until((s) => s.events.length >= 2);
+    expect(listener.events.map((e) => (e.data as { data: { noteId: string } }).data.noteId)[0]).toBe(fastId);
+    const [first, second] = ids(listener);
+    expect(second).toBe(first! + 1);
+    // Resuming after the fast one still finds the slow one.
+    const resumed = await stream(api, a.apiKey, { 'Last-Event-ID': String(first) });
+    await resumed.until((s) => s.events.length >= 1);
+    expect(ids(resumed)).toEqual([second]);
+  });
+
   it('never shows one tenant’s events to another tenant, and keeps idle streams alive with heartbeats', async () => {
     const api = await startApi({ heartbeatMs: 50 });
     const a = await tenantWithThread('Tenant A');
