@@ -5,6 +5,7 @@ import type { InboundEmailSource } from '../providers/resend/inbound-email';
 import type { SecretBox } from '../providers/credentials/secret-box';
 import type { AuthSettings } from './auth/herald-auth';
 import type { SessionAuth } from './http/authenticate';
+import type { RealtimeHub } from './realtime/realtime-hub';
 import type { TemporalGateway } from './temporal-gateway';
 
 export interface ApiDeps {
@@ -43,6 +44,8 @@ export interface ApiDeps {
   auth?: AuthSettings;
   /** Set by createApp from `auth`: how session cookies are recognised. */
   sessions?: SessionAuth;
+  /** Realtime events (GET /api/events): the process's hub, and how long a stream lasts and how often it sends a heartbeat. Without it the stream answers 503. */
+  realtime?: { hub: RealtimeHub; maxStreamMs?: number; heartbeatMs?: number };
   webhooks?: {
     /** Verifies X-Twilio-Signature; without it Twilio webhooks answer 403. */
     twilioAuthToken?: string;

@@ -103,8 +103,8 @@ export function toBulkEnrollmentView(row: BulkRow, web: TemporalWebConfig) {
   };
 }
 
-type TemplateRow = { id: string; name: string; channel: string; subject: string | null; body: string; createdAt: Date; updatedAt: Date };
+type TemplateRow = { id: string; name: string; channel: string; subject: string | null; body: string; contentSid: string | null; createdAt: Date; updatedAt: Date };
 
 export function toTemplateView(row: TemplateRow) {
-  return { id: row.id, name: row.name, channel: row.channel, subject: row.subject, body: row.body, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+  return { id: row.id, name: row.name, channel: row.channel, subject: row.subject, body: row.body, contentSid: row.contentSid, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
 }

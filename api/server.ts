@@ -8,6 +8,7 @@ import { SecretBox, secretsKeyProblem } from '../providers/credentials/secret-bo
 import { activeProviders, providerEnv } from '../providers/provider-config';
 import { createApp } from './app';
 import { DEVELOPMENT_AUTH_SETTINGS } from './auth/mount-auth';
+import { RealtimeHub } from './realtime/realtime-hub';
 import { TemporalGateway } from './temporal-gateway';
 
 async function main(): Promise<void> {
@@ -30,12 +31,15 @@ async function main(): Promise<void> {
   if (!env.HERALD_AUTH_SECRET) logger.warn('HERALD_AUTH_SECRET is not set: sessions are signed with the development secret');
   const temporal = new TemporalGateway(env);
   const inboundEmail = createInboundEmailReader(providerSettings);
+  // One LISTEN connection for this process's realtime streams, however many are open.
+  const realtime = new RealtimeHub({ prisma, databaseUrl: env.DATABASE_URL, logger });
   const app = createApp({
     prisma,
     systemPrisma,
     temporal,
     temporalWeb: { uiUrl: env.TEMPORAL_UI_URL, namespace: env.TEMPORAL_NAMESPACE },
     logger,
+    realtime: { hub: realtime },
     providers: activeProviders(providerSettings),
     ...(inboundEmail ? { inboundEmail } : {}),
     ...(secrets ? { secrets } : {}),
@@ -70,7 +74,7 @@ async function main(): Promise<void> {
   const stop = () => {
     logger.info('API stopping');
     server.close(() => {
-      void Promise.all([temporal.close(), prisma.$disconnect(), systemPrisma.$disconnect()]).finally(() => process.exit(0));
+      void Promise.all([realtime.close(), temporal.close(), prisma.$disconnect(), systemPrisma.$disconnect()]).finally(() => process.exit(0));
     });
     server.closeAllConnections();
   };

@@ -7,6 +7,7 @@ import {
   quoteMessageId,
   scheduledMessageWorkflowId,
   stepMessageId,
+  stepOfMessageId,
 } from './derived-ids';
 import { temporalListUrl, temporalRunUrl } from './temporal-web-links';
 
@@ -28,6 +29,12 @@ describe('derived ids', () => {
     ];
     for (const id of ids) expect(id).toMatch(/^msg_[0-9a-z]+$/);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+  it('reads the enrollment and step back from a step message id, and nothing from other ids', () => {
+    const enrollmentId = `enr_${'a1'.repeat(16)}`;
+    expect(stepOfMessageId(stepMessageId(enrollmentId, 12))).toEqual({ enrollmentId, position: 12 });
+    expect(stepOfMessageId(quoteMessageId(`quo_${'a1'.repeat(16)}`, 'initial'))).toBeNull();
+    expect(stepOfMessageId(`msg_${'a1'.repeat(16)}`)).toBeNull();
   });
 });
 

@@ -54,6 +54,12 @@ export function stepMessageId(enrollmentId: string, position: number): string {
   return `msg_${hexOf(enrollmentId, 'enr')}s${position}`;
 }
 
+/** The inverse of stepMessageId: which enrollment and step a sequence message belongs to, or null. */
+export function stepOfMessageId(messageId: string): { enrollmentId: string; position: number } | null {
+  const match = /^msg_([0-9a-f]{32})s(\d+)$/.exec(messageId);
+  return match ? { enrollmentId: `enr_${match[1]}`, position: Number(match[2]) } : null;
+}
+
 /** The confirmation of a consent keyword derives from the inbound message that carried the keyword. */
 export function complianceReplyMessageId(inboundMessageId: string): string {
   return `${inboundMessageId}r`;

@@ -7,6 +7,7 @@ describe('run summaries for Temporal Web', () => {
     expect(messageRunSummary('email', { kind: 'notification' })).toBe('Email · new-lead alert');
     expect(messageRunSummary('sms', { kind: 'compliance', keyword: 'opt-out' })).toBe('SMS · STOP confirmation');
     expect(messageRunSummary('whatsapp', { kind: 'api', scheduled: true })).toBe('WhatsApp · send later');
+    expect(messageRunSummary('sms', { kind: 'agent', scheduled: false })).toBe('SMS · agent reply');
     expect(enrollmentRunSummary({ name: 'Welcome', version: 3 }, 4)).toBe('Sequence · Welcome v3 · 4 steps');
     expect(quoteRunSummary(3)).toBe('Quote follow-up · 3 days');
     expect(quoteRunSummary(0)).toBe('Quote · no follow-up');

@@ -30,6 +30,7 @@ const sequenceLabel = (s: SequenceLabel) => `${s.name} v${s.version}`;
 
 export type MessageOrigin =
   | { kind: 'api'; scheduled: boolean }
+  | { kind: 'agent'; scheduled: boolean }
   | { kind: 'step'; position: number; stepCount: number; sequence?: SequenceLabel | undefined }
   | { kind: 'quote'; followUp: boolean }
   | { kind: 'compliance'; keyword: 'opt-out' | 'opt-in' | 'help' }
@@ -43,6 +44,8 @@ export function messageRunSummary(channel: Channel, origin: MessageOrigin): stri
     switch (origin.kind) {
       case 'api':
         return origin.scheduled ? 'send later' : 'send now';
+      case 'agent':
+        return origin.scheduled ? 'agent reply, later' : 'agent reply';
       case 'step':
         return `step ${origin.position + 1} of ${origin.stepCount}${origin.sequence ? ` · ${sequenceLabel(origin.sequence)}` : ''}`;
       case 'quote':

@@ -2,7 +2,7 @@ import type { RequestHandler, Response } from 'express';
 import { AppError, ErrorCodes } from '../../domain/errors';
 import type { AppPrisma, SystemPrisma } from '../../prisma/client';
 import { findIngestToken } from '../../prisma/queries/ingest/ingest-tokens';
-import { forTenant } from '../../prisma/tenant-scope';
+import { forTenant, type TenantDb } from '../../prisma/tenant-scope';
 
 /** The ingest token a request authenticated with, and its tenant's limit for it. */
 export interface IngestTokenLocals {
@@ -21,6 +21,16 @@ export function authenticateIngest(prisma: AppPrisma, systemPrisma: SystemPrisma
     Object.assign(res.locals, { tenantId: owner.tenantId, db: forTenant(prisma, owner.tenantId), ...locals });
     next();
   };
+}
+
+/**
+ * The tenant an ingest token acts for and its scoped client. Not `tenantOf`: an ingest token is no Principal (no
+ * member, no role), and ingest routes must not look like tenant routes that have one.
+ */
+export function ingestTenantOf(res: Response): { tenantId: string; db: TenantDb } {
+  const { tenantId, db } = res.locals as { tenantId?: string; db?: TenantDb };
+  if (!tenantId || !db) throw new Error('ingestTenantOf used on a route without an ingest token');
+  return { tenantId, db };
 }
 
 export function ingestTokenOf(res: Response): IngestTokenLocals {

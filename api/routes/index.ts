@@ -27,6 +27,27 @@ import {
 } from '../../domain/schemas/sequence';
 import { CreateTemplateSchema, PreviewTemplateSchema, TemplatePreviewViewSchema, TemplateViewSchema, UpdateTemplateSchema } from '../../domain/schemas/template';
 import { TenantSettingsSchema, TenantViewSchema, UpdateTenantSettingsSchema } from '../../domain/schemas/tenant';
+import {
+  AssignThreadSchema,
+  CannedReplyViewSchema,
+  ComposeMessageSchema,
+  ComposerViewSchema,
+  ContactPanelSchema,
+  CreateCannedReplySchema,
+  CreateNoteSchema,
+  EventStreamHeadersSchema,
+  EventStreamQuerySchema,
+  InboxMessageSchema,
+  ListThreadsQuerySchema,
+  NoteViewSchema,
+  SetLabelsSchema,
+  SnoozeThreadSchema,
+  ThreadListViewSchema,
+  ThreadSummarySchema,
+  ThreadViewQuerySchema,
+  ThreadViewSchema,
+  UpdateCannedReplySchema,
+} from '../../domain/schemas/inbox';
 import { rateLimit } from '../http/rate-limit';
 import type { Operation, OperationGroup } from '../openapi/operation';
 import { accountOperations } from './accounts/account-operations';
@@ -54,6 +75,14 @@ import { createNotificationRuleRoute, listNotificationRulesRoute } from './notif
 import { createTemplateRoute, deleteTemplateRoute, getTemplateRoute, listTemplatesRoute, previewTemplateRoute, updateTemplateRoute } from './templates/template-routes';
 import { createSequenceRoute, getSequenceRoute, listSequencesRoute, previewSequenceRoute, publishSequenceRoute, updateSequenceRoute } from './sequences/sequence-routes';
 import { bulkEnrollRoute, changeEnrollmentRoute, enrollContactRoute, getBulkEnrollmentRoute, getEnrollmentRoute, listEnrollmentsRoute } from './enrollments/enrollment-routes';
+import { createCannedReplyRoute, deleteCannedReplyRoute, listCannedRepliesRoute, updateCannedReplyRoute } from './canned-replies/canned-reply-routes';
+import { getContactPanelRoute } from './contacts/get-contact-panel';
+import { streamEventsRoute } from './events/stream-events';
+import { composeMessageRoute } from './threads/compose-message';
+import { getComposerRoute } from './threads/get-composer';
+import { getThreadRoute } from './threads/get-thread';
+import { listThreadsRoute } from './threads/list-threads';
+import { changeThreadRoute, createNoteRoute, readThreadRoute } from './threads/thread-actions';
 import { createQuoteRoute, getQuoteRoute, getQuoteSettingsRoute, listQuotesRoute, updateQuoteSettingsRoute } from './quotes/quote-routes';
 
 const JSON_LIMIT = '1mb';
@@ -71,6 +100,145 @@ const HealthViewSchema = z
     providers: z.record(z.string(), z.string()).describe('Provider serving each channel: twilio, resend or fake'),
   })
   .describe('Whether the API and what it depends on are up');
+
+const threadAnswer = (description: string) => ({ 200: ok(description, z.object({ thread: ThreadSummarySchema })) });
+const sendLimit = (deps: Parameters<NonNullable<Operation['middleware']>>[0]) => {
+  const limit = deps.sendRateLimit ?? { perMinute: 120, burst: 120 };
+  return [rateLimit('send', { capacity: limit.burst, refillPerSecond: limit.perMinute / 60 })];
+};
+
+/** The agents' inbox: threads, their timeline and composer, the contact panel, canned replies, the event stream. */
+const inboxOperations: Operation[] = [
+  {
+    method: 'get', path: '/threads', operationId: 'listThreads', tag: 'inbox', security: 'apiKey',
+    summary: 'Threads (one per contact and channel), newest activity first, with filters, search and the sidebar’s counts',
+    description:
+      'Keyset-paged (pass nextCursor as cursor). filter=mine and unread=true are per member: an API key has neither and gets a 400 for them; its unreadCount is always 0. status=open leaves out snoozed threads until their time passes. q searches contact names, phone numbers, emails and the words of messages.',
+    query: ListThreadsQuerySchema,
+    responses: { 200: ok('A page of threads', ThreadListViewSchema) },
+    handler: () => listThreadsRoute(),
+  },
+  {
+    method: 'get', path: '/threads/:id', operationId: 'getThread', tag: 'inbox', security: 'apiKey',
+    summary: 'A thread: its messages, notes and changes in time order, and what is still to go out',
+    description: 'Each outbound message names its workflow (a Temporal Web link) and why it went out when it did; a failed one says why in plain words. Older items: pass nextBefore as before.',
+    params: IdParamsSchema, query: ThreadViewQuerySchema,
+    responses: { 200: ok('The thread', ThreadViewSchema) },
+    errors: ['NOT_FOUND'],
+    handler: getThreadRoute,
+  },
+  {
+    method: 'post', path: '/threads/:id/messages', operationId: 'sendThreadMessage', tag: 'inbox', security: 'apiKey',
+    summary: 'Reply on a thread, now or later (or on another of the contact’s channels)',
+    description: 'Checked as the composer shows it: the contact needs an address and consent on the channel, and on WhatsApp outside the 24-hour window only an approved template goes. Sent like every message: a Temporal workflow that respects quiet hours and sends once.',
+    params: IdParamsSchema, body: json(ComposeMessageSchema),
+    responses: { 201: ok('Queued or scheduled', z.object({ message: InboxMessageSchema })) },
+    errors: ['NOT_FOUND', 'CONTACT_UNREACHABLE', 'CONSENT_REVOKED', 'WHATSAPP_WINDOW_CLOSED', 'TEMPLATE_INVALID', 'RATE_LIMITED', 'UNAVAILABLE'],
+    middleware: sendLimit,
+    handler: composeMessageRoute,
+  },
+  {
+    method: 'get', path: '/threads/:id/composer', operationId: 'getComposer', tag: 'inbox', security: 'apiKey',
+    summary: 'What can be sent on a thread: channels (and why not), templates for this contact, canned replies',
+    params: IdParamsSchema,
+    responses: { 200: ok('The composer', ComposerViewSchema) },
+    errors: ['NOT_FOUND'],
+    handler: () => getComposerRoute(),
+  },
+  {
+    method: 'post', path: '/threads/:id/assign', operationId: 'assignThread', tag: 'inbox', security: 'apiKey',
+    summary: 'Assign a thread to a member, or unassign it', params: IdParamsSchema, body: json(AssignThreadSchema),
+    responses: threadAnswer('Assigned'),
+    errors: ['NOT_FOUND'],
+    handler: () => changeThreadRoute('assign'),
+  },
+  {
+    method: 'post', path: '/threads/:id/close', operationId: 'closeThread', tag: 'inbox', security: 'apiKey',
+    summary: 'Close a thread (a reply from the contact opens it again)', params: IdParamsSchema,
+    responses: threadAnswer('Closed'),
+    errors: ['NOT_FOUND'],
+    handler: () => changeThreadRoute('close'),
+  },
+  {
+    method: 'post', path: '/threads/:id/reopen', operationId: 'reopenThread', tag: 'inbox', security: 'apiKey',
+    summary: 'Open a closed or snoozed thread again', params: IdParamsSchema,
+    responses: threadAnswer('Open'),
+    errors: ['NOT_FOUND'],
+    handler: () => changeThreadRoute('reopen'),
+  },
+  {
+    method: 'post', path: '/threads/:id/snooze', operationId: 'snoozeThread', tag: 'inbox', security: 'apiKey',
+    summary: 'Snooze a thread until a time: it reads as open again after it, or when the contact writes', params: IdParamsSchema, body: json(SnoozeThreadSchema),
+    responses: threadAnswer('Snoozed'),
+    errors: ['NOT_FOUND'],
+    handler: () => changeThreadRoute('snooze'),
+  },
+  {
+    method: 'post', path: '/threads/:id/read', operationId: 'markThreadRead', tag: 'inbox', security: 'apiKey', role: 'viewer',
+    summary: 'Mark a thread read for the calling member (an API key has no read state: 400)', params: IdParamsSchema,
+    responses: threadAnswer('Read'),
+    errors: ['NOT_FOUND'],
+    handler: () => readThreadRoute(),
+  },
+  {
+    method: 'post', path: '/threads/:id/notes', operationId: 'addThreadNote', tag: 'inbox', security: 'apiKey',
+    summary: 'Add a note to a thread (private: members only; public)', params: IdParamsSchema, body: json(CreateNoteSchema),
+    responses: { 201: ok('Added', z.object({ note: NoteViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: () => createNoteRoute(),
+  },
+  {
+    method: 'put', path: '/threads/:id/labels', operationId: 'setThreadLabels', tag: 'inbox', security: 'apiKey',
+    summary: 'Set the labels of a thread', params: IdParamsSchema, body: json(SetLabelsSchema),
+    responses: threadAnswer('Labelled'),
+    errors: ['NOT_FOUND'],
+    handler: () => changeThreadRoute('labels'),
+  },
+  {
+    method: 'get', path: '/contacts/:id/panel', operationId: 'getContactPanel', tag: 'inbox', security: 'apiKey',
+    summary: 'The contact beside a thread: details, consent per channel, notes, running enrollments, quotes, labels', params: IdParamsSchema,
+    responses: { 200: ok('The panel', ContactPanelSchema) },
+    errors: ['NOT_FOUND'],
+    handler: getContactPanelRoute,
+  },
+  {
+    method: 'get', path: '/canned-replies', operationId: 'listCannedReplies', tag: 'inbox', security: 'apiKey',
+    summary: 'Canned replies, by shortcut',
+    responses: { 200: ok('The replies', z.object({ cannedReplies: z.array(CannedReplyViewSchema).describe('By shortcut') })) },
+    handler: () => listCannedRepliesRoute(),
+  },
+  {
+    method: 'post', path: '/canned-replies', operationId: 'createCannedReply', tag: 'inbox', security: 'apiKey', role: 'admin',
+    summary: 'Add a canned reply', body: json(CreateCannedReplySchema),
+    responses: { 201: ok('Added', z.object({ cannedReply: CannedReplyViewSchema })) },
+    errors: ['CONFLICT'],
+    handler: () => createCannedReplyRoute(),
+  },
+  {
+    method: 'patch', path: '/canned-replies/:id', operationId: 'updateCannedReply', tag: 'inbox', security: 'apiKey', role: 'admin',
+    summary: 'Change a canned reply', params: IdParamsSchema, body: json(UpdateCannedReplySchema),
+    responses: { 200: ok('Changed', z.object({ cannedReply: CannedReplyViewSchema })) },
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    handler: () => updateCannedReplyRoute(),
+  },
+  {
+    method: 'delete', path: '/canned-replies/:id', operationId: 'deleteCannedReply', tag: 'inbox', security: 'apiKey', role: 'admin',
+    summary: 'Delete a canned reply', params: IdParamsSchema,
+    responses: { 204: { description: 'Deleted' } },
+    errors: ['NOT_FOUND'],
+    handler: () => deleteCannedReplyRoute(),
+  },
+  {
+    method: 'get', path: '/events', operationId: 'streamEvents', tag: 'inbox', security: 'apiKey',
+    summary: 'The tenant’s realtime events as Server-Sent Events (message.created, message.updated, note.created, thread.updated, thread.read)',
+    description:
+      'Each SSE message has `id:` (the event number) and one `data:` line of JSON: {id, type, threadId, data, at}. Reconnecting with Last-Event-ID (EventSource does it by itself) or ?lastEventId= resumes with every event after it — none missed, none twice. `:` comment lines are heartbeats. A stream ends after a few minutes (the client reconnects where it was). Fed by Postgres LISTEN/NOTIFY, so it works behind several API processes.',
+    query: EventStreamQuerySchema, headers: EventStreamHeadersSchema,
+    responses: { 200: { description: 'The event stream', contentType: 'text/event-stream', schema: z.string().describe('SSE frames: `id: <n>` and `data: <JSON event>` lines, blank-line separated; `:` lines are heartbeats') } },
+    errors: ['UNAVAILABLE'],
+    handler: streamEventsRoute,
+  },
+];
 
 /** Everything under /api a tenant's API key reaches, plus the health check. */
 const operations: Operation[] = [
@@ -141,10 +309,7 @@ const operations: Operation[] = [
     body: json(CreateMessageSchema),
     responses: { 201: ok('Scheduled or queued', z.object({ message: MessageViewSchema })) },
     errors: ['NOT_FOUND', 'CONTACT_UNREACHABLE', 'RATE_LIMITED', 'UNAVAILABLE'],
-    middleware: (deps) => {
-      const limit = deps.sendRateLimit ?? { perMinute: 120, burst: 120 };
-      return [rateLimit('send', { capacity: limit.burst, refillPerSecond: limit.perMinute / 60 })];
-    },
+    middleware: sendLimit,
     handler: createMessage,
   },
   {
@@ -453,6 +618,7 @@ const operations: Operation[] = [
     errors: ['TEMPLATE_INVALID'],
     handler: () => updateQuoteSettingsRoute(),
   },
+  ...inboxOperations,
 ];
 
 export const apiGroup: OperationGroup = { prefix: '/api', operations: [...operations, ...accountOperations] };

@@ -1,15 +1,23 @@
 import { z } from 'zod';
 import { ChannelSchema, MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH } from '../channels';
 
+/** The Twilio Content SID of a WhatsApp template Meta approved. */
+export const ContentSidSchema = z
+  .string()
+  .regex(/^HX[0-9a-fA-F]{32}$/, 'contentSid is a Twilio Content SID (HX + 32 hex digits)')
+  .describe('WhatsApp only: the Twilio Content SID (HX…) of the approved template; such a template can be sent outside the 24-hour window');
+
 export const CreateTemplateSchema = z
   .object({
     name: z.string().trim().min(1).max(200).describe('Unique within the tenant'),
     channel: ChannelSchema,
     subject: z.string().trim().min(1).max(MAX_SUBJECT_LENGTH).optional().describe('Email subject with {{variables}} (email only)'),
     body: z.string().trim().min(1).describe('Text with {{variables}}, e.g. {{first_name|there}} or {{custom.budget}}'),
+    contentSid: ContentSidSchema.optional(),
   })
   .strict()
   .superRefine((t, ctx) => {
+    if (t.contentSid && t.channel !== 'whatsapp') ctx.addIssue({ code: 'custom', path: ['contentSid'], message: 'contentSid is only used by whatsapp templates' });
     if (t.body.length > MAX_BODY_LENGTH[t.channel]) {
       ctx.addIssue({ code: 'custom', path: ['body'], message: `body is ${t.body.length} characters; ${t.channel} allows at most ${MAX_BODY_LENGTH[t.channel]}` });
     }
@@ -25,6 +33,7 @@ export const UpdateTemplateSchema = z
     name: z.string().trim().min(1).max(200).optional().describe('New name, unique within the tenant'),
     subject: z.string().trim().min(1).max(MAX_SUBJECT_LENGTH).optional().describe('New email subject (email templates only)'),
     body: z.string().trim().min(1).optional().describe('New text with {{variables}}'),
+    contentSid: ContentSidSchema.nullable().optional().describe('New Content SID of the approved WhatsApp template; null to remove it'),
   })
   .strict()
   .describe('Changes to a template; its channel is fixed');
@@ -49,6 +58,7 @@ export const TemplateViewSchema = z
     channel: ChannelSchema,
     subject: z.string().nullable().describe('Email subject'),
     body: z.string().describe('Text with {{variables}}'),
+    contentSid: z.string().nullable().describe('WhatsApp: the Content SID of the approved template, when it is one'),
     createdAt: z.string().describe('When it was created'),
     updatedAt: z.string().describe('When it last changed'),
   })

@@ -61,18 +61,23 @@ export async function signIn(request: Request, email: string, password: string):
   return { cookie, headers: sessionHeaders(cookie), email, password };
 }
 
-/**
- * A member of `tenantId` with `role`, signed in (their session shows that tenant): for route tests that need a
- * person rather than an API key. The account is new, with a random email and password.
- */
-export async function testMember(request: Request, tenantId: string, role: Role, name = `Test ${role}`) {
+/** A person with an account and a membership of `tenantId` with `role`, not signed in (for query-level tests). */
+export async function addTestMember(tenantId: string, role: Role, name = `Test ${role}`, password = `pw-${randomUUID()}`) {
   const email = `${uniqueName(role)}@example.test`;
-  const password = `pw-${randomUUID()}`;
   const passwordHash = await hashPassword(password);
   // An account and a membership of a tenant, made before anyone of that tenant is signed in: cross-tenant rights.
   const member = await testSystemPrisma().$transaction(async (tx) => {
     const account = await createCredentialAccount(tx, { name, email, passwordHash });
     return tx.member.create({ data: { tenantId, authUserId: account.id, email, name, role } });
   });
+  return { member, email, password };
+}
+
+/**
+ * A member of `tenantId` with `role`, signed in (their session shows that tenant): for route tests that need a
+ * person rather than an API key. The account is new, with a random email and password.
+ */
+export async function testMember(request: Request, tenantId: string, role: Role, name = `Test ${role}`) {
+  const { member, email, password } = await addTestMember(tenantId, role, name);
   return { ...(await signIn(request, email, password)), userId: member.id, role };
 }

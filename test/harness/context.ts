@@ -9,6 +9,7 @@ import { createActivities, type Activities } from '../../activities';
 import { createApp } from '../../api/app';
 import type { ApiDeps } from '../../api/deps';
 import type { Channel } from '../../domain/channels';
+import { RealtimeHub } from '../../api/realtime/realtime-hub';
 import { TemporalGateway } from '../../api/temporal-gateway';
 import { createPrismaClient, createSystemPrismaClient, type AppPrisma, type SystemPrisma } from '../../prisma/client';
 import { createApiKey } from '../../prisma/queries/api-keys/create-api-key';
@@ -180,9 +181,16 @@ export function testApi(options: {
     secrets: testSecrets(),
     ...(options.sendRateLimit ? { sendRateLimit: options.sendRateLimit } : {}),
     ...(options.inboundEmail ? { inboundEmail: options.inboundEmail } : {}),
+    // Streams end soon, so a test (or the role and isolation sweeps) that opens one gets its answer.
+    realtime: { hub: testRealtimeHub(options.prisma), maxStreamMs: 300 },
     ...options.deps,
   });
   return { app, request: () => supertest(app) };
+}
+
+/** A realtime hub on the test database; it opens its LISTEN connection with the first stream and closes it with the last. */
+export function testRealtimeHub(prisma: AppPrisma, logger: Logger = silentLogger): RealtimeHub {
+  return new RealtimeHub({ prisma, databaseUrl: inject('databaseUrl'), logger, reconnectDelayMs: 100 });
 }
 
 /** The API's gateway to a Temporal that is not there (a closed local port): every start fails as UNAVAILABLE. */

@@ -10,7 +10,7 @@ import { TemporalGateway } from '../../api/temporal-gateway';
 import type { AppPrisma } from '../../prisma/client';
 import { createIngestToken } from '../../prisma/queries/ingest/ingest-tokens';
 import { resolveSchemathesis } from '../../scripts/lib/schemathesis';
-import { createTestTenant, fakeProviders, startWorker, TEST_WEBHOOKS, testPrisma, testSecrets, uniqueName, type RunningWorker, testSystemPrisma } from '../harness/context';
+import { createTestTenant, fakeProviders, startWorker, TEST_WEBHOOKS, testPrisma, testRealtimeHub, testSecrets, uniqueName, type RunningWorker, testSystemPrisma } from '../harness/context';
 import { startWorkflowOutboxRelay, type WorkflowOutboxRelay } from '../../worker/workflow-outbox-relay';
 import { devServer } from '../harness/dev-server';
 import { freePort } from '../harness/free-port';
@@ -61,6 +61,8 @@ beforeAll(async () => {
     webhooks: TEST_WEBHOOKS,
     secrets: testSecrets(),
     twilioApiBaseUrl: twilioServer.url,
+    // The event stream ends after a moment (clients reconnect with Last-Event-ID), so schemathesis reads a whole answer.
+    realtime: { hub: testRealtimeHub(prisma), maxStreamMs: 500 },
   });
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;

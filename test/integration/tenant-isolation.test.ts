@@ -50,8 +50,16 @@ type Ctx = {
   memberId: string;
   invitationId: string;
   apiKeyId: string;
+  threadId: string;
+  cannedReplyId: string;
 };
-type Case = { method: 'get' | 'post' | 'patch' | 'put' | 'delete'; path: (a: Ctx) => string; body?: (a: Ctx) => object; expectStatus: number; check?: (body: any, a: Ctx) => void };
+type Case = {
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  path: (a: Ctx) => string;
+  body?: (a: Ctx) => object;
+  expectStatus: number;
+  check?: (body: any, a: Ctx, text: string) => void;
+};
 
 const SENDER_A = `+1500555${String(Date.now()).slice(-4)}`;
 const inFuture = () => new Date(Date.now() + 86_400_000).toISOString();
@@ -157,6 +165,40 @@ const CASES: Record<string, Case> = {
   'POST /api-keys/:id/revoke': { method: 'post', path: (a) => `/api/api-keys/${a.apiKeyId}/revoke`, expectStatus: 404 },
   // B's key is an admin's: deleting a tenant is for owners (and only ever the caller's own: accounts.test.ts).
   'DELETE /tenant': { method: 'delete', path: () => '/api/tenant', body: () => ({ confirmBusinessName: 'Tenant A Inc' }), expectStatus: 403 },
+  // The inbox: B's list holds B's own thread (its fake inbound above), never A's; A's thread by id is not there.
+  'GET /threads': {
+    method: 'get',
+    path: () => '/api/threads?q=Alice',
+    expectStatus: 200,
+    check: (b) => expect(b).toMatchObject({ threads: [], counts: { all: 1, unassigned: 1 } }),
+  },
+  'GET /threads/:id': { method: 'get', path: (a) => `/api/threads/${a.threadId}`, expectStatus: 404 },
+  'POST /threads/:id/messages': { method: 'post', path: (a) => `/api/threads/${a.threadId}/messages`, body: () => ({ body: 'from B' }), expectStatus: 404 },
+  'GET /threads/:id/composer': { method: 'get', path: (a) => `/api/threads/${a.threadId}/composer`, expectStatus: 404 },
+  'POST /threads/:id/assign': { method: 'post', path: (a) => `/api/threads/${a.threadId}/assign`, body: () => ({ userId: null }), expectStatus: 404 },
+  'POST /threads/:id/close': { method: 'post', path: (a) => `/api/threads/${a.threadId}/close`, expectStatus: 404 },
+  'POST /threads/:id/reopen': { method: 'post', path: (a) => `/api/threads/${a.threadId}/reopen`, expectStatus: 404 },
+  'POST /threads/:id/snooze': { method: 'post', path: (a) => `/api/threads/${a.threadId}/snooze`, body: () => ({ until: inFuture() }), expectStatus: 404 },
+  'POST /threads/:id/read': { method: 'post', path: (a) => `/api/threads/${a.threadId}/read`, expectStatus: 404 },
+  'POST /threads/:id/notes': { method: 'post', path: (a) => `/api/threads/${a.threadId}/notes`, body: () => ({ body: 'B was here' }), expectStatus: 404 },
+  'PUT /threads/:id/labels': { method: 'put', path: (a) => `/api/threads/${a.threadId}/labels`, body: () => ({ labels: ['by-b'] }), expectStatus: 404 },
+  'GET /contacts/:id/panel': { method: 'get', path: (a) => `/api/contacts/${a.contactId}/panel`, expectStatus: 404 },
+  'GET /canned-replies': { method: 'get', path: () => '/api/canned-replies', expectStatus: 200, check: (b) => expect(b.cannedReplies).toEqual([]) },
+  // The same shortcut is B's own to take.
+  'POST /canned-replies': { method: 'post', path: () => '/api/canned-replies', body: () => ({ shortcut: 'hello', body: 'B says hi' }), expectStatus: 201 },
+  'PATCH /canned-replies/:id': { method: 'patch', path: (a) => `/api/canned-replies/${a.cannedReplyId}`, body: () => ({ body: 'changed by B' }), expectStatus: 404 },
+  'DELETE /canned-replies/:id': { method: 'delete', path: (a) => `/api/canned-replies/${a.cannedReplyId}`, expectStatus: 404 },
+  // From B's very first event on: B's own events only (its inbound thread), never one of A's threads.
+  'GET /events': {
+    method: 'get',
+    path: () => '/api/events?lastEventId=0',
+    expectStatus: 200,
+    check: (_b, a, text) => {
+      expect(text).toMatch(/^retry: /);
+      expect(text).toContain('"type":"message.created"');
+      expect(text).not.toContain(a.threadId);
+    },
+  },
 };
 // Signature-authenticated provider webhooks (webhooks-and-consent.test.ts), ingest-token routes
 // (ingest.test.ts, which covers their isolation) and the health check.
@@ -215,6 +257,9 @@ describe('tenant isolation on every route', () => {
     const member = await testMember(request, a.tenant.id, 'agent', 'Alice Agent');
     const invitation = await request().post('/api/invitations').set(bearer(a.apiKey)).send({ email: 'invitee-of-a@example.com', role: 'viewer' }).expect(201);
     const key = await request().post('/api/api-keys').set(bearer(a.apiKey)).send({ name: 'A site key', role: 'agent' }).expect(201);
+    const thread = await forTenant(prisma, a.tenant.id).thread.findFirstOrThrow({ where: { contactId: contact.body.contact.id } });
+    await request().post(`/api/threads/${thread.id}/notes`).set(bearer(a.apiKey)).send({ body: 'for A only: a note' }).expect(201);
+    const cannedReply = await request().post('/api/canned-replies').set(bearer(a.apiKey)).send({ shortcut: 'hello', body: 'for A only, hello' }).expect(201);
     const ctx: Ctx = {
       contactId: contact.body.contact.id,
       messageId: message.body.message.id,
@@ -228,6 +273,8 @@ describe('tenant isolation on every route', () => {
       memberId: member.userId,
       invitationId: invitation.body.invitation.id,
       apiKeyId: key.body.apiKey.id,
+      threadId: thread.id,
+      cannedReplyId: cannedReply.body.cannedReply.id,
     };
 
     for (const [name, c] of Object.entries(CASES)) {
@@ -242,7 +289,8 @@ describe('tenant isolation on every route', () => {
       expect(JSON.stringify(res.body), name).not.toContain('A outreach');
       expect(JSON.stringify(res.body), name).not.toContain(A_ACCOUNT.accountSid);
       expect(JSON.stringify(res.body), name).not.toContain(A_RESEND_KEY.slice(-4));
-      c.check?.(res.body, ctx);
+      expect(res.text ?? '', name).not.toContain('for A only');
+      c.check?.(res.body, ctx, res.text ?? '');
     }
     // A's rows are untouched: still scheduled, still A's only contact.
     const row = await forTenant(prisma, a.tenant.id).message.findFirstOrThrow({ where: { id: ctx.messageId } });
@@ -263,6 +311,10 @@ describe('tenant isolation on every route', () => {
     expect(await dbA.invitation.findFirstOrThrow({ where: { id: ctx.invitationId } })).toMatchObject({ status: 'pending' });
     expect(await dbA.apiKey.findFirstOrThrow({ where: { id: ctx.apiKeyId } })).toMatchObject({ revokedAt: null });
     await request().get('/api/contacts').set(bearer(key.body.key)).expect(200);
+    const threadA = await dbA.thread.findFirstOrThrow({ where: { id: ctx.threadId } });
+    expect(threadA).toMatchObject({ status: 'open', assigneeId: null, snoozedUntil: null, labels: [] });
+    expect(await dbA.note.count({ where: { threadId: ctx.threadId } })).toBe(1);
+    expect(await dbA.cannedReply.findFirstOrThrow({ where: { id: ctx.cannedReplyId } })).toMatchObject({ body: 'for A only, hello' });
     await request().post(`/api/messages/${ctx.messageId}/cancel`).set(bearer(a.apiKey)).expect(200);
     await request().post(`/api/enrollments/${ctx.enrollmentId}/stop`).set(bearer(a.apiKey)).send({}).expect(200);
   });
@@ -284,6 +336,8 @@ describe('tenant isolation on every route', () => {
       memberId: 'usr_x',
       invitationId: 'inv_x',
       apiKeyId: 'key_x',
+      threadId: 'thr_x',
+      cannedReplyId: 'cnr_x',
     };
     for (const [name, c] of Object.entries(CASES)) {
       for (const headers of [{}, bearer('hk_not_a_real_key_at_all'), bearer(t.apiKey)]) {

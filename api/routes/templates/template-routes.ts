@@ -40,6 +40,7 @@ export function updateTemplateRoute(): RequestHandler {
     const { db } = tenantOf(res);
     const current = await getTemplateOrThrow(db, String(req.params.id));
     if (input.subject && current.channel !== 'email') throw new AppError(ErrorCodes.VALIDATION, `subject is only used by email, not ${current.channel}`);
+    if (input.contentSid && current.channel !== 'whatsapp') throw new AppError(ErrorCodes.VALIDATION, `contentSid is only used by whatsapp templates, not ${current.channel}`);
     assertValid(input);
     res.json({ template: toTemplateView(await updateTemplate(db, current.id, input)) });
   };

@@ -46,8 +46,9 @@ export async function recordInboundMessage(db: TenantTx, input: InboundMessageIn
     }
     const thread = await tx.thread.upsert({
       where: { tenantId_contactId_channel: { tenantId, contactId: contact.id, channel: input.channel } },
-      create: { tenantId, contactId: contact.id, channel: input.channel, unreadCount: 1, lastMessageAt: input.receivedAt },
-      update: { unreadCount: { increment: 1 }, lastMessageAt: input.receivedAt, status: 'open' },
+      create: { tenantId, contactId: contact.id, channel: input.channel, unreadCount: 1, lastMessageAt: input.receivedAt, lastInboundAt: input.receivedAt },
+      // The contact writing reopens the thread and ends a snooze.
+      update: { unreadCount: { increment: 1 }, lastMessageAt: input.receivedAt, lastInboundAt: input.receivedAt, status: 'open', snoozedUntil: null },
     });
     const message = await tx.message.create({
       data: {

@@ -14,7 +14,7 @@ export interface CreateOutboundMessageInput {
   scheduledAt: Date | null;
   workflowId: string;
   /** What created it (reports, and the per-contact bound on compliance replies). */
-  origin: 'api' | 'sequence' | 'quote' | 'notification' | 'compliance';
+  origin: 'api' | 'agent' | 'sequence' | 'quote' | 'notification' | 'compliance';
   template?: { contentSid: string; variables: Record<string, string> } | undefined;
   /** The sender it must go out from (a compliance reply answers from the number it answers); else decided at send time. */
   tenantAddress?: string | null;

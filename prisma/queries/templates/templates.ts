@@ -13,7 +13,7 @@ function duplicateName(error: unknown, name: string | undefined): never {
 export async function createTemplate(db: TenantDb, input: CreateTemplate) {
   try {
     return await db.template.create({
-      data: { tenantId: db.$tenantId(), name: input.name, channel: input.channel, subject: input.subject ?? null, body: input.body },
+      data: { tenantId: db.$tenantId(), name: input.name, channel: input.channel, subject: input.subject ?? null, body: input.body, contentSid: input.contentSid ?? null },
     });
   } catch (error) {
     return duplicateName(error, input.name);
@@ -40,6 +40,7 @@ export async function updateTemplate(db: TenantDb, templateId: string, input: Up
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.subject !== undefined ? { subject: input.subject } : {}),
         ...(input.body !== undefined ? { body: input.body } : {}),
+        ...(input.contentSid !== undefined ? { contentSid: input.contentSid } : {}),
         updatedAt: new Date(),
       },
     });

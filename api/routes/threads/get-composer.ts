@@ -1,0 +1,56 @@
+import type { RequestHandler } from 'express';
+import { CHANNELS } from '../../../domain/channels';
+import { channelAvailability } from '../../../domain/inbox';
+import { renderTemplate } from '../../../domain/templates';
+import { listCannedReplies } from '../../../prisma/queries/canned-replies/canned-replies';
+import { getContactPanel } from '../../../prisma/queries/contacts/get-contact-panel';
+import { listTemplates } from '../../../prisma/queries/templates/templates';
+import { getTenantOrThrow } from '../../../prisma/queries/tenants/get-tenant-or-throw';
+import { getThreadOrThrow } from '../../../prisma/queries/threads/get-thread-or-throw';
+import { tenantOf } from '../../http/authenticate';
+import { iso } from '../../views';
+import { toCannedReplyView } from '../canned-replies/canned-reply-routes';
+
+/** What the composer can send on a thread: each channel with the reason it cannot, templates for this contact, canned replies. */
+export function getComposerRoute(): RequestHandler {
+  return async (req, res) => {
+    const { db } = tenantOf(res);
+    const thread = await getThreadOrThrow(db, String(req.params.id));
+    const [panel, tenant, templates, cannedReplies] = await Promise.all([getContactPanel(db, thread.contactId), getTenantOrThrow(db), listTemplates(db), listCannedReplies(db)]);
+    const { contact } = panel;
+    const now = new Date();
+    const channels = [thread.channel, ...CHANNELS.filter((c) => c !== thread.channel)].map((channel) => {
+      const a = channelAvailability(contact, channel, now);
+      return {
+        channel,
+        available: a.available,
+        reason: a.reason,
+        message: a.message,
+        templatesOnly: a.templatesOnly,
+        windowClosesAt: iso(a.windowClosesAt),
+        threadId: panel.threads.find((t) => t.channel === channel)?.id ?? null,
+      };
+    });
+    const context = { contact, tenant: { businessName: tenant.businessName, supportContact: tenant.supportContact } };
+    res.json({
+      threadId: thread.id,
+      channels,
+      templates: templates.map((t) => {
+        const rendered = renderTemplate(t.body, context);
+        return {
+          id: t.id,
+          name: t.name,
+          channel: t.channel,
+          subject: t.subject,
+          body: t.body,
+          rendered: rendered.ok ? rendered.text : null,
+          missing: rendered.ok ? [] : rendered.problems.map((p) => p.token),
+          approvedWhatsApp: t.channel === 'whatsapp' && t.contentSid !== null,
+        };
+      }),
+      cannedReplies: cannedReplies.map(toCannedReplyView),
+      contactTimeZone: contact.timeZone ?? tenant.timeZone,
+      tenantTimeZone: tenant.timeZone,
+    });
+  };
+}
