@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 // CommonJS: Node's ESM loader sees only its default export.
 import proto from '@temporalio/proto';
 import { temporalTlsEnabled, type TemporalEnv } from '../domain/config';
@@ -65,6 +65,31 @@ export class TemporalGateway {
   /** The one way the API starts a run (see workflows/start.ts for what its answers mean). */
   async start<A>(spec: StartSpec<A>): Promise<Started> {
     return startWorkflow(await this.client(), this.taskQueue, spec);
+  }
+
+  /**
+   * Terminates every run of a tenant that is still going — those Temporal lists by the TenantId search attribute
+   * and `knownIds` (which the list may not show yet) — so that nothing of a deleted tenant runs on. A run that
+   * has already ended is skipped. Returns how many were terminated.
+   */
+  async terminateTenantRuns(tenantId: string, knownIds: string[], reason: string): Promise<number> {
+    const client = await this.client();
+    const ids = new Set(knownIds);
+    const query = `TenantId = ${JSON.stringify(tenantId)} AND ExecutionStatus = "Running"`;
+    for await (const run of client.workflow.list({ query })) ids.add(run.workflowId);
+    const ended = await Promise.all(
+      [...ids].map((id) =>
+        client.workflow
+          .getHandle(id)
+          .terminate(reason)
+          .then(() => true)
+          .catch((error: unknown) => {
+            if (error instanceof WorkflowNotFoundError) return false;
+            throw error;
+          }),
+      ),
+    );
+    return ended.filter(Boolean).length;
   }
 
   private async connect(): Promise<Client> {

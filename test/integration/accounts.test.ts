@@ -6,7 +6,7 @@ import { accountEmailWorkflowId } from '../../domain/derived-ids';
 import type { AppPrisma } from '../../prisma/client';
 import type { FakeProvider } from '../../providers/fake/fake-provider';
 import { cookieFrom, sessionHeaders, signIn, signUpTestUser, testClientIp, testMember } from '../harness/accounts';
-import { bearer, createTestTenant, fakeProviders, startWorker, TEST_APP_URL, TEST_AUTH, testApi, testPrisma, uniqueName, type RunningWorker } from '../harness/context';
+import { bearer, createTestTenant, fakeProviders, startWorker, TEST_APP_URL, TEST_AUTH, testApi, testPrisma, testSystemPrisma, uniqueName, type RunningWorker } from '../harness/context';
 import { devServer } from '../harness/dev-server';
 
 // Accounts end to end against real Postgres and Temporal: sign-up, sessions, invitations, roles, API keys,
@@ -365,10 +365,23 @@ describe('tenants', () => {
     const mismatch = await request().delete('/api/tenant').set(owner.headers).send({ confirmBusinessName: 'Other Co' });
     expect(mismatch.status).toBe(409);
     await request().delete('/api/tenant').set(owner.headers).send({ confirmBusinessName: 'Doomed Co' }).expect(204);
-    expect(await prisma.tenant.count({ where: { id: owner.tenant.id } })).toBe(0);
+    expect(await testSystemPrisma().tenant.count({ where: { id: owner.tenant.id } })).toBe(0);
     const after = await request().get('/api/me').set(owner.headers);
     expect(after.status).toBe(403);
     expect(after.body.error.details.reason).toBe('no_membership');
+  });
+});
+
+describe('deleting a tenant', () => {
+  it('stops the tenant’s running workflows: nothing it scheduled is sent afterwards', async () => {
+    const owner = await signUpTestUser(request, { businessName: 'Winding Down Co' });
+    const contact = await request().post('/api/contacts').set(owner.headers).send({ firstName: 'Cy', phone: '+14155550188' }).expect(201);
+    const sendAt = new Date(Date.now() + 86_400_000).toISOString();
+    const message = await request().post('/api/messages').set(owner.headers).send({ contactId: contact.body.contact.id, channel: 'sms', body: 'Tomorrow', sendAt }).expect(201);
+    const handle = server.client.workflow.getHandle(message.body.message.workflowId);
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    await request().delete('/api/tenant').set(owner.headers).send({ confirmBusinessName: 'Winding Down Co' }).expect(204);
+    expect((await handle.describe()).status.name).toBe('TERMINATED');
   });
 });
 

@@ -150,10 +150,10 @@ export const accountOperations: Operation[] = [
   {
     method: 'delete', path: '/tenant', operationId: 'deleteTenant', tag: 'tenant', security: 'apiKey', role: 'owner',
     summary: 'Delete the tenant and everything in it (owners; cannot be undone)',
-    description: 'Send the business name again as confirmation. Members’ accounts stay for their other tenants.',
+    description: 'Send the business name again as confirmation. Its running workflows are terminated first (503 and nothing deleted when Temporal is unreachable). Members’ accounts stay for their other tenants.',
     body: json(DeleteTenantSchema),
     responses: { 204: { description: 'Deleted' } },
-    errors: ['CONFLICT'],
+    errors: ['CONFLICT', 'UNAVAILABLE'],
     handler: deleteTenantRoute,
   },
 ];
