@@ -82,7 +82,7 @@ describe('sign-up and sessions', () => {
     const res = await request().post('/api/signup').set('X-Forwarded-For', testClientIp()).send({ name: 'X', email: owner.email, password: 'another password', businessName });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('CONFLICT');
-    expect(await prisma.tenant.count({ where: { businessName } })).toBe(0);
+    expect(await testSystemPrisma().tenant.count({ where: { businessName } })).toBe(0);
   });
 
   it('refuses bad sign-up input with 400 naming the field', async () => {
