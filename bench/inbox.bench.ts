@@ -159,12 +159,12 @@ afterAll(async () => {
 const nextThread = () => threadIds[(i = (i + 1) % threadIds.length)]!;
 const nextContact = () => contactIds[(i = (i + 1) % contactIds.length)]!;
 
+/** One GET through API A; an answer other than 200 is counted under its own name (the run goes on to show the rest). */
 async function get(name: string, pathAndQuery: string): Promise<void> {
-  await samples.time(name, async () => {
-    const res = await fetch(`${apiA}/api${pathAndQuery}`, { headers: { Authorization: `Bearer ${key}` } });
-    if (res.status !== 200) throw new Error(`${pathAndQuery} answered ${res.status}: ${await res.text()}`);
-    await res.arrayBuffer();
-  });
+  const started = performance.now();
+  const res = await fetch(`${apiA}/api${pathAndQuery}`, { headers: { Authorization: `Bearer ${key}` } });
+  await res.arrayBuffer();
+  samples.record(res.status === 200 ? name : `${name} — answered ${res.status}`, performance.now() - started);
 }
 
 describe('inbox over HTTP (API key)', () => {
