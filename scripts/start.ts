@@ -10,10 +10,14 @@ import { isAppError } from '../domain/errors';
 import { createPrismaClient, createSystemPrismaClient } from '../prisma/client';
 import { createApiKey } from '../prisma/queries/api-keys/create-api-key';
 import { findApiKeyBySecret } from '../prisma/queries/api-keys/find-api-key-by-secret';
+import { findAccountByEmail } from '../prisma/queries/accounts/find-account';
+import { anyAccountExists } from '../prisma/queries/seed/demo-accounts';
 import { ensureDefaultTenant } from '../prisma/queries/tenants/ensure-default-tenant';
 import { forTenant } from '../prisma/tenant-scope';
 import { SEARCH_ATTRIBUTES } from '../workflows/definitions';
 import { clientHost, DEFAULT_BIND_ADDRESS, displayHost, urlHost } from './lib/bind-address';
+import { DEMO_BUSINESS as DEMO_TENANT_LABEL, seedDemo, type DemoUser } from './lib/demo-seed';
+import { demoUserLines, readDemoUsers, saveDemoUsers } from './lib/demo-users-file';
 import { signalGroup, startChild, type Child } from './lib/launcher-children';
 import { launcherConfig, ROOT, type LauncherConfig } from './lib/launcher-config';
 import { localSecretsKey } from './lib/local-secrets-key';
@@ -21,6 +25,7 @@ import { logger, logLine } from './lib/launcher-log';
 import { describeTaken, takenPorts, type PortClaim } from './lib/launcher-ports';
 import { ensureDatabase, migrate, startEmbeddedPostgres, withDatabase } from './lib/postgres';
 import { registerSearchAttributes } from './lib/search-attributes';
+import { removeRunningStack, saveRunningStack } from './lib/stack-file';
 import { resolveTemporalBinary } from './lib/temporal-binaries';
 import { startTemporalDevServer } from './lib/temporal-dev-server';
 
@@ -157,6 +162,28 @@ async function localApiKey(databaseUrl: string, keyFile: string): Promise<{ key:
   }
 }
 
+/**
+ * The demo people to show in the banner. On an empty database (nobody has an account yet) the demo is made
+ * first, through the running API; later starts show the saved details of the demo accounts that still exist.
+ */
+async function demoUsers(config: LauncherConfig, stack: { databaseUrl: string; apiUrl: string; appUrl: string }): Promise<DemoUser[]> {
+  // Whether anyone has an account, and which demo accounts still exist, are questions across tenants.
+  const systemPrisma = createSystemPrismaClient(stack.databaseUrl, { maxConnections: 1 });
+  try {
+    if (!(await anyAccountExists(systemPrisma))) {
+      say('empty database: seeding the demo tenant (npm run seed makes it again any time)');
+      const { tenantId, users } = await seedDemo(stack);
+      await saveDemoUsers(config.HERALD_DATA_DIR, tenantId, users);
+      return users;
+    }
+    const saved = await readDemoUsers(config.HERALD_DATA_DIR);
+    const present = await Promise.all((saved?.users ?? []).map(async (u) => ((await findAccountByEmail(systemPrisma, u.email)) ? u : null)));
+    return present.filter((u): u is DemoUser => u !== null);
+  } finally {
+    await systemPrisma.$disconnect();
+  }
+}
+
 function banner(lines: string[]): void {
   const width = Math.max(...lines.map((l) => l.length)) + 4;
   const bar = '─'.repeat(width);
@@ -258,11 +285,23 @@ async function main(): Promise<void> {
   // The first request in dev mode compiles the page; wait for it so the banner's link answers at once.
   await waitFor('The web app', 180_000, async () => (await fetch(`http://${local}:${config.HERALD_WEB_PORT}/`)).status < 500);
 
+  const appUrl = env.HERALD_APP_URL!;
+  await saveRunningStack(config.HERALD_DATA_DIR, { databaseUrl, apiUrl, appUrl });
+  stops.push({ name: 'stack file', stop: () => removeRunningStack(config.HERALD_DATA_DIR) });
+  let demo: DemoUser[] = [];
+  try {
+    demo = await demoUsers(config, { databaseUrl, apiUrl, appUrl });
+  } catch (error) {
+    // Herald itself is up; a demo that could not be made is worth a line, not a stop.
+    say(`could not seed the demo tenant: ${error instanceof Error ? error.message : String(error)} (try \`npm run seed\`)`);
+  }
+
   const sendAt = new Date(Date.now() + 2 * 60_000).toISOString();
   banner([
     'Herald is running',
     '',
     `Web app       ${webUrl}`,
+    ...(demo.length ? [`Sign in       ${webUrl}/sign-in  (demo: ${DEMO_TENANT_LABEL})`, ...demoUserLines(demo)] : []),
     `API           http://${shown}:${config.HERALD_API_PORT}/api`,
     `Temporal Web  ${temporal.uiUrl}`,
     `Data          ${config.HERALD_DATA_DIR}`,
