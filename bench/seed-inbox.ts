@@ -128,7 +128,11 @@ async function explain(databaseUrl: string, tenantId: string, userId: string): P
       ],
     ];
     for (const [name, sql] of queries) {
-      const plan = await prisma.$queryRaw<Array<{ 'QUERY PLAN': string }>>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
+      // The search reads the tenant set for the transaction (herald_search_thread_ids), as the app's queries do.
+      const plan = await prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT set_config('herald.tenant_id', ${tenantId}, true)`;
+        return tx.$queryRaw<Array<{ 'QUERY PLAN': string }>>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
+      });
       const lines = plan.map((r) => r['QUERY PLAN']);
       console.log(`\n── ${name}: ${lines.find((l) => l.startsWith('Execution Time')) ?? ''}`);
       console.log(lines.join('\n'));

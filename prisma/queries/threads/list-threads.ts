@@ -61,21 +61,14 @@ export function threadConditions(tenantId: string, filters: ThreadListFilters, n
  * The threads a search finds: contacts by name, phone or email (trigram index on their concatenation; a phone
  * typed with spaces or dashes is matched on its digits) and messages by their words (full-text index). Found
  * first and apart from the page's order: walking the activity index and testing each thread against the search
- * would read most of a large tenant's threads to fill a page of rare matches.
+ * would read most of a large tenant's threads to fill a page of rare matches. The search runs in
+ * `herald_search_thread_ids` (migration *_inbox_search_under_rls.sql), which keeps to the transaction's tenant
+ * and can use the indexes that row-level security would otherwise rule out.
  */
-function searchHits(tenantId: string, q: string): Prisma.Sql {
-  const contactText = Prisma.sql`(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '') || ' ' || coalesce(c.phone, '') || ' ' || coalesce(c.email, ''))`;
-  const patterns = [containsPattern(q)];
+function searchHits(q: string): Prisma.Sql {
   const digits = q.replace(/[\s().-]/g, '');
-  if (/^\+?\d{3,}$/.test(digits) && digits !== q) patterns.push(containsPattern(digits));
-  const contactMatch = Prisma.join(patterns.map((p) => Prisma.sql`${contactText} ILIKE ${p}`), ' OR ');
-  const terms = prefixTsQuery(q);
-  const messageMatch = terms
-    ? Prisma.sql` UNION SELECT m.thread_id FROM messages m WHERE m.tenant_id = ${tenantId} AND m.thread_id IS NOT NULL AND to_tsvector('simple', m.body) @@ to_tsquery('simple', ${terms})`
-    : Prisma.empty;
-  return Prisma.sql`
-    SELECT th.id FROM threads th
-     WHERE th.tenant_id = ${tenantId} AND th.contact_id IN (SELECT c.id FROM contacts c WHERE c.tenant_id = ${tenantId} AND (${contactMatch}))${messageMatch}`;
+  const digitsPattern = /^\+?\d{3,}$/.test(digits) && digits !== q ? containsPattern(digits) : null;
+  return Prisma.sql`SELECT herald_search_thread_ids(${containsPattern(q)}, ${digitsPattern}, ${prefixTsQuery(q)})`;
 }
 
 /**
@@ -103,7 +96,7 @@ export function listThreadsSql(tenantId: string, filters: ThreadListFilters, pag
   if (page.cursor) where.push(Prisma.sql`(t.last_message_at, t.id) < (${page.cursor.at}, ${page.cursor.id})`);
   // An array of the hits, looked up by primary key: the planner cannot misjudge how many a search finds and
   // scan every thread to join them.
-  if (filters.q) where.push(Prisma.sql`t.id = ANY (ARRAY(${searchHits(tenantId, filters.q)}))`);
+  if (filters.q) where.push(Prisma.sql`t.id = ANY (ARRAY(${searchHits(filters.q)}))`);
   return Prisma.sql`
     WITH page AS (
       SELECT t.* FROM threads t
