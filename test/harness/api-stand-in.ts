@@ -111,7 +111,7 @@ export const SCREENS: Screen[] = [
   },
   { name: 'forgot-password', path: '/forgot-password', prepare: (page) => page.getByRole('heading', { name: 'Reset your password' }).waitFor() },
   { name: 'reset-password', path: '/reset-password?token=abc', prepare: (page) => page.getByRole('heading', { name: 'Choose a new password' }).waitFor() },
-  { name: 'invitation', path: '/invitations/inv_1', prepare: (page) => page.getByRole('heading', { name: 'Join Acme Plumbing on Herald' }).waitFor() },
+  { name: 'invitation', path: '/invite/inv_1', prepare: (page) => page.getByRole('heading', { name: 'Join Acme Plumbing on Herald' }).waitFor() },
   { name: 'inbox', path: '/inbox', prepare: (page) => page.getByTestId('thread-row').first().waitFor() },
   {
     name: 'menu',
