@@ -152,6 +152,11 @@ describe('the inbox, walked through', () => {
     await visible(note);
     expect(await note.getAttribute('data-visibility')).toBe('private');
 
+    // Keyboard: outside a field, `a` assigns the conversation to the agent.
+    await agent.getByTestId('timeline').click({ position: { x: 4, y: 4 } });
+    await agent.keyboard.press('a');
+    await visible(agent.getByTestId('assignee').filter({ hasText: 'Assigned to Alex Agent' }));
+
     // Schedule a message for tomorrow (the calendar opens on today; the arrow key moves a day), then cancel it.
     await agent.getByRole('radio', { name: 'Reply' }).click();
     await agent.getByTestId('composer-text').fill('Reminder: the engineer comes tomorrow');

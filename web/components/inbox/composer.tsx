@@ -39,7 +39,7 @@ function TemplatePicker({ templates, channel, onPick }: { templates: ComposerTem
           Templates
         </Button>
       </PopoverTrigger>
-      <PopoverContent className="w-96 p-0" align="start">
+      <PopoverContent className="w-96 p-0" align="start" aria-label="Templates">
         <Command>
           <CommandInput placeholder="Find a template" />
           <CommandList>
@@ -59,7 +59,7 @@ function TemplatePicker({ templates, channel, onPick }: { templates: ComposerTem
                     <span className="flex items-center gap-2 font-medium">
                       {t.name}
                       {t.approvedWhatsApp && <Badge variant="success">Approved</Badge>}
-                      {t.missing.length > 0 && <Badge variant="warning">{t.missing.length} missing</Badge>}
+                      {t.missing.length > 0 && <Badge variant="destructive">{t.missing.length} missing</Badge>}
                     </span>
                     <span className="line-clamp-2 text-xs text-muted-foreground">{t.rendered ?? t.body}</span>
                   </div>
@@ -243,12 +243,12 @@ export function Composer({
               placeholder={mode === 'note' ? 'Write a note for your team…' : blocked || templatesOnly ? 'Free text cannot be sent on this channel now' : 'Write a reply… (type / for canned replies)'}
               aria-label={mode === 'note' ? 'Note' : 'Reply'}
               disabled={blocked || templatesOnly}
-              rows={3}
-              className="max-h-48 min-h-20 resize-y"
+              rows={2}
+              className="max-h-48 min-h-14 resize-y sm:min-h-20"
               data-testid="composer-text"
             />
           </PopoverAnchor>
-          <PopoverContent className="w-80 p-0" align="start" onOpenAutoFocus={(e) => e.preventDefault()}>
+          <PopoverContent className="w-80 p-0" align="start" aria-label="Canned replies" onOpenAutoFocus={(e) => e.preventDefault()}>
             <Command filter={(value, search) => (value.toLowerCase().includes(search.toLowerCase()) ? 1 : 0)}>
               <CommandInput placeholder="Find a canned reply" {...(slash !== null ? { value: slash, onValueChange: (v: string) => setBody(`/${v}`) } : {})} />
               <CommandList>
@@ -284,7 +284,7 @@ export function Composer({
                   {later ? 'Change time' : 'Send later'}
                 </Button>
               </PopoverTrigger>
-              <PopoverContent className="w-auto" align="start">
+              <PopoverContent className="w-auto" align="start" aria-label="Send later">
                 <div className="grid gap-2">
                   <p className="text-sm font-medium">Send at (your zone, {agentZone})</p>
                   <DateTimePicker value={later} onChange={setLater} fromDate={new Date()} label="Send day" />

@@ -18,7 +18,7 @@ import { inboxApi } from './inbox-api';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <section className="grid gap-2 border-b px-4 py-3 last:border-b-0" aria-label={title}>
+    <section className="grid min-w-0 gap-2 border-b px-4 py-3 last:border-b-0" aria-label={title}>
       <h3 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">{title}</h3>
       {children}
     </section>
@@ -27,7 +27,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 function Field({ label, value }: { label: string; value: ReactNode }) {
   return (
-    <div className="grid grid-cols-[7rem_1fr] gap-2 text-sm">
+    <div className="grid grid-cols-[6rem_minmax(0,1fr)] gap-2 text-sm">
       <dt className="text-muted-foreground">{label}</dt>
       <dd className="min-w-0 break-words">{value ?? <span className="text-muted-foreground">—</span>}</dd>
     </div>
@@ -85,7 +85,7 @@ function Labels({ labels, threadId, canEdit, onChanged }: { labels: string[]; th
             void add();
           }}
         >
-          <Input value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="Add a label" aria-label="New label" className="h-8" aria-invalid={problem ? true : undefined} />
+          <Input value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="Add a label" aria-label="New label" className="h-8 min-w-0" aria-invalid={problem ? true : undefined} />
           <Button type="submit" size="sm" variant="outline" disabled={!draft.trim()}>
             <PlusIcon aria-hidden="true" />
             Add
@@ -135,7 +135,7 @@ export function ContactPanelView({
     }
   };
   return (
-    <div className="grid" data-testid="contact-panel">
+    <div className="grid min-w-0 grid-cols-[minmax(0,1fr)]" data-testid="contact-panel">
       <Section title="Details">
         <dl className="grid gap-1.5">
           <Field label="Name" value={[contact.firstName, contact.lastName].filter(Boolean).join(' ') || null} />
@@ -149,7 +149,7 @@ export function ContactPanelView({
         </dl>
       </Section>
       <Section title="Consent">
-        <ul className="grid gap-1">
+        <ul className="grid grid-cols-[minmax(0,1fr)] gap-1">
           {consent.map((c) => (
             <li key={c.channel} className="flex items-center justify-between text-sm">
               <span>{CHANNEL_LABELS[c.channel]}</span>
@@ -165,14 +165,14 @@ export function ContactPanelView({
         {enrollments.length === 0 ? (
           <p className="text-sm text-muted-foreground">Not in any running sequence.</p>
         ) : (
-          <ul className="grid gap-2">
+          <ul className="grid grid-cols-[minmax(0,1fr)] gap-2">
             {enrollments.map((e) => {
               const next = parseIso(e.nextSendAt);
               return (
                 <li key={e.id} className="grid gap-1 rounded-md border p-2 text-sm" data-testid="enrollment">
                   <div className="flex items-center justify-between gap-2">
-                    <span className="truncate font-medium">{e.sequenceName}</span>
-                    <Badge variant={e.status === 'active' ? 'success' : 'warning'}>{e.status === 'active' ? 'Running' : 'Paused'}</Badge>
+                    <span className="min-w-0 truncate font-medium">{e.sequenceName}</span>
+                    <Badge variant={e.status === 'active' ? 'success' : 'secondary'}>{e.status === 'active' ? 'Running' : 'Paused'}</Badge>
                   </div>
                   <p className="text-xs text-muted-foreground">
                     Step {e.currentStep + 1}
@@ -216,10 +216,10 @@ export function ContactPanelView({
         {quotes.length === 0 ? (
           <p className="text-sm text-muted-foreground">No quotes.</p>
         ) : (
-          <ul className="grid gap-1">
+          <ul className="grid grid-cols-[minmax(0,1fr)] gap-1">
             {quotes.map((q) => (
               <li key={q.id} className="flex items-center justify-between gap-2 text-sm">
-                <span className="truncate">{q.title ?? 'Quote'}</span>
+                <span className="min-w-0 flex-1 truncate">{q.title ?? 'Quote'}</span>
                 <span className="shrink-0 tabular-nums">
                   {q.total} {q.currency}
                 </span>
@@ -233,7 +233,7 @@ export function ContactPanelView({
         {notes.length === 0 ? (
           <p className="text-sm text-muted-foreground">No notes yet.</p>
         ) : (
-          <ul className="grid gap-2">
+          <ul className="grid grid-cols-[minmax(0,1fr)] gap-2">
             {notes.slice(0, 10).map((n) => {
               const at = parseIso(n.createdAt)!;
               return (

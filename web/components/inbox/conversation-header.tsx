@@ -120,7 +120,7 @@ export function ConversationHeader({
           <ArrowLeftIcon aria-hidden="true" />
         </Link>
       </Button>
-      <div className="grid min-w-0 flex-1">
+      <div className="grid min-w-[11rem] flex-1">
         <h2 className="flex items-center gap-2 truncate font-semibold">
           <span className="truncate">{name}</span>
           <ChannelIcon channel={thread.channel} className="shrink-0 text-muted-foreground" />
@@ -133,12 +133,12 @@ export function ConversationHeader({
           <span data-testid="assignee">{thread.assignee ? `Assigned to ${thread.assignee.name}` : 'Unassigned'}</span>
         </p>
       </div>
-      <div className="flex flex-wrap items-center gap-1">
+      <div className="ml-auto flex items-center gap-1">
         {canWork && canSimulate && (
           <Button variant="outline" size="sm" onClick={() => setSimulateOpen(true)}>
             <WandSparklesIcon aria-hidden="true" />
-            <span className="hidden lg:inline">Simulate reply</span>
-            <span className="sr-only lg:hidden">Simulate a reply</span>
+            <span className="hidden 2xl:inline">Simulate reply</span>
+            <span className="sr-only 2xl:hidden">Simulate a reply</span>
           </Button>
         )}
         {canWork && (
@@ -147,7 +147,7 @@ export function ConversationHeader({
               <DropdownMenuTrigger asChild>
                 <Button variant="outline" size="sm" aria-label="Assign">
                   <UserRoundPlusIcon aria-hidden="true" />
-                  <span className="hidden lg:inline">Assign</span>
+                  <span className="hidden 2xl:inline">Assign</span>
                 </Button>
               </DropdownMenuTrigger>
               <DropdownMenuContent align="end">
@@ -174,7 +174,7 @@ export function ConversationHeader({
             </DropdownMenu>
             <Button variant="outline" size="sm" onClick={() => setSnoozeOpen(true)} aria-label="Snooze">
               <AlarmClockIcon aria-hidden="true" />
-              <span className="hidden lg:inline">Snooze</span>
+              <span className="hidden 2xl:inline">Snooze</span>
             </Button>
             {thread.status === 'open' ? (
               <Button size="sm" onClick={() => void actions.close()} aria-keyshortcuts="e">

@@ -104,7 +104,9 @@ export function ConversationView({ threadId }: { threadId: string }) {
   const [sheetOpen, setSheetOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [snoozeOpen, setSnoozeOpen] = useState(false);
-  const bottom = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  // Follow the newest item while the reader is at the end; leave them where they are when they scrolled up.
+  const atEnd = useRef(true);
 
   const olderHere = older?.threadId === threadId ? older : null;
   const nextBefore = olderHere ? olderHere.nextBefore : (view.data?.nextBefore ?? null);
@@ -112,9 +114,18 @@ export function ConversationView({ threadId }: { threadId: string }) {
   const pendingHere = pending.filter((p) => p.tempId.startsWith(`${threadId}:`));
   const lastKey = pendingHere.at(-1)?.tempId ?? (items.length ? itemKey(items.at(-1)!) : '');
 
-  // New items at the end (not older ones paged in at the top): keep the newest in view.
+  // New items at the end (not older ones paged in at the top) and the panes around settling: keep the newest in view.
   useEffect(() => {
-    bottom.current?.scrollIntoView({ block: 'end' });
+    const el = scroller.current;
+    if (!el) return;
+    const stick = () => {
+      if (atEnd.current) el.scrollTop = el.scrollHeight;
+    };
+    stick();
+    const observer = new ResizeObserver(stick);
+    observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    return () => observer.disconnect();
   }, [lastKey]);
 
   // Reading it marks it read (members only: an API key has no read state); the list's count follows by event.
@@ -281,7 +292,15 @@ export function ConversationView({ threadId }: { threadId: string }) {
           snoozeOpen={snoozeOpen}
           setSnoozeOpen={setSnoozeOpen}
         />
-        <div className="min-h-0 flex-1 overflow-y-auto px-3 py-4 sm:px-5" tabIndex={0} aria-label="Conversation timeline" data-testid="timeline">
+        <div
+          ref={scroller}
+          onScroll={(e) => (atEnd.current = e.currentTarget.scrollHeight - e.currentTarget.scrollTop - e.currentTarget.clientHeight < 48)}
+          className="min-h-0 flex-1 overflow-y-auto px-3 py-4 sm:px-5"
+          tabIndex={0}
+          aria-label="Conversation timeline"
+          data-testid="timeline"
+        >
+          <div>
           {nextBefore && (
             <div className="mb-4 flex justify-center">
               <Button variant="outline" size="sm" onClick={() => void loadOlder()} disabled={loadingOlder}>
@@ -295,7 +314,7 @@ export function ConversationView({ threadId }: { threadId: string }) {
           ) : (
             <Timeline items={items} pending={pendingHere} timeZone={agentZone} />
           )}
-          <div ref={bottom} />
+          </div>
         </div>
         <ScheduledMessages messages={view.data.scheduled} canChange={canWork} onChanged={view.reload} agentZone={agentZone} contactZone={contactZone} />
         {canWork ? (
@@ -314,7 +333,7 @@ export function ConversationView({ threadId }: { threadId: string }) {
         )}
       </div>
       {wide && panelOpen && (
-        <aside className="w-80 shrink-0 overflow-y-auto border-l" aria-label="Contact" tabIndex={-1}>
+        <aside className="w-72 shrink-0 overflow-x-hidden overflow-y-auto border-l" aria-label="Contact" tabIndex={-1}>
           {panelView}
         </aside>
       )}

@@ -35,9 +35,9 @@ function RescheduleDialog({ message, onDone, agentZone, contactZone }: { message
   return (
     <Dialog open={open} onOpenChange={(o) => (setOpen(o), reschedule.reset())}>
       <DialogTrigger asChild>
-        <Button variant="ghost" size="sm">
+        <Button variant="ghost" size="sm" aria-label="Reschedule">
           <CalendarClockIcon aria-hidden="true" />
-          Reschedule
+          <span className="hidden lg:inline">Reschedule</span>
         </Button>
       </DialogTrigger>
       <DialogContent>
@@ -80,24 +80,26 @@ export function ScheduledMessages({
         <CalendarClockIcon className="size-3.5" aria-hidden="true" />
         Scheduled ({messages.length})
       </h3>
-      <ul className="grid max-h-40 gap-1 overflow-y-auto">
+      <ul className="grid max-h-28 gap-1 overflow-y-auto sm:max-h-40">
         {messages.slice(0, 5).map((message) => {
           const at = parseIso(message.scheduledAt);
           return (
-            <li key={message.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md bg-background px-2 py-1.5 text-sm" data-testid="scheduled-message">
-              <span className="min-w-0 flex-1 truncate">{truncate(message.body, 90)}</span>
-              <span className="text-xs text-muted-foreground" title={at ? formatAbsolute(at, agentZone) : undefined}>
+            <li key={message.id} className="flex items-center gap-2 rounded-md bg-background px-2 py-1.5 text-sm" data-testid="scheduled-message">
+              <span className="grid min-w-0 flex-1">
+              <span className="truncate">{truncate(message.body, 90)}</span>
+              <span className="truncate text-xs text-muted-foreground" title={at ? formatAbsolute(at, agentZone) : undefined}>
                 {at ? whenInZones(at, agentZone, contactZone) : 'As soon as it can go'}
-                {message.automation?.why ? ` — ${message.automation.why.text}` : ''}
+                {message.automation?.why && message.automation.why.kind !== 'scheduled' ? ` — ${message.automation.why.text}` : ''}
+              </span>
               </span>
               {canChange && (
-                <span className="flex gap-1">
+                <span className="flex shrink-0 gap-1">
                   <RescheduleDialog message={message} onDone={onChanged} agentZone={agentZone} contactZone={contactZone} />
                   <ConfirmDialog
                     trigger={
-                      <Button variant="ghost" size="sm" className="text-destructive">
+                      <Button variant="ghost" size="sm" className="text-destructive" aria-label="Cancel">
                         <XIcon aria-hidden="true" />
-                        Cancel
+                        <span className="hidden lg:inline">Cancel</span>
                       </Button>
                     }
                     title="Cancel this message?"

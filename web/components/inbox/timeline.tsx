@@ -70,7 +70,7 @@ function AutomationInfo({ message }: { message: InboxMessage }) {
         <WorkflowIcon className="size-3.5" aria-hidden="true" />
         {automation.origin === 'agent' ? 'Workflow' : `Automated: ${automation.origin}`}
       </PopoverTrigger>
-      <PopoverContent className="w-80 text-sm" align="end">
+      <PopoverContent className="w-80 text-sm" align="end" aria-label="The workflow behind it">
         <div className="grid gap-2">
           <p className="font-medium">Sent by a Temporal workflow</p>
           {automation.why && <p data-testid="automation-why">{automation.why.text}</p>}
@@ -172,6 +172,7 @@ export function describeEvent(event: ThreadEventView, timeZone: string): string 
   switch (event.type) {
     case 'thread.assigned': {
       const to = typeof data.assigneeName === 'string' ? data.assigneeName : null;
+      if (event.actor.kind === 'user' && event.actor.id === data.assigneeId) return `${who} took it`;
       return to ? `${who} assigned it to ${to}` : `${who} unassigned it`;
     }
     case 'thread.unassigned':
