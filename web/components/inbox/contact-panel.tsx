@@ -18,7 +18,7 @@ import { inboxApi } from './inbox-api';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <section className="grid min-w-0 gap-2 border-b px-4 py-3 last:border-b-0" aria-label={title}>
+    <section className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-2 border-b px-4 py-3 last:border-b-0" aria-label={title}>
       <h3 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">{title}</h3>
       {children}
     </section>
