@@ -37,13 +37,13 @@ import {
   CreateNoteSchema,
   EventStreamHeadersSchema,
   EventStreamQuerySchema,
-  InboxMessageSchema,
   ListThreadsQuerySchema,
-  NoteViewSchema,
+  NoteAnswerSchema,
+  SentMessageAnswerSchema,
+  ThreadAnswerSchema,
   SetLabelsSchema,
   SnoozeThreadSchema,
   ThreadListViewSchema,
-  ThreadSummarySchema,
   ThreadViewQuerySchema,
   ThreadViewSchema,
   UpdateCannedReplySchema,
@@ -101,7 +101,7 @@ const HealthViewSchema = z
   })
   .describe('Whether the API and what it depends on are up');
 
-const threadAnswer = (description: string) => ({ 200: ok(description, z.object({ thread: ThreadSummarySchema })) });
+const threadAnswer = (description: string) => ({ 200: ok(description, ThreadAnswerSchema) });
 const sendLimit = (deps: Parameters<NonNullable<Operation['middleware']>>[0]) => {
   const limit = deps.sendRateLimit ?? { perMinute: 120, burst: 120 };
   return [rateLimit('send', { capacity: limit.burst, refillPerSecond: limit.perMinute / 60 })];
@@ -132,7 +132,7 @@ const inboxOperations: Operation[] = [
     summary: 'Reply on a thread, now or later (or on another of the contact’s channels)',
     description: 'Checked as the composer shows it: the contact needs an address and consent on the channel, and on WhatsApp outside the 24-hour window only an approved template goes. Sent like every message: a Temporal workflow that respects quiet hours and sends once.',
     params: IdParamsSchema, body: json(ComposeMessageSchema),
-    responses: { 201: ok('Queued or scheduled', z.object({ message: InboxMessageSchema })) },
+    responses: { 201: ok('Queued or scheduled', SentMessageAnswerSchema) },
     errors: ['NOT_FOUND', 'CONTACT_UNREACHABLE', 'CONSENT_REVOKED', 'WHATSAPP_WINDOW_CLOSED', 'TEMPLATE_INVALID', 'RATE_LIMITED', 'UNAVAILABLE'],
     middleware: sendLimit,
     handler: composeMessageRoute,
@@ -143,7 +143,7 @@ const inboxOperations: Operation[] = [
     params: IdParamsSchema,
     responses: { 200: ok('The composer', ComposerViewSchema) },
     errors: ['NOT_FOUND'],
-    handler: () => getComposerRoute(),
+    handler: getComposerRoute,
   },
   {
     method: 'post', path: '/threads/:id/assign', operationId: 'assignThread', tag: 'inbox', security: 'apiKey',
@@ -183,7 +183,7 @@ const inboxOperations: Operation[] = [
   {
     method: 'post', path: '/threads/:id/notes', operationId: 'addThreadNote', tag: 'inbox', security: 'apiKey',
     summary: 'Add a note to a thread (private: members only; public)', params: IdParamsSchema, body: json(CreateNoteSchema),
-    responses: { 201: ok('Added', z.object({ note: NoteViewSchema })) },
+    responses: { 201: ok('Added', NoteAnswerSchema) },
     errors: ['NOT_FOUND'],
     handler: () => createNoteRoute(),
   },

@@ -135,3 +135,23 @@ export const DeleteTenantSchema = z
 export const SignedInViewSchema = z
   .object({ user: AccountUserSchema, tenant: TenantSummarySchema, role: RoleSchema })
   .describe('Signed in (the session cookie is set), in this tenant, with this role');
+
+// ── Answers (the routes declare them; the web app parses with them) ─────────────────────────────────────
+
+export const MemberListViewSchema = z.object({ members: z.array(MemberViewSchema).describe('Oldest first') });
+export const MemberAnswerSchema = z.object({ member: MemberViewSchema });
+export const InvitationListViewSchema = z.object({ invitations: z.array(InvitationViewSchema).describe('Newest first') });
+export const CreatedInvitationViewSchema = z.object({
+  invitation: InvitationViewSchema,
+  link: z.string().describe('The page that accepts it (the id is the secret)'),
+  warning: z.string().optional().describe('The email could not be sent now: share the link'),
+});
+export const ApiKeyListViewSchema = z.object({ apiKeys: z.array(ApiKeyViewSchema).describe('Newest first') });
+export const CreatedApiKeyViewSchema = z.object({ apiKey: ApiKeyViewSchema, key: z.string().describe('The key: store it now, it is never shown again') });
+export const SignedUpViewSchema = SignedInViewSchema.omit({ role: true });
+
+export type MeView = z.infer<typeof MeViewSchema>;
+export type MemberView = z.infer<typeof MemberViewSchema>;
+export type InvitationView = z.infer<typeof InvitationViewSchema>;
+export type PublicInvitationView = z.infer<typeof PublicInvitationViewSchema>;
+export type ApiKeyView = z.infer<typeof ApiKeyViewSchema>;

@@ -211,6 +211,7 @@ export const ChannelAvailabilitySchema = z
     templatesOnly: z.boolean().describe('Only an approved template can be sent (WhatsApp outside its 24-hour window)'),
     windowClosesAt: z.string().nullable().describe('WhatsApp: when its 24-hour window closes (ISO 8601), while open'),
     threadId: z.string().nullable().describe('The contact’s thread on this channel, when there is one'),
+    simulatedReplies: z.boolean().describe('The fake provider carries this channel for the tenant: POST /api/fake/inbound can play the contact'),
   })
   .describe('Whether the contact can be written to on a channel');
 
@@ -373,3 +374,20 @@ export const EventStreamQuerySchema = z
 export const EventStreamHeadersSchema = z.object({
   'last-event-id': z.string().regex(/^\d{1,18}$/, 'an event id (digits)').optional().describe('Resume after this event: EventSource sends it when it reconnects'),
 });
+
+// ── Answers (the routes declare them; the web app parses with them) ─────────────────────────────────────
+
+export const ThreadAnswerSchema = z.object({ thread: ThreadSummarySchema });
+export const SentMessageAnswerSchema = z.object({ message: InboxMessageSchema });
+export const NoteAnswerSchema = z.object({ note: NoteViewSchema });
+
+export type ThreadList = z.infer<typeof ThreadListViewSchema>;
+export type ThreadView = z.infer<typeof ThreadViewSchema>;
+export type TimelineItem = z.infer<typeof TimelineItemSchema>;
+export type NoteView = z.infer<typeof NoteViewSchema>;
+export type ThreadEventView = z.infer<typeof ThreadEventViewSchema>;
+export type ComposerView = z.infer<typeof ComposerViewSchema>;
+export type ComposerTemplate = z.infer<typeof ComposerTemplateSchema>;
+export type ChannelAvailability = z.infer<typeof ChannelAvailabilitySchema>;
+export type CannedReplyView = z.infer<typeof CannedReplyViewSchema>;
+export type ContactPanel = z.infer<typeof ContactPanelSchema>;

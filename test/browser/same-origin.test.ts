@@ -156,13 +156,14 @@ describe('signed-in area', () => {
         status: 'open',
         assignee: null,
         contact: { id: 'ctc_1', name: 'Grace Hopper', phone: '+14155550100', email: null },
-        lastMessage: { direction: 'inbound', preview: 'Is Thursday still on?', status: 'received', at: new Date().toISOString() },
+        lastMessage: { id: 'msg_1', direction: 'inbound', preview: 'Is Thursday still on?', status: 'received', at: new Date().toISOString() },
+        lastActivityAt: new Date().toISOString(),
         unreadCount: 1,
         labels: [],
         snoozedUntil: null,
       },
     ];
-    streams[0]!.write(`id: 1\ndata: ${JSON.stringify({ id: '1', type: 'message.created', threadId: 'thr_1' })}\n\n`);
+    streams[0]!.write(`id: 1\ndata: ${JSON.stringify({ id: '1', type: 'message.created', threadId: 'thr_1', data: { messageId: 'msg_1' }, at: new Date().toISOString() })}\n\n`);
     const row = page.getByTestId('thread-row');
     await row.waitFor({ timeout: 10_000 });
     expect(await row.textContent()).toContain('Is Thursday still on?');

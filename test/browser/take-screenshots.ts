@@ -1,8 +1,9 @@
 /**
  * Screenshots of every screen of the web app, light and dark, laptop and phone, into docs/screenshots/.
- * Run: `npx tsx test/browser/take-screenshots.ts`. The web app talks to a local stand-in that answers with
- * the contract's shapes (ISSUE-9-CONTRACTS.md) and demo data, so each screen shows what it shows with a
- * tenant in use; once the auth and inbox routes are in the API, point it at a seeded API instead.
+ * Run: `npx tsx test/browser/take-screenshots.ts [screen…]`. The web app talks to a local stand-in answering
+ * demo data checked against each route's schema (test/harness/api-stand-in.ts), so every screen shows a busy
+ * tenant in a known state — a failed send, a private note, a running sequence — that a fresh API would not
+ * have. The real API is walked through in walkthrough.test.ts.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';

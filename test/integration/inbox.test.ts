@@ -235,6 +235,8 @@ describe('composer', () => {
     ]);
     expect(composer.body.cannedReplies).toEqual([expect.objectContaining({ shortcut: 'thanks', body: 'Thanks, we are on it!' })]);
     expect(composer.body).toMatchObject({ contactTimeZone: 'Europe/London', tenantTimeZone: 'Europe/London' });
+    // No provider configured and no account of the tenant's own: the fake one carries every channel.
+    expect(composer.body.channels.map((c: { simulatedReplies: boolean }) => c.simulatedReplies)).toEqual([true, true, true]);
 
     const optedOut = await t.as('post', `/api/threads/${thread.threadId}/messages`).send({ body: 'hello' });
     expect(optedOut.status).toBe(422);

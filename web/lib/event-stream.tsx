@@ -1,9 +1,9 @@
 'use client';
 
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import { InboxEventSchema, type InboxEvent } from './contract-schemas';
+import { RealtimeEventSchema, type RealtimeEvent } from '../../domain/schemas/inbox';
 
-type Listener = (event: InboxEvent) => void;
+type Listener = (event: RealtimeEvent) => void;
 interface EventStream {
   subscribe(listener: Listener): () => void;
 }
@@ -42,7 +42,7 @@ export function EventStreamProvider({ children }: { children: ReactNode }) {
         } catch {
           parsed = undefined;
         }
-        const event = InboxEventSchema.safeParse(parsed);
+        const event = RealtimeEventSchema.safeParse(parsed);
         if (!event.success) return console.error('Dropped an event of an unexpected shape from /api/events');
         for (const listener of listeners.current) listener(event.data);
       };
@@ -64,7 +64,7 @@ export function EventStreamProvider({ children }: { children: ReactNode }) {
 }
 
 /** Calls `onEvent` for each realtime event of the given types while the component is mounted. */
-export function useInboxEvents(types: ReadonlyArray<InboxEvent['type']>, onEvent: (event: InboxEvent) => void): void {
+export function useInboxEvents(types: ReadonlyArray<RealtimeEvent['type']>, onEvent: (event: RealtimeEvent) => void): void {
   const stream = useContext(EventStreamContext);
   const handler = useRef(onEvent);
   handler.current = onEvent;

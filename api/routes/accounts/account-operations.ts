@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import {
   AcceptInvitationSchema,
-  ApiKeyViewSchema,
+  ApiKeyListViewSchema,
   CreateApiKeySchema,
+  CreatedApiKeyViewSchema,
+  CreatedInvitationViewSchema,
   CreateInvitationSchema,
   DeleteTenantSchema,
-  InvitationViewSchema,
-  MemberViewSchema,
+  InvitationListViewSchema,
+  MemberAnswerSchema,
+  MemberListViewSchema,
   MeViewSchema,
   PublicInvitationViewSchema,
   SignedInViewSchema,
+  SignedUpViewSchema,
   SignUpSchema,
   SwitchTenantSchema,
   UpdateMemberSchema,
@@ -33,7 +37,7 @@ export const accountOperations: Operation[] = [
     summary: 'Sign up: a new account, its tenant and its owner membership, signed in',
     description: 'All or nothing: the account, the tenant and the membership are written in one transaction. Answers with the session cookie. Limited per address (429).',
     body: json(SignUpSchema),
-    responses: { 201: ok('Signed up and signed in', SignedInViewSchema.omit({ role: true })) },
+    responses: { 201: ok('Signed up and signed in', SignedUpViewSchema) },
     errors: ['CONFLICT', 'RATE_LIMITED', 'UNAUTHENTICATED'],
     middleware: (deps) => [publicRateLimit(deps.systemPrisma, 'signup', deps.auth?.signUpLimit ?? { max: 10, windowSeconds: 3600 })],
     handler: signUpRoute,
@@ -56,7 +60,7 @@ export const accountOperations: Operation[] = [
   {
     method: 'get', path: '/members', operationId: 'listMembers', tag: 'members', security: 'apiKey',
     summary: 'The tenant’s members, oldest first',
-    responses: { 200: ok('The members', z.object({ members: z.array(MemberViewSchema).describe('Oldest first') })) },
+    responses: { 200: ok('The members', MemberListViewSchema) },
     handler: () => listMembersRoute(),
   },
   {
@@ -64,7 +68,7 @@ export const accountOperations: Operation[] = [
     summary: 'Give a member another role',
     description: 'Only owners change an owner or make someone owner (403); the last owner keeps the role (409).',
     params: IdParamsSchema, body: json(UpdateMemberSchema),
-    responses: { 200: ok('Changed', z.object({ member: MemberViewSchema })) },
+    responses: { 200: ok('Changed', MemberAnswerSchema) },
     errors: ['NOT_FOUND', 'CONFLICT'],
     handler: () => updateMemberRoute(),
   },
@@ -80,7 +84,7 @@ export const accountOperations: Operation[] = [
   {
     method: 'get', path: '/invitations', operationId: 'listInvitations', tag: 'members', security: 'apiKey', role: 'admin',
     summary: 'Pending invitations, newest first',
-    responses: { 200: ok('The invitations', z.object({ invitations: z.array(InvitationViewSchema).describe('Newest first') })) },
+    responses: { 200: ok('The invitations', InvitationListViewSchema) },
     handler: () => listInvitationsRoute(),
   },
   {
@@ -89,14 +93,7 @@ export const accountOperations: Operation[] = [
     description: 'The email goes out once through Herald’s email path (a workflow). Only owners invite owners. An earlier pending invitation to the same address stops working.',
     body: json(CreateInvitationSchema),
     responses: {
-      201: ok(
-        'Invited',
-        z.object({
-          invitation: InvitationViewSchema,
-          link: z.string().describe('The page that accepts it (the id is the secret)'),
-          warning: z.string().optional().describe('The email could not be sent now: share the link'),
-        }),
-      ),
+      201: ok('Invited', CreatedInvitationViewSchema),
     },
     errors: ['CONFLICT'],
     handler: createInvitationRoute,
@@ -129,7 +126,7 @@ export const accountOperations: Operation[] = [
   {
     method: 'get', path: '/api-keys', operationId: 'listApiKeys', tag: 'api keys', security: 'apiKey', role: 'admin',
     summary: 'The tenant’s API keys, without the keys',
-    responses: { 200: ok('The keys', z.object({ apiKeys: z.array(ApiKeyViewSchema).describe('Newest first') })) },
+    responses: { 200: ok('The keys', ApiKeyListViewSchema) },
     handler: () => listApiKeysRoute(),
   },
   {
@@ -137,7 +134,7 @@ export const accountOperations: Operation[] = [
     summary: 'Make an API key with a role; the key is shown in this answer only',
     description: 'Only owners make owner keys.',
     body: json(CreateApiKeySchema),
-    responses: { 201: ok('Made', z.object({ apiKey: ApiKeyViewSchema, key: z.string().describe('The key: store it now, it is never shown again') })) },
+    responses: { 201: ok('Made', CreatedApiKeyViewSchema) },
     handler: () => createApiKeyRoute(),
   },
   {

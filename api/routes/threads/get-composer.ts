@@ -7,16 +7,24 @@ import { getContactPanel } from '../../../prisma/queries/contacts/get-contact-pa
 import { listTemplates } from '../../../prisma/queries/templates/templates';
 import { getTenantOrThrow } from '../../../prisma/queries/tenants/get-tenant-or-throw';
 import { getThreadOrThrow } from '../../../prisma/queries/threads/get-thread-or-throw';
+import type { ApiDeps } from '../../deps';
 import { tenantOf } from '../../http/authenticate';
+import { tenantProviders } from '../../tenant-providers';
 import { iso } from '../../views';
 import { toCannedReplyView } from '../canned-replies/canned-reply-routes';
 
 /** What the composer can send on a thread: each channel with the reason it cannot, templates for this contact, canned replies. */
-export function getComposerRoute(): RequestHandler {
+export function getComposerRoute(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
     const { db } = tenantOf(res);
     const thread = await getThreadOrThrow(db, String(req.params.id));
-    const [panel, tenant, templates, cannedReplies] = await Promise.all([getContactPanel(db, thread.contactId), getTenantOrThrow(db), listTemplates(db), listCannedReplies(db)]);
+    const [panel, tenant, templates, cannedReplies, providers] = await Promise.all([
+      getContactPanel(db, thread.contactId),
+      getTenantOrThrow(db),
+      listTemplates(db),
+      listCannedReplies(db),
+      tenantProviders(deps, db),
+    ]);
     const { contact } = panel;
     const now = new Date();
     const channels = [thread.channel, ...CHANNELS.filter((c) => c !== thread.channel)].map((channel) => {
@@ -29,6 +37,7 @@ export function getComposerRoute(): RequestHandler {
         templatesOnly: a.templatesOnly,
         windowClosesAt: iso(a.windowClosesAt),
         threadId: panel.threads.find((t) => t.channel === channel)?.id ?? null,
+        simulatedReplies: providers[channel].provider === 'fake',
       };
     });
     const context = { contact, tenant: { businessName: tenant.businessName, supportContact: tenant.supportContact } };

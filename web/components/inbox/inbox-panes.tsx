@@ -2,7 +2,7 @@
 
 import { SearchIcon } from 'lucide-react';
 import { useSelectedLayoutSegment } from 'next/navigation';
-import { useDeferredValue, useState, type ReactNode } from 'react';
+import { createContext, useContext, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { browserTimeZone } from '../../lib/auth-forms';
 import { useInboxEvents } from '../../lib/event-stream';
 import { useApiQuery } from '../../lib/use-api';
@@ -19,6 +19,14 @@ const FILTERS: Array<{ value: ThreadFilter; label: string }> = [
   { value: 'all', label: 'All' },
 ];
 
+interface InboxList {
+  /** The ids of the threads shown, in order (j/k move along them). */
+  threadIds: string[];
+  reload: () => void;
+}
+const InboxListContext = createContext<InboxList>({ threadIds: [], reload: () => {} });
+export const useInboxList = () => useContext(InboxListContext);
+
 /**
  * The inbox's panes: threads on the left, the open conversation (children) beside it. On a phone one pane
  * shows at a time: the list at /inbox, the conversation at /inbox/:id.
@@ -34,10 +42,13 @@ export function InboxPanes({ children }: { children: ReactNode }) {
   useInboxEvents(['message.created', 'message.updated', 'thread.updated', 'thread.read'], threads.reload);
   const counts = threads.data?.counts;
   const zone = browserTimeZone() ?? 'UTC';
+  const list = threads.data?.threads;
+  const listContext = useMemo<InboxList>(() => ({ threadIds: (list ?? []).map((t) => t.id), reload: threads.reload }), [list, threads.reload]);
 
   return (
+    <InboxListContext.Provider value={listContext}>
     <div className="flex h-[calc(100dvh-3.5rem)] min-h-0 md:h-dvh">
-      <section aria-label="Conversations" className={cn('flex w-full min-w-0 flex-col border-r md:w-80 lg:w-96', activeId && 'hidden md:flex')}>
+      <section aria-label="Conversations" className={cn('flex w-full min-w-0 flex-col border-r md:w-72 lg:w-80', activeId && 'hidden md:flex')}>
         <div className="grid gap-3 border-b p-3">
           <h1 className="text-lg font-semibold">Inbox</h1>
           <div className="relative">
@@ -67,5 +78,6 @@ export function InboxPanes({ children }: { children: ReactNode }) {
         {children}
       </section>
     </div>
+    </InboxListContext.Provider>
   );
 }

@@ -3,7 +3,7 @@
 import { InboxIcon } from 'lucide-react';
 import Link from 'next/link';
 import { formatRelative, parseIso, safeTimeZone, truncate } from '../../lib/format';
-import type { ThreadSummary } from '../../lib/contract-schemas';
+import type { ThreadSummary } from '../../../domain/schemas/inbox';
 import { cn } from '../../lib/utils';
 import { EmptyState, ErrorState } from '../error-state';
 import { initials } from '../shell/user-menu';

@@ -3,7 +3,7 @@
 import { usePathname, useRouter } from 'next/navigation';
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { accountApi } from '../../lib/account-api';
-import type { Me } from '../../lib/contract-schemas';
+import type { MeView as Me } from '../../../domain/schemas/accounts';
 import { useApiQuery, type Query } from '../../lib/use-api';
 
 const MeContext = createContext<(Query<Me> & { data: Me }) | null>(null);

@@ -1,9 +1,8 @@
 'use client';
 
 import { CheckIcon, ChevronsUpDownIcon } from 'lucide-react';
-import { api } from '../../lib/api-client';
+import { accountApi } from '../../lib/account-api';
 import { errorMessage } from '../../lib/api-error';
-import { AuthOkSchema } from '../../lib/contract-schemas';
 import { ROLE_LABELS } from '../../lib/roles';
 import { Button } from '../ui/button';
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from '../ui/dropdown-menu';
@@ -25,7 +24,7 @@ export function TenantSwitcher() {
 
   const switchTo = async (tenantId: string) => {
     try {
-      await api.request('/api/me/tenant', { method: 'POST', body: { tenantId }, schema: AuthOkSchema });
+      await accountApi.switchTenant(tenantId);
       // Everything on screen belongs to the old tenant: start again from the inbox.
       window.location.assign('/inbox');
     } catch (error) {

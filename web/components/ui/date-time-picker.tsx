@@ -47,7 +47,7 @@ export function DateTimePicker({ value, onChange, fromDate, label = 'Date and ti
             {value ? format(value, 'EEE d MMM yyyy') : 'Pick a day'}
           </Button>
         </PopoverTrigger>
-        <PopoverContent className="w-auto p-0" align="start">
+        <PopoverContent className="w-auto p-0" align="start" aria-label={label}>
           <Calendar mode="single" selected={value ?? undefined} onSelect={pickDay} disabled={fromDate ? { before: fromDate } : undefined} autoFocus />
         </PopoverContent>
       </Popover>

@@ -20,8 +20,8 @@ import { Input } from '../../../../components/ui/input';
 import { toast } from '../../../../components/ui/sonner';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../../../components/ui/table';
 import { accountApi } from '../../../../lib/account-api';
-import type { Invitation } from '../../../../lib/contract-schemas';
-import { RoleSchema } from '../../../../lib/contract-schemas';
+import type { InvitationView as Invitation } from '../../../../../domain/schemas/accounts';
+import { RoleSchema } from '../../../../../domain/schemas/accounts';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../../../../lib/roles';
 import { useApiAction, useApiQuery } from '../../../../lib/use-api';
 

@@ -15,7 +15,7 @@ import { toast } from '../../../../components/ui/sonner';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../../../components/ui/table';
 import { accountApi } from '../../../../lib/account-api';
 import { errorMessage } from '../../../../lib/api-error';
-import type { Member } from '../../../../lib/contract-schemas';
+import type { MemberView as Member } from '../../../../../domain/schemas/accounts';
 import { ROLE_LABELS, type Role } from '../../../../lib/roles';
 import { useApiQuery } from '../../../../lib/use-api';
 

@@ -131,7 +131,7 @@ export function AcceptInvitation({ invitationId }: { invitationId: string }) {
             </Button>
             <p className="text-sm text-muted-foreground">
               Have a Herald account already?{' '}
-              <Link href={`/sign-in?next=${encodeURIComponent(`/invitations/${invitationId}`)}`} className="font-medium text-primary underline-offset-4 hover:underline">
+              <Link href={`/sign-in?next=${encodeURIComponent(`/invite/${invitationId}`)}`} className="font-medium text-primary underline-offset-4 hover:underline">
                 Sign in first
               </Link>
             </p>
