@@ -2,11 +2,10 @@
 
 import { ChevronsUpDownIcon, LogOutIcon } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useTheme } from 'next-themes';
 import { accountApi } from '../../lib/account-api';
 import { errorMessage } from '../../lib/api-error';
 import { ROLE_LABELS } from '../../lib/roles';
-import { THEMES } from '../theme-toggle';
+import { ThemeRadioGroup } from '../theme-toggle';
 import { Avatar, AvatarFallback } from '../ui/avatar';
 import { Button } from '../ui/button';
 import {
@@ -14,8 +13,6 @@ import {
   DropdownMenuContent,
   DropdownMenuItem,
   DropdownMenuLabel,
-  DropdownMenuRadioGroup,
-  DropdownMenuRadioItem,
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '../ui/dropdown-menu';
@@ -32,7 +29,6 @@ export function initials(name: string): string {
 export function UserMenu() {
   const { data: me } = useMe();
   const router = useRouter();
-  const { theme, setTheme } = useTheme();
   const name = me.user?.name ?? 'API key';
 
   const signOut = async () => {
@@ -67,14 +63,7 @@ export function UserMenu() {
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
         <DropdownMenuLabel className="text-xs font-normal text-muted-foreground">Theme</DropdownMenuLabel>
-        <DropdownMenuRadioGroup value={theme ?? 'system'} onValueChange={setTheme}>
-          {THEMES.map(({ value, label, icon: Icon }) => (
-            <DropdownMenuRadioItem key={value} value={value}>
-              <Icon aria-hidden="true" />
-              {label}
-            </DropdownMenuRadioItem>
-          ))}
-        </DropdownMenuRadioGroup>
+        <ThemeRadioGroup />
         <DropdownMenuSeparator />
         <DropdownMenuItem onSelect={() => void signOut()}>
           <LogOutIcon aria-hidden="true" />
