@@ -11,7 +11,9 @@ import { OPERATION_GROUPS } from './openapi/operation-groups';
 export function createApp(given: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  // req.ip is the address per-address limits count by: believed from X-Forwarded-For only when it comes from a
+  // trusted proxy (the web app's on this machine by default), so a client cannot pick a new one per attempt.
+  app.set('trust proxy', given.trustProxy ?? 'loopback');
   const { sessions, handler: betterAuthHandler } = createSessionAuth({ prisma: given.systemPrisma, temporal: given.temporal, logger: given.logger, settings: given.auth });
   const deps: ApiDeps = { ...given, sessions };
   app.use(betterAuthHandler);

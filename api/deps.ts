@@ -42,6 +42,8 @@ export interface ApiDeps {
   };
   /** Accounts and sessions (Better Auth); development settings when omitted (a fixed secret, the app on localhost:3000). */
   auth?: AuthSettings;
+  /** Which hops' X-Forwarded-For is believed (Express's `trust proxy`; HERALD_TRUST_PROXY); a proxy on this machine when omitted. */
+  trustProxy?: boolean | number | string;
   /** Set by createApp from `auth`: how session cookies are recognised. */
   sessions?: SessionAuth;
   /** Realtime events (GET /api/events): the process's hub, and how long a stream lasts and how often it sends a heartbeat. Without it the stream answers 503. */

@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     ...(secrets ? { secrets } : {}),
     ...(providerSettings.TWILIO_API_BASE_URL ? { twilioApiBaseUrl: providerSettings.TWILIO_API_BASE_URL } : {}),
     publicUrl: env.HERALD_PUBLIC_URL ?? `http://localhost:${env.HERALD_API_PORT}`,
+    trustProxy: env.HERALD_TRUST_PROXY,
     auth: {
       secret: env.HERALD_AUTH_SECRET ?? DEVELOPMENT_AUTH_SETTINGS.secret,
       appUrl: env.HERALD_APP_URL,

@@ -34,4 +34,14 @@ describe('parseEnv', () => {
       );
     }
   });
+  it('trusts X-Forwarded-For only from proxies it is told about: this machine by default', () => {
+    const base = { DATABASE_URL: 'postgres://h/db' };
+    expect(parseEnv(ApiEnvSchema, base).HERALD_TRUST_PROXY).toBe('loopback');
+    expect(parseEnv(ApiEnvSchema, { ...base, HERALD_TRUST_PROXY: '1' }).HERALD_TRUST_PROXY).toBe(1);
+    expect(parseEnv(ApiEnvSchema, { ...base, HERALD_TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }).HERALD_TRUST_PROXY).toBe('loopback,10.0.0.0/8,fd00::1');
+    expect(parseEnv(ApiEnvSchema, { ...base, HERALD_TRUST_PROXY: 'false' }).HERALD_TRUST_PROXY).toBe(false);
+    for (const bad of ['10.0.0.0/33', 'proxy.example.com', 'loopback,,x', '-1']) {
+      expect(() => parseEnv(ApiEnvSchema, { ...base, HERALD_TRUST_PROXY: bad }), bad).toThrow(/HERALD_TRUST_PROXY/);
+    }
+  });
 });

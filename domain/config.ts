@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { AppError, ErrorCodes } from './errors';
 
@@ -50,6 +51,41 @@ export const WorkerEnvSchema = TemporalEnvSchema.extend({
 });
 export type WorkerEnv = z.infer<typeof WorkerEnvSchema>;
 
+const TRUST_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, or a subnet in CIDR form (`10.0.0.0/8`, `fd00::/8`). */
+function isAddressOrSubnet(token: string): boolean {
+  const [address = '', prefix, ...rest] = token.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * Which hops may tell the API the client's address in X-Forwarded-For (Express's `trust proxy`): per-address limits
+ * (sign-in, sign-up) count by that address, so a client must not be able to choose it. By default only a proxy on
+ * this machine (the web app's) is believed; behind a load balancer name its addresses, or how many hops to trust.
+ */
+const TrustProxySchema = z
+  .string()
+  .trim()
+  .default('loopback')
+  .transform((value, ctx): boolean | number | string => {
+    if (value === 'true' || value === 'false') return value === 'true';
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    const tokens = value.split(',').map((t) => t.trim());
+    const bad = tokens.find((t) => !TRUST_KEYWORDS.has(t) && !isAddressOrSubnet(t));
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `HERALD_TRUST_PROXY: "${bad}" is not an address, a subnet (10.0.0.0/8), loopback, linklocal or uniquelocal; or give a number of hops, true or false`,
+      });
+      return z.NEVER;
+    }
+    return tokens.join(',');
+  })
+  .describe('Proxies whose X-Forwarded-For is believed: loopback (default), addresses or subnets, a number of hops, true or false');
+
 export const ApiEnvSchema = TemporalEnvSchema.extend({
   DATABASE_URL: DatabaseUrlSchema,
   LOG_LEVEL: LogLevelSchema,
@@ -68,6 +104,7 @@ export const ApiEnvSchema = TemporalEnvSchema.extend({
   HERALD_SECRETS_KEY: SecretsKeySchema,
   HERALD_APP_URL: z.url().default('http://localhost:3000').describe('Public URL of the web app: links in account emails, the origin browsers call from'),
   HERALD_AUTH_SECRET: z.string().min(32, 'HERALD_AUTH_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional().describe('Signs session cookies'),
+  HERALD_TRUST_PROXY: TrustProxySchema,
   NODE_ENV: z.string().optional(),
 });
 export type ApiEnv = z.infer<typeof ApiEnvSchema>;

@@ -121,6 +121,15 @@ describe('sign-up and sessions', () => {
     const elsewhere = await limited.request().post('/api/auth/sign-in/email').set('X-Forwarded-For', testClientIp()).set('Origin', TEST_APP_URL).send({ email: owner.email, password: owner.password });
     expect(elsewhere.status).toBe(200);
   });
+
+  it('counts attempts by the connecting address when X-Forwarded-For does not come from a trusted proxy', async () => {
+    const direct = testApi({ prisma, client: server.client, taskQueue, deps: { trustProxy: false, auth: { ...TEST_AUTH, signInLimit: { max: 3, windowSeconds: 60 } } } });
+    const owner = await signUpTestUser(request);
+    // A new made-up address on every attempt: believed, each would be a first attempt.
+    const attempt = () => direct.request().post('/api/auth/sign-in/email').set('X-Forwarded-For', testClientIp()).set('Origin', TEST_APP_URL).send({ email: owner.email, password: 'wrong password' });
+    for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(401);
+    expect((await attempt()).status).toBe(429);
+  });
 });
 
 describe('Better Auth’s own endpoints', () => {
