@@ -1,4 +1,3 @@
-import { isIP } from 'node:net';
 import { z } from 'zod';
 import { AppError, ErrorCodes } from './errors';
 
@@ -54,12 +53,8 @@ export type WorkerEnv = z.infer<typeof WorkerEnvSchema>;
 const TRUST_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /** An address, or a subnet in CIDR form (`10.0.0.0/8`, `fd00::/8`). */
-function isAddressOrSubnet(token: string): boolean {
-  const [address = '', prefix, ...rest] = token.split('/');
-  const family = isIP(address);
-  if (family === 0 || rest.length > 0) return false;
-  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
-}
+const AddressOrSubnetSchema = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+const isAddressOrSubnet = (token: string): boolean => AddressOrSubnetSchema.safeParse(token).success;
 
 /**
  * Which hops may tell the API the client's address in X-Forwarded-For (Express's `trust proxy`): per-address limits
