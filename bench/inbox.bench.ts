@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { pino } from 'pino';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { createApp } from '../api/app';
 import { RealtimeHub } from '../api/realtime/realtime-hub';
@@ -20,8 +21,10 @@ import { dropDatabase, ensureDatabase, migrate, startEmbeddedPostgres, withDatab
 import { registerSearchAttributes } from '../scripts/lib/search-attributes';
 import { resolveTemporalBinary } from '../scripts/lib/temporal-binaries';
 import { startTemporalDevServer } from '../scripts/lib/temporal-dev-server';
+import { launchBrowser, VIEWPORTS } from '../test/harness/browser';
 import { openEventStream, type OpenStream } from '../test/harness/event-stream';
 import { freePort } from '../test/harness/free-port';
+import { startWebApp } from '../test/harness/web-app';
 import { Samples } from './percentiles';
 import { seedInbox } from './seed-inbox';
 
@@ -31,18 +34,23 @@ import { seedInbox } from './seed-inbox';
 // functions (as a member, with "mine" and "unread") — each with a baseline measured in the same run: a contact
 // read by primary key through the same API, and the same list SQL through the system client (no row-level
 // security). Then realtime: a signed Twilio inbound webhook to one API process, and the time until its event
-// arrives on the SSE stream held open on another (two processes' worth: two apps, two LISTEN connections).
+// arrives on the SSE stream held open on another (two processes' worth: two apps, two LISTEN connections); and
+// the same webhook until its bubble shows in a browser tab (Chromium on the web app's build, against the other
+// API) holding a fresh tenant's conversation open.
 // p50/p95 are printed at the end (Vitest bench itself shows mean, p75 and p99).
 const CONTACTS = Number(process.env.HERALD_BENCH_CONTACTS ?? 100_000);
 const MESSAGES = Number(process.env.HERALD_BENCH_MESSAGES ?? 1_000_000);
 const TWILIO_TOKEN = 'bench-twilio-auth-token-0123456789';
 const PUBLIC_URL = 'https://herald.bench';
 const SENDER = '+15005550006';
+/** The fresh tenant's number, for the browser case (a sender address belongs to one tenant). */
+const BROWSER_SENDER = '+15005550007';
+const AUTH_SECRET = 'bench-auth-secret-0123456789-abcdefghijklmnop';
 const options = { time: 2_000, warmupTime: 300 };
 const samples = new Samples();
 const logger = pino({ level: 'silent' });
 
-let stop: () => Promise<void> = async () => undefined;
+const cleanups: Array<() => Promise<void>> = [];
 let app: AppPrisma;
 let system: SystemPrisma;
 let db: TenantDb;
@@ -56,6 +64,8 @@ let contactIds: string[] = [];
 let stream: OpenStream;
 let i = 0;
 let seeded = '';
+/** Where the web app will listen: the APIs must know its origin (sessions, CSRF) before it starts. */
+let webPort = 0;
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -63,10 +73,6 @@ async function listen(server: Server): Promise<string> {
 }
 
 beforeAll(async () => {
-  const cleanups: Array<() => Promise<void>> = [];
-  stop = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error('bench cleanup:', error));
-  };
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'herald-bench-inbox-'));
@@ -116,6 +122,7 @@ beforeAll(async () => {
     extraArgs: ['--http-port', String(await freePort()), '--metrics-port', String(await freePort())],
   });
   cleanups.push(() => temporal.stop());
+  webPort = await freePort();
   const apis = [0, 1].map(() => {
     const gateway = new TemporalGateway({ TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: 'bench-inbox', TEMPORAL_UI_URL: 'http://localhost:8233' });
     const hub = new RealtimeHub({ prisma: app, databaseUrl: url, logger });
@@ -127,6 +134,7 @@ beforeAll(async () => {
       logger,
       realtime: { hub, maxStreamMs: 30 * 60_000 },
       webhooks: { twilioAuthToken: TWILIO_TOKEN, publicUrl: PUBLIC_URL },
+      auth: { secret: AUTH_SECRET, appUrl: `http://127.0.0.1:${webPort}` },
       sendRateLimit: { perMinute: 1_000_000, burst: 1_000_000 },
     }).listen(0, '127.0.0.1');
     cleanups.push(async () => {
@@ -145,7 +153,7 @@ beforeAll(async () => {
 }, 30 * 60_000);
 
 afterAll(async () => {
-  await stop();
+  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error('bench cleanup:', error));
   console.log(`\n${seeded}`);
   console.log(
     samples.table('Inbox (p50/p95, milliseconds)', [
@@ -198,25 +206,60 @@ describe('inbox through the query functions (a member)', () => {
 });
 
 let sid = 0;
+/** A signed Twilio inbound webhook to API A; resolves when it has answered 200, with when it was sent and answered. */
+async function postInbound(from: string, to: string, body: string): Promise<{ sent: number; answered: number }> {
+  const fields = { MessageSid: `SM${process.pid}${String(++sid).padStart(26, '0')}`.slice(0, 34), From: from, To: to, Body: body, NumMedia: '0' };
+  const signature = twilioSignatureFor(TWILIO_TOKEN, `${PUBLIC_URL}/webhooks/twilio/inbound`, fields);
+  const sent = performance.now();
+  const res = await fetch(`${apiA}/webhooks/twilio/inbound`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature },
+    body: new URLSearchParams(fields).toString(),
+  });
+  await res.text();
+  const answered = performance.now();
+  if (res.status !== 200) throw new Error(`the webhook answered ${res.status}`);
+  return { sent, answered };
+}
+
+/**
+ * The second tab: the web app against API B, and a fresh tenant (signed up through the web app, so the session
+ * cookie is the web app's) whose owner has one contact's conversation open. Made on the first call of the
+ * browser case, so a run without it pays nothing.
+ */
+async function openConversationTab(): Promise<{ page: Page; from: string }> {
+  const web = await startWebApp({ apiUrl: apiB, port: webPort });
+  cleanups.push(() => web.stop());
+  const browser: Browser = await launchBrowser();
+  cleanups.push(() => browser.close());
+  const context = await browser.newContext({ viewport: VIEWPORTS.laptop, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const signUp = await page.request.post(`${web.url}/api/signup`, {
+    headers: { origin: web.url },
+    data: { name: 'Bench Owner', email: `bench-${process.pid}@example.test`, password: `pw-bench-${process.pid}-tab`, businessName: 'Bench Tab Plumbing' },
+  });
+  if (signUp.status() !== 201) throw new Error(`sign-up answered ${signUp.status()}: ${await signUp.text()}`);
+  const tenant = ((await signUp.json()) as { tenant: { id: string } }).tenant.id;
+  await addSenderAddress(forTenant(app, tenant), { channel: 'sms', address: BROWSER_SENDER, isDefault: true });
+  const from = '+14155550199';
+  await postInbound(from, BROWSER_SENDER, 'bench tab: the first message');
+  const list = await page.request.get(`${web.url}/api/threads`);
+  const threadId = ((await list.json()) as { threads: Array<{ id: string }> }).threads[0]?.id;
+  if (!threadId) throw new Error(`no thread after the first webhook: ${list.status()}`);
+  await page.goto(`${web.url}/inbox/${threadId}`);
+  await page.getByTestId('message').getByText('bench tab: the first message').waitFor({ state: 'visible', timeout: 30_000 });
+  return { page, from };
+}
+
 describe('realtime', () => {
   // From one of the seeded contacts, so each message lands on an existing thread of the large tenant.
   const from = '+14150000012';
   bench(
     'inbound webhook (API A) → event on SSE (API B)',
     async () => {
-      const fields = { MessageSid: `SM${process.pid}${String(++sid).padStart(26, '0')}`.slice(0, 34), From: from, To: SENDER, Body: `bench ${sid}`, NumMedia: '0' };
-      const signature = twilioSignatureFor(TWILIO_TOKEN, `${PUBLIC_URL}/webhooks/twilio/inbound`, fields);
       const inbound = () => stream.events.filter((e) => (e.data as { type?: string; data?: { direction?: string } }).type === 'message.created' && (e.data as { data: { direction: string } }).data.direction === 'inbound').length;
       const before = inbound();
-      const sent = performance.now();
-      const res = await fetch(`${apiA}/webhooks/twilio/inbound`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature },
-        body: new URLSearchParams(fields).toString(),
-      });
-      await res.text();
-      const answered = performance.now();
-      if (res.status !== 200) throw new Error(`the webhook answered ${res.status}`);
+      const { sent, answered } = await postInbound(from, SENDER, `bench ${sid + 1}`);
       await stream.until(() => inbound() > before, 10_000);
       const arrived = performance.now();
       samples.record('realtime: webhook response → event on the other API', arrived - answered);
@@ -224,5 +267,22 @@ describe('realtime', () => {
       samples.record('realtime: webhook response time', answered - sent);
     },
     { time: 5_000, warmupTime: 300 },
+  );
+
+  let tab: Promise<{ page: Page; from: string }> | undefined;
+  let warm = false;
+  bench(
+    'inbound webhook (API A) → bubble in a browser tab (web app on API B)',
+    async () => {
+      const { page, from } = await (tab ??= openConversationTab());
+      // Fixed width, so no body is a prefix of a later one (getByText matches substrings).
+      const body = `bench tab ${process.pid}-${String(sid + 1).padStart(8, '0')}`;
+      const { answered } = await postInbound(from, BROWSER_SENDER, body);
+      await page.getByTestId('message').getByText(body).waitFor({ state: 'visible', timeout: 10_000 });
+      // The first pass opened the tab (and its event stream may have connected only just before): warm-up.
+      if (warm) samples.record('realtime: webhook response → bubble in a second tab', performance.now() - answered);
+      warm = true;
+    },
+    { time: 0, iterations: 25, warmupTime: 0, warmupIterations: 1 },
   );
 });

@@ -70,10 +70,13 @@ export interface RunningWebApp {
   stop(): Promise<void>;
 }
 
-/** `next start` of the test build on a free port, forwarding /api and the rest to `apiUrl`. */
-export async function startWebApp(options: { apiUrl: string }): Promise<RunningWebApp> {
+/**
+ * `next start` of the test build on a free port (or `port`, for a caller that must tell the API the web app's
+ * origin before it starts), forwarding /api and the rest to `apiUrl`.
+ */
+export async function startWebApp(options: { apiUrl: string; port?: number }): Promise<RunningWebApp> {
   await ensureWebBuild();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = run(['start', 'web', '-H', '127.0.0.1', '-p', String(port)], webEnv({ HERALD_API_URL: options.apiUrl }), logTo('web'));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const url = `http://127.0.0.1:${port}`;
