@@ -8,7 +8,7 @@ import {
   IngestTokenViewSchema,
   NotificationRuleViewSchema,
 } from '../../domain/schemas/ingest';
-import { CreateMessageSchema, ListMessagesQuerySchema, MessageViewSchema, RescheduleMessageSchema, SimulateInboundSchema } from '../../domain/schemas/message';
+import { CreateMessageSchema, ListMessagesQuerySchema, MessageChangeAnswerSchema, MessageViewSchema, RescheduleMessageSchema, SimulateInboundSchema, SimulatedInboundAnswerSchema } from '../../domain/schemas/message';
 import { CreateQuoteSchema, ListQuotesQuerySchema, QuoteSettingsSchema, QuoteSettingsViewSchema, QuoteViewSchema } from '../../domain/schemas/quote';
 import { CreateSenderAddressSchema, SenderAddressViewSchema } from '../../domain/schemas/sender-address';
 import { ProviderCredentialsViewSchema, ResendCredentialsSchema, TwilioCredentialsSchema } from '../../domain/schemas/provider-credentials';
@@ -16,6 +16,7 @@ import {
   BulkEnrollmentViewSchema,
   BulkEnrollSchema,
   CreateSequenceRequestSchema,
+  EnrollmentAnswerSchema,
   EnrollmentViewSchema,
   EnrollSchema,
   ListEnrollmentsQuerySchema,
@@ -322,14 +323,14 @@ const operations: Operation[] = [
   {
     method: 'post', path: '/messages/:id/cancel', operationId: 'cancelMessage', tag: 'messages', security: 'apiKey',
     summary: 'Cancel a message that has not been sent', params: IdParamsSchema,
-    responses: { 200: ok('Cancelled', z.object({ message: MessageViewSchema, warning })) },
+    responses: { 200: ok('Cancelled', MessageChangeAnswerSchema) },
     errors: ['NOT_FOUND', 'TOO_LATE'],
     handler: cancelMessage,
   },
   {
     method: 'post', path: '/messages/:id/reschedule', operationId: 'rescheduleMessage', tag: 'messages', security: 'apiKey',
     summary: 'Move a message that has not been sent', params: IdParamsSchema, body: json(RescheduleMessageSchema),
-    responses: { 200: ok('Rescheduled', z.object({ message: MessageViewSchema, warning })) },
+    responses: { 200: ok('Rescheduled', MessageChangeAnswerSchema) },
     errors: ['NOT_FOUND', 'TOO_LATE'],
     handler: rescheduleMessage,
   },
@@ -339,14 +340,7 @@ const operations: Operation[] = [
     description: 'Lands like a real reply: the contact is found or created by phone number (sms, whatsapp) or email address (email), the message goes on their thread for that channel, and its workflow ends their enrollments that stop on reply. Consent keywords count on sms and whatsapp only. Only while the fake provider serves the channel for the calling tenant; otherwise a 404 saying which provider serves it.',
     body: json(SimulateInboundSchema),
     responses: {
-      201: ok(
-        'Received',
-        z.object({
-          messageId: z.string().describe('The inbound message'),
-          contactId: z.string().describe('Its contact (created when the number or address is new)'),
-          workflowId: z.string().describe('The workflow handling it'),
-        }),
-      ),
+      201: ok('Received', SimulatedInboundAnswerSchema),
     },
     errors: ['NOT_FOUND', 'UNAVAILABLE'],
     handler: simulateInbound,
@@ -543,7 +537,7 @@ const operations: Operation[] = [
   {
     method: 'post', path: '/sequences/:id/enrollments', operationId: 'enrollContact', tag: 'enrollments', security: 'apiKey',
     summary: 'Enroll a contact in the published version', params: IdParamsSchema, body: json(EnrollSchema),
-    responses: { 201: ok('Enrolled', z.object({ enrollment: EnrollmentViewSchema })) },
+    responses: { 201: ok('Enrolled', EnrollmentAnswerSchema) },
     errors: ['NOT_FOUND', 'NOT_PUBLISHED', 'ALREADY_ENROLLED', 'UNAVAILABLE'],
     handler: enrollContactRoute,
   },
@@ -570,7 +564,7 @@ const operations: Operation[] = [
   {
     method: 'get', path: '/enrollments/:id', operationId: 'getEnrollment', tag: 'enrollments', security: 'apiKey',
     summary: 'One enrollment, with its workflow’s own state while it runs', params: IdParamsSchema,
-    responses: { 200: ok('The enrollment', z.object({ enrollment: EnrollmentViewSchema })) },
+    responses: { 200: ok('The enrollment', EnrollmentAnswerSchema) },
     errors: ['NOT_FOUND'],
     handler: getEnrollmentRoute,
   },
@@ -580,7 +574,7 @@ const operations: Operation[] = [
       summary: `${action[0]!.toUpperCase()}${action.slice(1)} an enrollment (a workflow update: the answer says whether it took)`,
       params: IdParamsSchema,
       ...(action === 'stop' ? { body: json(StopEnrollmentSchema, false) } : {}),
-      responses: { 200: ok('Done', z.object({ enrollment: EnrollmentViewSchema })) },
+      responses: { 200: ok('Done', EnrollmentAnswerSchema) },
       errors: ['NOT_FOUND', 'CONFLICT', 'UNAVAILABLE'],
       handler: (deps) => changeEnrollmentRoute(deps, action),
     }),

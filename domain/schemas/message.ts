@@ -144,3 +144,16 @@ export const MessageViewSchema = z
   })
   .describe('A message');
 export type MessageView = z.infer<typeof MessageViewSchema>;
+
+/** The answer to cancelling or rescheduling a message: the message as it now is, and what needs attention. */
+export const MessageChangeAnswerSchema = z.object({
+  message: MessageViewSchema,
+  warning: z.string().optional().describe('Saved, but something needs your attention'),
+});
+
+/** The answer to playing the contact through the fake provider. */
+export const SimulatedInboundAnswerSchema = z.object({
+  messageId: z.string().describe('The inbound message'),
+  contactId: z.string().describe('Its contact (created when the number or address is new)'),
+  workflowId: z.string().describe('The workflow handling it'),
+});

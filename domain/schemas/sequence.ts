@@ -253,6 +253,9 @@ export const EnrollmentViewSchema = z
   })
   .describe('An enrollment of a contact in a sequence');
 
+/** The answer of the routes that read or change one enrollment. */
+export const EnrollmentAnswerSchema = z.object({ enrollment: EnrollmentViewSchema });
+
 export const BulkEnrollmentViewSchema = z
   .object({
     id: z.string().describe('Bulk enrollment id (bke_…)'),

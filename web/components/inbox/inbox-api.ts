@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Channel } from '../../../domain/channels';
 import {
   ComposerViewSchema,
@@ -9,15 +8,14 @@ import {
   ThreadListViewSchema,
   ThreadViewSchema,
 } from '../../../domain/schemas/inbox';
-import { MessageViewSchema } from '../../../domain/schemas/message';
+import { MessageChangeAnswerSchema, SimulatedInboundAnswerSchema } from '../../../domain/schemas/message';
+import { EnrollmentAnswerSchema } from '../../../domain/schemas/sequence';
 import { api } from '../../lib/api-client';
 
 export type ThreadFilter = 'mine' | 'unassigned' | 'all';
 
 const id = (value: string) => encodeURIComponent(value);
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
-const MessageAnswerSchema = z.object({ message: MessageViewSchema, warning: z.string().optional() });
-const SimulatedInboundSchema = z.object({ messageId: z.string(), contactId: z.string(), workflowId: z.string() });
 
 export interface ComposeInput {
   body?: string;
@@ -44,10 +42,10 @@ export const inboxApi = {
   snooze: (threadId: string, until: string) => api.request(`/api/threads/${id(threadId)}/snooze`, { method: 'POST', body: { until }, schema: ThreadAnswerSchema }),
   read: (threadId: string) => api.request(`/api/threads/${id(threadId)}/read`, { method: 'POST', body: {}, schema: ThreadAnswerSchema }),
   labels: (threadId: string, labels: string[]) => api.request(`/api/threads/${id(threadId)}/labels`, { method: 'PUT', body: { labels }, schema: ThreadAnswerSchema }),
-  cancelMessage: (messageId: string) => api.request(`/api/messages/${id(messageId)}/cancel`, { method: 'POST', body: {}, schema: MessageAnswerSchema }),
+  cancelMessage: (messageId: string) => api.request(`/api/messages/${id(messageId)}/cancel`, { method: 'POST', body: {}, schema: MessageChangeAnswerSchema }),
   rescheduleMessage: (messageId: string, sendAt: string) =>
-    api.request(`/api/messages/${id(messageId)}/reschedule`, { method: 'POST', body: { sendAt }, schema: MessageAnswerSchema }),
+    api.request(`/api/messages/${id(messageId)}/reschedule`, { method: 'POST', body: { sendAt }, schema: MessageChangeAnswerSchema }),
   enrollment: (enrollmentId: string, action: 'pause' | 'resume' | 'stop') =>
-    api.request(`/api/enrollments/${id(enrollmentId)}/${action}`, { method: 'POST', body: {}, schema: z.object({ enrollment: z.looseObject({ id: z.string() }) }) }),
-  simulateReply: (body: { channel: Channel; from: string; body: string }) => api.request('/api/fake/inbound', { method: 'POST', body, schema: SimulatedInboundSchema }),
+    api.request(`/api/enrollments/${id(enrollmentId)}/${action}`, { method: 'POST', body: {}, schema: EnrollmentAnswerSchema }),
+  simulateReply: (body: { channel: Channel; from: string; body: string }) => api.request('/api/fake/inbound', { method: 'POST', body, schema: SimulatedInboundAnswerSchema }),
 };
