@@ -45,6 +45,8 @@ export interface ActivityDeps {
   quotePageBaseUrl?: string;
   /** Public URL of the web app, for links in account emails (password reset, invitations); http://localhost:3000 when omitted. */
   appUrl?: string;
+  /** HERALD_AUTH_SECRET, the API's: opens the sealed password-reset tokens (the development secret when omitted). */
+  authSecret?: string;
 }
 
 /** Provider errors nobody recognises get this many attempts in all, then count as permanent. */

@@ -40,6 +40,15 @@ const SecretsKeySchema = z
   .optional()
   .describe('Seals tenants’ provider credentials');
 
+/** Development only: the secret everyone knows. The API refuses it in production (api/server.ts). */
+export const DEVELOPMENT_AUTH_SECRET = 'herald-development-auth-secret-do-not-use-in-production';
+
+const AuthSecretSchema = z
+  .string()
+  .min(32, 'HERALD_AUTH_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)')
+  .optional()
+  .describe('Signs session cookies and seals password-reset tokens until their email is sent (the API and the worker need the same one)');
+
 export const WorkerEnvSchema = TemporalEnvSchema.extend({
   DATABASE_URL: DatabaseUrlSchema,
   LOG_LEVEL: LogLevelSchema,
@@ -47,6 +56,7 @@ export const WorkerEnvSchema = TemporalEnvSchema.extend({
   HERALD_API_PORT: port.default(4000).describe('Where the API listens: the quote page links default to it'),
   HERALD_SECRETS_KEY: SecretsKeySchema,
   HERALD_APP_URL: z.url().default('http://localhost:3000').describe('Public URL of the web app: links in account emails, the origin browsers call from'),
+  HERALD_AUTH_SECRET: AuthSecretSchema,
 });
 export type WorkerEnv = z.infer<typeof WorkerEnvSchema>;
 
@@ -98,7 +108,7 @@ export const ApiEnvSchema = TemporalEnvSchema.extend({
   RESEND_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'RESEND_WEBHOOK_SECRET starts with whsec_').optional(),
   HERALD_SECRETS_KEY: SecretsKeySchema,
   HERALD_APP_URL: z.url().default('http://localhost:3000').describe('Public URL of the web app: links in account emails, the origin browsers call from'),
-  HERALD_AUTH_SECRET: z.string().min(32, 'HERALD_AUTH_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional().describe('Signs session cookies'),
+  HERALD_AUTH_SECRET: AuthSecretSchema,
   HERALD_TRUST_PROXY: TrustProxySchema,
   NODE_ENV: z.string().optional(),
 });

@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    activities: createActivities({ prisma, systemPrisma, providers, sharedSenders: sharedSenders(providerSettings), ...(registry ? { registry } : {}), logger, ...(env.HERALD_PUBLIC_URL ? { publicUrl: env.HERALD_PUBLIC_URL } : {}), quotePageBaseUrl: env.HERALD_PUBLIC_URL ?? `http://localhost:${env.HERALD_API_PORT}`, appUrl: env.HERALD_APP_URL }),
+    activities: createActivities({ prisma, systemPrisma, providers, sharedSenders: sharedSenders(providerSettings), ...(registry ? { registry } : {}), logger, ...(env.HERALD_PUBLIC_URL ? { publicUrl: env.HERALD_PUBLIC_URL } : {}), quotePageBaseUrl: env.HERALD_PUBLIC_URL ?? `http://localhost:${env.HERALD_API_PORT}`, appUrl: env.HERALD_APP_URL, ...(env.HERALD_AUTH_SECRET ? { authSecret: env.HERALD_AUTH_SECRET } : {}) }),
   });
   logger.info(
     { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE },

@@ -1,11 +1,13 @@
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { APIError } from 'better-auth/api';
+import { symmetricEncrypt } from 'better-auth/crypto';
 import { organization } from 'better-auth/plugins/organization';
 import type { Logger } from 'pino';
 import { ErrorCodes, isAppError } from '../../domain/errors';
 import type { SystemPrisma } from '../../prisma/client';
-import { findPasswordResetId } from '../../prisma/queries/accounts/password-reset-email';
+import { keepPasswordResetEmail } from '../../prisma/queries/accounts/password-reset-email';
+import { hashVerificationIdentifier, storedResetIdentifier } from './verification-identifiers';
 import { accountEmailStart } from '../../workflows/definitions';
 import type { TemporalGateway } from '../temporal-gateway';
 import { organizationAccessControl, organizationRoles } from './access-control';
@@ -74,16 +76,19 @@ export function createHeraldAuth(deps: { prisma: SystemPrisma; temporal: Tempora
     user: { modelName: 'authUser' },
     session: { modelName: 'authSession' },
     account: { modelName: 'authAccount' },
-    verification: { modelName: 'authVerification' },
+    // Reset tokens hashed at rest: the email's link is built from the sealed copy kept beside the row.
+    verification: { modelName: 'authVerification', storeIdentifier: { hash: hashVerificationIdentifier } },
     emailAndPassword: {
       enabled: true,
       minPasswordLength: 8,
       maxPasswordLength: 128,
       resetPasswordTokenExpiresIn: 3600,
       revokeSessionsOnPasswordReset: true,
-      // The email goes through a workflow (once per token), carrying the token's row id only.
+      // The email goes through a workflow (once per token), carrying the token's row id only; the worker opens the
+      // token sealed with the auth secret (symmetricEncrypt is Better Auth's own authenticated encryption).
       sendResetPassword: async ({ token }) => {
-        const verificationId = await findPasswordResetId(prisma, token);
+        const sealed = await symmetricEncrypt({ key: settings.secret, data: token });
+        const verificationId = await keepPasswordResetEmail(prisma, await storedResetIdentifier(token), sealed);
         if (!verificationId) throw new Error('The reset token Better Auth just stored was not found');
         try {
           await temporal.start(accountEmailStart({ kind: 'password-reset', verificationId }));

@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { toNodeHandler } from 'better-auth/node';
 import type { Logger } from 'pino';
+import { DEVELOPMENT_AUTH_SECRET } from '../../domain/config';
 import type { SystemPrisma } from '../../prisma/client';
 import type { SessionAuth } from '../http/authenticate';
 import type { TemporalGateway } from '../temporal-gateway';
@@ -8,7 +9,7 @@ import { AUTH_BASE_PATH, CLIENT_IP_HEADER, createHeraldAuth, type AuthSettings }
 
 /** Development only: sessions signed with a secret everyone knows. server.ts refuses it in production. */
 export const DEVELOPMENT_AUTH_SETTINGS: AuthSettings = {
-  secret: 'herald-development-auth-secret-do-not-use-in-production',
+  secret: DEVELOPMENT_AUTH_SECRET,
   appUrl: 'http://localhost:3000',
 };
 

@@ -121,6 +121,7 @@ export async function startWorker(options: {
         logger: options.logger ?? silentLogger,
         ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
         ...(options.appUrl ? { appUrl: options.appUrl } : {}),
+        authSecret: TEST_AUTH.secret,
       }),
     ),
     workflowBundle: await workflowBundle(),

@@ -339,6 +339,12 @@ describe('password reset by email', () => {
     const link = mail.body.match(/https:\/\/\S+/)?.[0];
     expect(link).toMatch(new RegExp(`^${TEST_APP_URL}/reset-password\\?token=`));
     const token = new URL(link!).searchParams.get('token')!;
+    // Stored hashed: a copy of the database (a backup, a replica) holds no token that works.
+    const stored = await testSystemPrisma().authVerification.findMany({ select: { identifier: true, value: true } });
+    expect(stored.length).toBeGreaterThan(0);
+    expect(JSON.stringify(stored)).not.toContain(token);
+    const sealed = await testSystemPrisma().$queryRaw<{ row: string }[]>`SELECT row_to_json(p)::text AS row FROM password_reset_emails p`;
+    expect(JSON.stringify(sealed)).not.toContain(token);
 
     const reset = await request().post('/api/auth/reset-password').set('Origin', TEST_APP_URL).set('X-Forwarded-For', testClientIp()).send({ newPassword: 'brand new password', token });
     expect(reset.status).toBe(200);
