@@ -169,9 +169,23 @@ const composer = {
     { channel: 'email', available: true, reason: null, message: null, templatesOnly: false, windowClosesAt: null, threadId: null, simulatedReplies: true },
   ],
   templates: [
-    { id: 'tpl_1', name: 'Booking confirmed', channel: 'sms', subject: null, body: 'Hi {{first_name}}, your {{service}} is booked for {{date}}.', rendered: null, missing: ['{{service}}', '{{date}}'], approvedWhatsApp: false },
-    { id: 'tpl_2', name: 'On my way', channel: 'sms', subject: null, body: 'Hi {{first_name}}, your engineer is on the way.', rendered: 'Hi Grace, your engineer is on the way.', missing: [], approvedWhatsApp: false },
-    { id: 'tpl_3', name: 'Service reminder', channel: 'whatsapp', subject: null, body: 'Hi {{first_name}}, your annual service is due.', rendered: 'Hi Grace, your annual service is due.', missing: [], approvedWhatsApp: true },
+    { id: 'tpl_1', name: 'Booking confirmed', channel: 'sms', subject: null, body: 'Hi {{first_name}}, your {{service}} is booked for {{date}}.', rendered: null, missing: ['{{service}}', '{{date}}'], approvedWhatsApp: false, variables: null },
+    { id: 'tpl_2', name: 'On my way', channel: 'sms', subject: null, body: 'Hi {{first_name}}, your engineer is on the way.', rendered: 'Hi Grace, your engineer is on the way.', missing: [], approvedWhatsApp: false, variables: null },
+    {
+      id: 'tpl_3',
+      name: 'Service reminder',
+      channel: 'whatsapp',
+      subject: null,
+      body: 'Hi {{first_name}}, your {{custom.boiler}} is due its annual service (the last one was in {{custom.last_service}}). Reply with a day that suits you.',
+      rendered: null,
+      missing: ['{{custom.last_service}}'],
+      approvedWhatsApp: true,
+      variables: [
+        { number: '1', name: 'first_name', value: 'Grace' },
+        { number: '2', name: 'custom.boiler', value: 'Worcester Greenstar 30i' },
+        { number: '3', name: 'custom.last_service', value: null },
+      ],
+    },
   ],
   cannedReplies: [
     { id: 'cnr_1', shortcut: 'thanks', body: 'Thanks, we are on it!', createdAt: minutesAgo(9000), updatedAt: minutesAgo(9000) },
