@@ -50,7 +50,7 @@ function TemplateVariables({ template, values, onChange }: { template: ComposerT
             className="gap-1"
             label={
               <>
-                <span className="font-mono text-xs text-muted-foreground">{`{{${v.number}}}`}</span>
+                <span className="font-mono text-xs text-muted-foreground">{`{{${v.number}}}`}</span>{' '}
                 {v.name}
               </>
             }
