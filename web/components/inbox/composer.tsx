@@ -38,8 +38,8 @@ export interface ComposerSubmit {
  */
 function TemplateVariables({ template, values, onChange }: { template: ComposerTemplate; values: Record<string, string>; onChange: (number: string, value: string) => void }) {
   return (
-    <fieldset className="grid gap-2 sm:grid-cols-2" data-testid="template-variables">
-      <legend className="mb-1 text-xs text-muted-foreground">Values for the approved template ({'{{1}}'}, {'{{2}}'}, … of its approved text)</legend>
+    <fieldset className="grid grid-cols-2 gap-x-2 gap-y-1.5" data-testid="template-variables">
+      <legend className="mb-1 text-xs text-muted-foreground">Values WhatsApp puts in the approved text</legend>
       {(template.variables ?? []).map((v) => {
         const value = values[v.number] ?? '';
         const problem = variableValueProblem(value);
@@ -62,6 +62,24 @@ function TemplateVariables({ template, values, onChange }: { template: ComposerT
       })}
     </fieldset>
   );
+}
+
+/** An approved template's text with the agent's values in place; a value still missing is marked by its name. */
+function TemplatePreview({ text, values }: { text: string; values: Record<string, string> }) {
+  // A character no value holds splits the text around the missing ones, so each can be marked.
+  const CUT = '\u0000';
+  const placed = Object.fromEntries(numberedVariables(text).map((v) => [v.number, values[v.number]?.trim() ? values[v.number]! : `${CUT}${v.name}${CUT}`]));
+  return renderNumbered(text, placed)
+    .split(CUT)
+    .map((part, i) =>
+      i % 2 === 1 ? (
+        <mark key={i} className="rounded-sm bg-destructive/10 px-1 text-destructive">
+          {part}
+        </mark>
+      ) : (
+        part
+      ),
+    );
 }
 
 function TemplatePicker({ templates, channel, onPick }: { templates: ComposerTemplate[]; channel: Channel; onPick: (t: ComposerTemplate) => void }) {
@@ -268,7 +286,7 @@ export function Composer({
             </Button>
           </div>
           <p className="whitespace-pre-wrap" data-testid="template-text">
-            {numbered ? renderNumbered(numbered.body, Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ''))) : (template.rendered ?? template.body)}
+            {numbered ? <TemplatePreview text={numbered.body} values={values} /> : (template.rendered ?? template.body)}
           </p>
           {numbered && numbered.variables!.length > 0 && <TemplateVariables template={numbered} values={values} onChange={(n, v) => setValues((old) => ({ ...old, [n]: v }))} />}
           {!numbered && missing.length > 0 && (
