@@ -158,6 +158,19 @@ function lookup(values: Record<string, unknown>, path: string): unknown {
   return current;
 }
 
+/** A variable's value as text (`values` from templateVariables): null when it is missing, blank or a group of values. */
+export function variableText(values: Record<string, unknown>, path: string): string | null {
+  const value = lookup(values, path);
+  if (typeof value === 'string') return value.trim() === '' ? null : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return null;
+}
+
+/** Puts a text in place of each token, in one pass, so a value containing "{{…}}" is never expanded again. */
+export function substituteTokens(text: string, valueOf: (raw: string) => string | undefined): string {
+  return text.replace(/\{\{[^}]*\}\}/g, (raw) => valueOf(raw) ?? raw);
+}
+
 /**
  * Renders a template as plain text, for every channel: values go in as they are. An email's HTML part is made
  * from the rendered text when it is sent (domain/html.ts), so nothing here escapes.
@@ -168,11 +181,9 @@ export function renderTemplate(text: string, ctx: TemplateContext): { ok: true; 
   const values = templateVariables(ctx);
   const rendered = new Map<string, string>();
   for (const token of tokens) {
-    const value = lookup(values, token.path);
-    let out: string | null = null;
-    if (typeof value === 'string' && value.trim() !== '') out = value;
-    else if (typeof value === 'number' || typeof value === 'boolean') out = String(value);
-    else if (value !== null && value !== undefined && typeof value === 'object') {
+    let out = variableText(values, token.path);
+    const value = out === null ? lookup(values, token.path) : null;
+    if (value !== null && value !== undefined && typeof value === 'object') {
       problems.push({ code: 'missing_value', token: token.raw, message: `${token.raw} is a group of values, not one value` });
       continue;
     }
@@ -184,6 +195,5 @@ export function renderTemplate(text: string, ctx: TemplateContext): { ok: true; 
     rendered.set(token.raw, out);
   }
   if (problems.length) return { ok: false, problems };
-  // Substitute in one pass so a value containing "{{…}}" is never expanded again.
-  return { ok: true, text: text.replace(/\{\{[^}]*\}\}/g, (raw) => rendered.get(raw) ?? raw) };
+  return { ok: true, text: substituteTokens(text, (raw) => rendered.get(raw)) };
 }

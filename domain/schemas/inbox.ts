@@ -190,7 +190,7 @@ export const ComposeMessageSchema = z
     variables: z
       .record(z.string().regex(/^\w{1,32}$/).describe('Variable name'), z.string().max(1024).describe('Its value'))
       .optional()
-      .describe('WhatsApp approved templates: values of the template’s numbered variables'),
+      .describe('An approved WhatsApp template: the value of each of its numbered variables ({"1": …, "2": …}, every number once; the named variables of its text, in order of first appearance, are {{1}}, {{2}}, …); the contact’s values when omitted'),
     sendAt: IsoInstantSchema.optional().describe('When to send; now when omitted or past'),
   })
   .strict()
@@ -215,6 +215,14 @@ export const ChannelAvailabilitySchema = z
   })
   .describe('Whether the contact can be written to on a channel');
 
+export const ComposerTemplateVariableSchema = z
+  .object({
+    number: z.string().regex(/^[1-9]\d*$/).describe('Its number in the approved content ({{1}}, {{2}}, …): the named variables of the template’s text, in order of first appearance'),
+    name: z.string().describe('The variable of the template’s text it stands for (first_name, custom.day)'),
+    value: z.string().nullable().describe('This contact’s value (else the text’s fallback); null when there is none'),
+  })
+  .describe('A numbered variable of an approved WhatsApp template');
+
 export const ComposerTemplateSchema = z
   .object({
     id: z.string().describe('Template id (tpl_…)'),
@@ -225,6 +233,10 @@ export const ComposerTemplateSchema = z
     rendered: z.string().nullable().describe('Its text for this contact; null when a value is missing'),
     missing: z.array(z.string().describe('A variable')).describe('Variables this contact has no value for'),
     approvedWhatsApp: z.boolean().describe('An approved WhatsApp template (has a Twilio Content SID): sendable outside the 24-hour window'),
+    variables: z
+      .array(ComposerTemplateVariableSchema)
+      .nullable()
+      .describe('An approved WhatsApp template’s numbered variables, {{1}} first, with this contact’s values (send them, changed or not, as variables); null for other templates'),
   })
   .describe('A template the composer offers');
 
@@ -388,6 +400,7 @@ export type NoteView = z.infer<typeof NoteViewSchema>;
 export type ThreadEventView = z.infer<typeof ThreadEventViewSchema>;
 export type ComposerView = z.infer<typeof ComposerViewSchema>;
 export type ComposerTemplate = z.infer<typeof ComposerTemplateSchema>;
+export type ComposerTemplateVariable = z.infer<typeof ComposerTemplateVariableSchema>;
 export type ChannelAvailability = z.infer<typeof ChannelAvailabilitySchema>;
 export type CannedReplyView = z.infer<typeof CannedReplyViewSchema>;
 export type ContactPanel = z.infer<typeof ContactPanelSchema>;

@@ -27,6 +27,7 @@ describe.each(['light', 'dark'] as const)('every screen, %s', (theme) => {
         const context = await newContext({ viewport, colorScheme: theme, reducedMotion: 'reduce' });
         await setTheme(context, theme);
         const page = await context.newPage();
+        await screen.setup?.(page);
         await page.goto(`${web.url}${screen.path}`);
         await screen.prepare?.(page);
         expect(await seriousAxeViolations(page), `${screen.name} at ${viewport.width} px`).toEqual([]);

@@ -28,8 +28,9 @@ async function main() {
           const context = await browser.newContext({ viewport, colorScheme: theme, deviceScaleFactor: 1, reducedMotion: 'reduce' });
           await setTheme(context, theme);
           const page = await context.newPage();
+          await shot.setup?.(page);
           await page.goto(`${web.url}${shot.path}`);
-          await page.waitForLoadState('networkidle');
+          if (!shot.stillLoading) await page.waitForLoadState('networkidle');
           await shot.prepare?.(page);
           await page.screenshot({ path: path.join(OUT, `${shot.name}-${device}-${theme}.png`) });
           await context.close();

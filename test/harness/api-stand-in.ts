@@ -169,9 +169,23 @@ const composer = {
     { channel: 'email', available: true, reason: null, message: null, templatesOnly: false, windowClosesAt: null, threadId: null, simulatedReplies: true },
   ],
   templates: [
-    { id: 'tpl_1', name: 'Booking confirmed', channel: 'sms', subject: null, body: 'Hi {{first_name}}, your {{service}} is booked for {{date}}.', rendered: null, missing: ['{{service}}', '{{date}}'], approvedWhatsApp: false },
-    { id: 'tpl_2', name: 'On my way', channel: 'sms', subject: null, body: 'Hi {{first_name}}, your engineer is on the way.', rendered: 'Hi Grace, your engineer is on the way.', missing: [], approvedWhatsApp: false },
-    { id: 'tpl_3', name: 'Service reminder', channel: 'whatsapp', subject: null, body: 'Hi {{first_name}}, your annual service is due.', rendered: 'Hi Grace, your annual service is due.', missing: [], approvedWhatsApp: true },
+    { id: 'tpl_1', name: 'Booking confirmed', channel: 'sms', subject: null, body: 'Hi {{first_name}}, your {{service}} is booked for {{date}}.', rendered: null, missing: ['{{service}}', '{{date}}'], approvedWhatsApp: false, variables: null },
+    { id: 'tpl_2', name: 'On my way', channel: 'sms', subject: null, body: 'Hi {{first_name}}, your engineer is on the way.', rendered: 'Hi Grace, your engineer is on the way.', missing: [], approvedWhatsApp: false, variables: null },
+    {
+      id: 'tpl_3',
+      name: 'Service reminder',
+      channel: 'whatsapp',
+      subject: null,
+      body: 'Hi {{first_name}}, your {{custom.boiler}} is due its annual service (the last one was in {{custom.last_service}}). Reply with a day that suits you.',
+      rendered: null,
+      missing: ['{{custom.last_service}}'],
+      approvedWhatsApp: true,
+      variables: [
+        { number: '1', name: 'first_name', value: 'Grace' },
+        { number: '2', name: 'custom.boiler', value: 'Worcester Greenstar 30i' },
+        { number: '3', name: 'custom.last_service', value: null },
+      ],
+    },
   ],
   cannedReplies: [
     { id: 'cnr_1', shortcut: 'thanks', body: 'Thanks, we are on it!', createdAt: minutesAgo(9000), updatedAt: minutesAgo(9000) },
@@ -238,9 +252,19 @@ export function demoApi(req: RecordedRequest, res: http.ServerResponse): void {
 export interface Screen {
   name: string;
   path: string;
+  /**
+   * Before the page loads: puts the API in a state the stand-in does not answer with (a tenant with nothing yet,
+   * an API that is slow or failing), through Playwright's request interception.
+   */
+  setup?: (page: Page) => Promise<unknown>;
+  /** The screen is caught mid-request: its requests never settle, so nothing may wait for the network to. */
+  stillLoading?: boolean;
   /** Brings the screen to the state worth seeing (data loaded, a dialog open). */
   prepare?: (page: Page) => Promise<unknown>;
 }
+
+/** The inbox's own requests (threads, a conversation, its composer, the contact panel): not the shell's. */
+const inboxRequest = (url: URL) => url.pathname.startsWith('/api/threads') || url.pathname.startsWith('/api/contacts/');
 
 export const SCREENS: Screen[] = [
   { name: 'sign-in', path: '/sign-in', prepare: (page) => page.getByRole('heading', { name: 'Sign in to Herald' }).waitFor() },
@@ -278,6 +302,39 @@ export const SCREENS: Screen[] = [
       await page.getByRole('menuitem', { name: 'Sign out' }).waitFor();
     },
   },
+  {
+    name: 'inbox-empty',
+    path: '/inbox',
+    // A tenant that has just signed up: no conversations yet.
+    setup: (page) =>
+      page.route(
+        (url) => url.pathname === '/api/threads',
+        (route) => route.fulfill({ json: ThreadListViewSchema.parse({ threads: [], nextCursor: null, counts: { all: 0, mine: 0, unassigned: 0, unread: 0 } }) }),
+      ),
+    prepare: (page) => page.getByTestId('empty-state').first().waitFor(),
+  },
+  {
+    name: 'inbox-loading',
+    path: '/inbox/t1',
+    // The API is slow: every pane of the inbox waits for its answer (the shell has its own already).
+    setup: (page) => page.route(inboxRequest, () => new Promise<void>(() => {})),
+    stillLoading: true,
+    prepare: (page) => page.locator('[aria-busy="true"]').first().waitFor(),
+  },
+  {
+    name: 'inbox-error',
+    path: '/inbox/t1',
+    // The API fails: the thread list with a 500 (the API's error envelope), the conversation unreachable.
+    setup: (page) =>
+      page.route(inboxRequest, (route) =>
+        new URL(route.request().url()).pathname === '/api/threads'
+          ? route.fulfill({ status: 500, json: { error: { code: 'INTERNAL', message: 'Something went wrong on our side; it has been logged.' } } })
+          : route.abort('connectionrefused'),
+      ),
+    prepare: async (page) => {
+      await page.getByTestId('error-state').nth(1).waitFor();
+    },
+  },
   { name: 'conversation', path: '/inbox/t1', prepare: (page) => page.getByTestId('message').last().waitFor() },
   {
     name: 'contact-panel',
@@ -299,6 +356,29 @@ export const SCREENS: Screen[] = [
       await page.getByTestId('template-missing').waitFor();
       await page.getByRole('button', { name: 'Templates' }).click();
       await page.getByTestId('template-option').first().waitFor();
+    },
+  },
+  {
+    name: 'composer-whatsapp-template',
+    path: '/inbox/t1',
+    // WhatsApp outside its window: only approved templates; their numbered values, one missing for this contact.
+    prepare: async (page) => {
+      await page.getByTestId('message').last().waitFor();
+      await page.getByTestId('channel-whatsapp').click();
+      await page.getByRole('button', { name: 'Templates' }).click();
+      await page.getByTestId('template-option').filter({ hasText: 'Service reminder' }).click();
+      await page.getByTestId('template-variables').waitFor();
+    },
+  },
+  {
+    name: 'reschedule',
+    path: '/inbox/t1',
+    // A scheduled message moved: the dialog, its calendar on the day it is scheduled for.
+    prepare: async (page) => {
+      await page.getByTestId('scheduled-message').first().waitFor();
+      await page.getByTestId('scheduled-message').first().getByRole('button', { name: 'Reschedule' }).click();
+      await page.getByRole('button', { name: 'New send day' }).click();
+      await page.locator('td[aria-selected="true"] button').waitFor();
     },
   },
   {

@@ -1,10 +1,11 @@
 import type { RequestHandler } from 'express';
 import { MAX_BODY_LENGTH } from '../../../domain/channels';
+import { givenValueProblems, numberedValuesFor, numberedVariables, renderNumbered, variableValueProblem } from '../../../domain/approved-templates';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import { channelAvailability } from '../../../domain/inbox';
 import { ComposeMessageSchema } from '../../../domain/schemas/inbox';
 import { tenantQuietHours } from '../../../domain/quiet-hours';
-import { renderTemplate, templateInvalidError } from '../../../domain/templates';
+import { renderTemplate, templateInvalidError, type TemplateContext } from '../../../domain/templates';
 import { getContactOrThrow } from '../../../prisma/queries/contacts/get-contact-or-throw';
 import { getTemplateOrThrow } from '../../../prisma/queries/templates/templates';
 import { getTenantOrThrow } from '../../../prisma/queries/tenants/get-tenant-or-throw';
@@ -21,6 +22,28 @@ const UNAVAILABLE_CODES = {
   opted_out: ErrorCodes.CONSENT_REVOKED,
   whatsapp_window_closed: ErrorCodes.WHATSAPP_WINDOW_CLOSED,
 } as const;
+
+/**
+ * An approved WhatsApp template's numbered values (domain/approved-templates.ts: the named variables of its text,
+ * in order of first appearance, are {{1}}, {{2}}, …) and the text the inbox shows for them. The agent's values when
+ * given — every number of the template, nothing else, each one sendable — else the contact's.
+ */
+function approvedTemplateMessage(template: { id: string; body: string }, context: TemplateContext, given: Record<string, string> | undefined) {
+  if (given) {
+    const problems = givenValueProblems(numberedVariables(template.body), given);
+    if (problems.length) throw new AppError(ErrorCodes.VALIDATION, `variables: ${problems.join('; ')}`);
+    return { body: renderNumbered(template.body, given), variables: given };
+  }
+  const numbered = numberedValuesFor(template.body, context);
+  const problems = numbered.flatMap((v) => {
+    const problem = v.value === null ? 'has no value for this contact' : variableValueProblem(v.value);
+    const token = `{{${v.name}}}`;
+    return problem ? [{ path: 'body', token, message: `${token} ({{${v.number}}}) ${problem}: give the values in variables, or fill it in on the contact` }] : [];
+  });
+  if (problems.length) throw templateInvalidError(`Template ${template.id} for this contact`, problems);
+  const variables = Object.fromEntries(numbered.map((v) => [v.number, v.value!]));
+  return { body: renderNumbered(template.body, variables), variables };
+}
 
 /**
  * An agent's message on a thread, now or later: checked up front as the composer shows it (address, consent,
@@ -51,7 +74,14 @@ export function composeMessageRoute(deps: ApiDeps): RequestHandler {
     const context = { contact, tenant: { businessName: tenant.businessName, supportContact: tenant.supportContact } };
     let body = input.body;
     let subject = input.subject ?? null;
-    if (template) {
+    let variables: Record<string, string> = {};
+    if (template && approved) {
+      if (input.body) throw new AppError(ErrorCodes.VALIDATION, 'body: an approved WhatsApp template sends its approved text; give its values in variables instead');
+      const message = approvedTemplateMessage(template, context, input.variables);
+      // What the contact receives is the approved content with these values: the inbox shows its Herald twin.
+      body = message.body;
+      variables = message.variables;
+    } else if (template) {
       const rendered = renderTemplate(template.body, context);
       const renderedSubject = template.subject && !subject ? renderTemplate(template.subject, context) : null;
       const problems = [
@@ -81,7 +111,7 @@ export function composeMessageRoute(deps: ApiDeps): RequestHandler {
       subject,
       sendAt: input.sendAt ? new Date(input.sendAt) : null,
       origin: 'agent',
-      template: approved ? { contentSid: approved, variables: input.variables ?? {} } : undefined,
+      template: approved ? { contentSid: approved, variables } : undefined,
       actor: actorOf(res),
     });
     const rules = { quietHours: tenantQuietHours(tenant), contactTimeZone: contact.timeZone, tenantTimeZone: tenant.timeZone, stepWaits: new Map() };

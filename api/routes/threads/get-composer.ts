@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { numberedValuesFor, renderNumbered } from '../../../domain/approved-templates';
 import { CHANNELS } from '../../../domain/channels';
 import { channelAvailability } from '../../../domain/inbox';
 import { renderTemplate } from '../../../domain/templates';
@@ -45,16 +46,26 @@ export function getComposerRoute(deps: ApiDeps): RequestHandler {
       threadId: thread.id,
       channels,
       templates: templates.map((t) => {
+        const base = { id: t.id, name: t.name, channel: t.channel, subject: t.subject, body: t.body };
+        if (t.channel === 'whatsapp' && t.contentSid !== null) {
+          // Rendered as a send without the agent's values would be (compose-message.ts), so the preview is what goes.
+          const variables = numberedValuesFor(t.body, context).map(({ number, name, value }) => ({ number, name, value }));
+          const missing = variables.filter((v) => v.value === null);
+          return {
+            ...base,
+            rendered: missing.length ? null : renderNumbered(t.body, Object.fromEntries(variables.map((v) => [v.number, v.value!]))),
+            missing: missing.map((v) => `{{${v.name}}}`),
+            approvedWhatsApp: true,
+            variables,
+          };
+        }
         const rendered = renderTemplate(t.body, context);
         return {
-          id: t.id,
-          name: t.name,
-          channel: t.channel,
-          subject: t.subject,
-          body: t.body,
+          ...base,
           rendered: rendered.ok ? rendered.text : null,
           missing: rendered.ok ? [] : rendered.problems.map((p) => p.token),
-          approvedWhatsApp: t.channel === 'whatsapp' && t.contentSid !== null,
+          approvedWhatsApp: false,
+          variables: null,
         };
       }),
       cannedReplies: cannedReplies.map(toCannedReplyView),

@@ -2,6 +2,7 @@
 
 import { CalendarClockIcon, FileTextIcon, LockIcon, MessageSquareTextIcon, SendIcon, XIcon } from 'lucide-react';
 import { useRef, useState } from 'react';
+import { givenValueProblems, numberedVariables, renderNumbered, variableValueProblem } from '../../../domain/approved-templates';
 import type { Channel } from '../../../domain/channels';
 import type { ComposerTemplate, ComposerView } from '../../../domain/schemas/inbox';
 import type { Query } from '../../lib/use-api';
@@ -10,6 +11,7 @@ import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList } from '../ui/command';
 import { DateTimePicker } from '../ui/date-time-picker';
+import { FormField } from '../ui/form-field';
 import { Input } from '../ui/input';
 import { Popover, PopoverAnchor, PopoverContent, PopoverTrigger } from '../ui/popover';
 import { Textarea } from '../ui/textarea';
@@ -24,8 +26,60 @@ export interface ComposerSubmit {
   channel: Channel;
   subject?: string;
   template?: ComposerTemplate;
+  /** An approved WhatsApp template's numbered values, as the agent left them. */
+  variables?: Record<string, string>;
   sendAt?: Date;
   visibility: 'private' | 'public';
+}
+
+/**
+ * The values of an approved WhatsApp template's numbered variables, one labelled field each, prefilled with the
+ * contact's; an empty or unsendable one is flagged (the send waits for it).
+ */
+function TemplateVariables({ template, values, onChange }: { template: ComposerTemplate; values: Record<string, string>; onChange: (number: string, value: string) => void }) {
+  return (
+    <fieldset className="grid grid-cols-2 gap-x-2 gap-y-1.5" data-testid="template-variables">
+      <legend className="mb-1 text-xs text-muted-foreground">Values WhatsApp puts in the approved text</legend>
+      {(template.variables ?? []).map((v) => {
+        const value = values[v.number] ?? '';
+        const problem = variableValueProblem(value);
+        const error = problem === null ? undefined : value.trim() === '' ? (v.value === null ? 'This contact has no value: fill it in' : 'Fill it in') : `It ${problem}`;
+        return (
+          <FormField
+            key={v.number}
+            className="gap-1"
+            label={
+              <>
+                <span className="font-mono text-xs text-muted-foreground">{`{{${v.number}}}`}</span>{' '}
+                {v.name}
+              </>
+            }
+            error={error}
+          >
+            <Input value={value} onChange={(e) => onChange(v.number, e.target.value)} className="h-8" data-testid="template-variable" data-missing={v.value === null ? 'true' : undefined} />
+          </FormField>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** An approved template's text with the agent's values in place; a value still missing is marked by its name. */
+function TemplatePreview({ text, values }: { text: string; values: Record<string, string> }) {
+  // A character no value holds splits the text around the missing ones, so each can be marked.
+  const CUT = '\u0000';
+  const placed = Object.fromEntries(numberedVariables(text).map((v) => [v.number, values[v.number]?.trim() ? values[v.number]! : `${CUT}${v.name}${CUT}`]));
+  return renderNumbered(text, placed)
+    .split(CUT)
+    .map((part, i) =>
+      i % 2 === 1 ? (
+        <mark key={i} className="rounded-sm bg-destructive/10 px-1 text-destructive">
+          {part}
+        </mark>
+      ) : (
+        part
+      ),
+    );
 }
 
 function TemplatePicker({ templates, channel, onPick }: { templates: ComposerTemplate[]; channel: Channel; onPick: (t: ComposerTemplate) => void }) {
@@ -59,7 +113,7 @@ function TemplatePicker({ templates, channel, onPick }: { templates: ComposerTem
                     <span className="flex items-center gap-2 font-medium">
                       {t.name}
                       {t.approvedWhatsApp && <Badge variant="success">Approved</Badge>}
-                      {t.missing.length > 0 && <Badge variant="destructive">{t.missing.length} missing</Badge>}
+                      {t.missing.length > 0 && (t.variables ? <Badge variant="warning">{t.missing.length} to fill in</Badge> : <Badge variant="destructive">{t.missing.length} missing</Badge>)}
                     </span>
                     <span className="line-clamp-2 text-xs text-muted-foreground">{t.rendered ?? t.body}</span>
                   </div>
@@ -97,6 +151,7 @@ export function Composer({
   const [body, setBody] = useState('');
   const [subject, setSubject] = useState('');
   const [template, setTemplate] = useState<ComposerTemplate | null>(null);
+  const [values, setValues] = useState<Record<string, string>>({});
   const [later, setLater] = useState<Date | null>(null);
   const [laterOpen, setLaterOpen] = useState(false);
   const [slashOpen, setSlashOpen] = useState(false);
@@ -108,17 +163,26 @@ export function Composer({
   const canned = composer.data?.cannedReplies ?? [];
   const slash = body.startsWith('/') && !body.includes(' ') ? body.slice(1).toLowerCase() : null;
 
+  const pickTemplate = (t: ComposerTemplate | null) => {
+    setTemplate(t);
+    setValues(Object.fromEntries((t?.variables ?? []).map((v) => [v.number, v.value ?? ''])));
+  };
+  // An approved template goes with the agent's values (prefilled with the contact's); any other with the contact's only.
+  const numbered = template?.variables ? template : null;
+  const valueProblems = numbered ? givenValueProblems(numberedVariables(numbered.body), values) : [];
+  const templateText = numbered ? renderNumbered(numbered.body, values) : (template?.rendered ?? '');
+  const templateReady = numbered ? valueProblems.length === 0 : template !== null && template.missing.length === 0;
   const reset = () => {
     setBody('');
     setSubject('');
-    setTemplate(null);
+    pickTemplate(null);
     setLater(null);
   };
   const submit = async () => {
     if (busy || !active) return;
     if (mode === 'reply' && (blocked || (templatesOnly && !template?.approvedWhatsApp))) return;
-    const text = template ? (template.rendered ?? '') : body.trim();
-    if (!text || (template && template.missing.length > 0)) return;
+    const text = template ? templateText : body.trim();
+    if (!text || (template && !templateReady)) return;
     const ok = await onSubmit({
       mode,
       body: text,
@@ -126,6 +190,7 @@ export function Composer({
       visibility,
       ...(subject.trim() ? { subject: subject.trim() } : {}),
       ...(template ? { template } : {}),
+      ...(numbered ? { variables: values } : {}),
       ...(later ? { sendAt: later } : {}),
     });
     if (ok) reset();
@@ -173,7 +238,7 @@ export function Composer({
                   size="sm"
                   aria-disabled={!c.available && !c.templatesOnly ? true : undefined}
                   className={cn(!c.available && !c.templatesOnly && 'opacity-50')}
-                  onClick={() => (c.available || c.templatesOnly) && (setChannel(c.channel), setTemplate(null))}
+                  onClick={() => (c.available || c.templatesOnly) && (setChannel(c.channel), pickTemplate(null))}
                   data-testid={`channel-${c.channel}`}
                 >
                   <ChannelIcon channel={c.channel} />
@@ -216,12 +281,15 @@ export function Composer({
         <div className="mb-2 grid gap-1 rounded-md border bg-muted/40 p-2 text-sm" data-testid="template-preview">
           <div className="flex items-center justify-between gap-2">
             <span className="font-medium">Template: {template.name}</span>
-            <Button variant="ghost" size="icon" className="size-7" aria-label="Remove the template" onClick={() => setTemplate(null)}>
+            <Button variant="ghost" size="icon" className="size-7" aria-label="Remove the template" onClick={() => pickTemplate(null)}>
               <XIcon aria-hidden="true" />
             </Button>
           </div>
-          <p className="whitespace-pre-wrap">{template.rendered ?? template.body}</p>
-          {missing.length > 0 && (
+          <p className="whitespace-pre-wrap" data-testid="template-text">
+            {numbered ? <TemplatePreview text={numbered.body} values={values} /> : (template.rendered ?? template.body)}
+          </p>
+          {numbered && numbered.variables!.length > 0 && <TemplateVariables template={numbered} values={values} onChange={(n, v) => setValues((old) => ({ ...old, [n]: v }))} />}
+          {!numbered && missing.length > 0 && (
             <p className="text-xs text-destructive" data-testid="template-missing">
               This contact has no value for {missing.join(', ')}: fill it in on the contact first, or pick another template.
             </p>
@@ -276,7 +344,7 @@ export function Composer({
               <MessageSquareTextIcon aria-hidden="true" />
               Canned
             </Button>
-            <TemplatePicker templates={(composer.data?.templates ?? []).filter((t) => !templatesOnly || t.approvedWhatsApp)} channel={active?.channel ?? 'sms'} onPick={setTemplate} />
+            <TemplatePicker templates={(composer.data?.templates ?? []).filter((t) => !templatesOnly || t.approvedWhatsApp)} channel={active?.channel ?? 'sms'} onPick={pickTemplate} />
             <Popover open={laterOpen} onOpenChange={setLaterOpen}>
               <PopoverTrigger asChild>
                 <Button variant={later ? 'secondary' : 'ghost'} size="sm" disabled={blocked}>
@@ -313,7 +381,7 @@ export function Composer({
           className="ml-auto"
           size="sm"
           onClick={() => void submit()}
-          disabled={busy || (mode === 'reply' && (blocked || (templatesOnly && !template?.approvedWhatsApp))) || (template ? missing.length > 0 : !body.trim())}
+          disabled={busy || (mode === 'reply' && (blocked || (templatesOnly && !template?.approvedWhatsApp))) || (template ? !templateReady : !body.trim())}
           aria-keyshortcuts="Control+Enter Meta+Enter"
         >
           <SendIcon aria-hidden="true" />

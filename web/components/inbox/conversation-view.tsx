@@ -193,7 +193,7 @@ export function ConversationView({ threadId }: { threadId: string }) {
       setPending((p) => [...p.filter((x) => !x.error), ...(input.sendAt ? [] : [{ tempId, body: input.body, at: new Date().toISOString(), error: null }])]);
       try {
         const { message } = await inboxApi.send(threadId, {
-          ...(input.template ? { templateId: input.template.id } : { body: input.body }),
+          ...(input.template ? { templateId: input.template.id, ...(input.variables ? { variables: input.variables } : {}) } : { body: input.body }),
           ...(input.channel !== thread?.channel ? { channel: input.channel } : {}),
           ...(input.subject ? { subject: input.subject } : {}),
           ...(input.sendAt ? { sendAt: input.sendAt.toISOString() } : {}),

@@ -22,6 +22,8 @@ export interface ComposeInput {
   channel?: Channel;
   subject?: string;
   templateId?: string;
+  /** An approved WhatsApp template's numbered values ({"1": …}). */
+  variables?: Record<string, string>;
   sendAt?: string;
 }
 

@@ -30,11 +30,16 @@ export function Calendar({ className, classNames, showOutsideDays = true, ...pro
         day: cn('group/day relative aspect-square h-full w-full p-0 text-center select-none', defaults.day),
         day_button: cn(
           buttonVariants({ variant: 'ghost' }),
-          'size-(--cell-size) p-0 font-normal aria-selected:bg-primary aria-selected:text-primary-foreground',
+          'size-(--cell-size) p-0 font-normal',
           defaults.day_button,
         ),
+        // react-day-picker marks the picked day on its cell (aria-selected on the td), not on the day's button.
+        selected: cn(
+          '[&>button]:bg-primary [&>button]:text-primary-foreground [&>button]:hover:bg-primary/90 [&>button]:hover:text-primary-foreground',
+          defaults.selected,
+        ),
         today: cn('rounded-md bg-accent text-accent-foreground', defaults.today),
-        outside: cn('text-muted-foreground aria-selected:text-muted-foreground', defaults.outside),
+        outside: cn('text-muted-foreground', defaults.outside),
         disabled: cn('text-muted-foreground opacity-50', defaults.disabled),
         hidden: cn('invisible', defaults.hidden),
         ...classNames,

@@ -3,6 +3,7 @@
 import { format, isValid, parse, set } from 'date-fns';
 import { CalendarIcon } from 'lucide-react';
 import { useId, useState } from 'react';
+import { getDefaultClassNames } from 'react-day-picker';
 import { cn } from '../../lib/utils';
 import { Button } from './button';
 import { Calendar } from './calendar';
@@ -38,6 +39,13 @@ export function DateTimePicker({ value, onChange, fromDate, label = 'Date and ti
     onChange(set(value ?? new Date(), { hours: parsed.getHours(), minutes: parsed.getMinutes(), seconds: 0, milliseconds: 0 }));
   };
 
+  // Radix would focus the popover's first button (the previous-month arrow) — inside a dialog it does — so the
+  // arrow keys would not move along the days: focus the day the calendar has in focus (the picked one, else today).
+  const focusDay = (event: Event) => {
+    event.preventDefault();
+    (event.target as HTMLElement).querySelector<HTMLElement>(`.${getDefaultClassNames().focused} button`)?.focus();
+  };
+
   return (
     <div className={cn('flex flex-wrap items-end gap-2', className)}>
       <Popover open={open} onOpenChange={setOpen}>
@@ -47,7 +55,7 @@ export function DateTimePicker({ value, onChange, fromDate, label = 'Date and ti
             {value ? format(value, 'EEE d MMM yyyy') : 'Pick a day'}
           </Button>
         </PopoverTrigger>
-        <PopoverContent className="w-auto p-0" align="start" aria-label={label}>
+        <PopoverContent className="w-auto p-0" align="start" aria-label={label} onOpenAutoFocus={focusDay}>
           <Calendar mode="single" selected={value ?? undefined} onSelect={pickDay} disabled={fromDate ? { before: fromDate } : undefined} autoFocus />
         </PopoverContent>
       </Popover>

@@ -5,11 +5,10 @@ import { Loader2Icon, MailCheckIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { AccountField } from '../../../components/account-field';
 import { FormError } from '../../../components/form-error';
 import { Button } from '../../../components/ui/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../../../components/ui/card';
-import { FormField } from '../../../components/ui/form-field';
-import { Input } from '../../../components/ui/input';
 import { accountApi } from '../../../lib/account-api';
 import { ForgotPasswordFormSchema, type ForgotPasswordForm } from '../../../lib/auth-forms';
 import { useApiAction } from '../../../lib/use-api';
@@ -48,9 +47,7 @@ export default function ForgotPasswordPage() {
         <form onSubmit={onSubmit} noValidate aria-label="Reset password">
           <CardContent className="grid gap-4">
             <FormError error={request.error} />
-            <FormField label="Email" error={form.formState.errors.email?.message}>
-              <Input type="email" autoComplete="email" inputMode="email" autoFocus {...form.register('email')} />
-            </FormField>
+            <AccountField kind="email" label="Email" error={form.formState.errors.email?.message} autoFocus {...form.register('email')} />
           </CardContent>
           <CardFooter className="mt-6 flex-col gap-4">
             <Button type="submit" className="w-full" disabled={request.pending}>

@@ -5,11 +5,10 @@ import { Loader2Icon } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
+import { AccountField } from '../../../components/account-field';
 import { FormError } from '../../../components/form-error';
 import { Button } from '../../../components/ui/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../../../components/ui/card';
-import { FormField } from '../../../components/ui/form-field';
-import { Input } from '../../../components/ui/input';
 import { toast } from '../../../components/ui/sonner';
 import { accountApi } from '../../../lib/account-api';
 import { ResetPasswordFormSchema, type ResetPasswordForm as Values } from '../../../lib/auth-forms';
@@ -41,12 +40,8 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
         <form onSubmit={onSubmit} noValidate aria-label="Choose a new password">
           <CardContent className="grid gap-4">
             <FormError error={reset.error} />
-            <FormField label="New password" hint="At least 8 characters." error={errors.newPassword?.message}>
-              <Input type="password" autoComplete="new-password" autoFocus {...form.register('newPassword')} />
-            </FormField>
-            <FormField label="Repeat the new password" error={errors.confirm?.message}>
-              <Input type="password" autoComplete="new-password" {...form.register('confirm')} />
-            </FormField>
+            <AccountField kind="new-password" label="New password" hint="At least 8 characters." error={errors.newPassword?.message} autoFocus {...form.register('newPassword')} />
+            <AccountField kind="new-password" label="Repeat the new password" error={errors.confirm?.message} {...form.register('confirm')} />
           </CardContent>
           <CardFooter className="mt-6">
             <Button type="submit" className="w-full" disabled={reset.pending}>

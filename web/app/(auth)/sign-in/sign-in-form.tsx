@@ -5,11 +5,10 @@ import { Loader2Icon } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
+import { AccountField } from '../../../components/account-field';
 import { FormError } from '../../../components/form-error';
 import { Button } from '../../../components/ui/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../../../components/ui/card';
-import { FormField } from '../../../components/ui/form-field';
-import { Input } from '../../../components/ui/input';
 import { accountApi } from '../../../lib/account-api';
 import { SignInFormSchema, type SignInForm as Values } from '../../../lib/auth-forms';
 import { useApiAction } from '../../../lib/use-api';
@@ -35,12 +34,8 @@ export function SignInForm({ next }: { next: string }) {
       <form onSubmit={onSubmit} noValidate aria-label="Sign in">
         <CardContent className="grid gap-4">
           <FormError error={signIn.error} />
-          <FormField label="Email" error={errors.email?.message}>
-            <Input type="email" autoComplete="email" inputMode="email" autoFocus {...form.register('email')} />
-          </FormField>
-          <FormField label="Password" error={errors.password?.message}>
-            <Input type="password" autoComplete="current-password" {...form.register('password')} />
-          </FormField>
+          <AccountField kind="email" label="Email" error={errors.email?.message} autoFocus {...form.register('email')} />
+          <AccountField kind="current-password" label="Password" error={errors.password?.message} {...form.register('password')} />
           <Link href="/forgot-password" className="-mt-1 justify-self-end text-sm text-primary underline-offset-4 hover:underline">
             Forgot password?
           </Link>

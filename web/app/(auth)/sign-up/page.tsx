@@ -5,11 +5,10 @@ import { Loader2Icon } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
+import { AccountField } from '../../../components/account-field';
 import { FormError } from '../../../components/form-error';
 import { Button } from '../../../components/ui/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../../../components/ui/card';
-import { FormField } from '../../../components/ui/form-field';
-import { Input } from '../../../components/ui/input';
 import { accountApi } from '../../../lib/account-api';
 import { browserTimeZone, SignUpFormSchema, type SignUpForm } from '../../../lib/auth-forms';
 import { useApiAction } from '../../../lib/use-api';
@@ -39,18 +38,10 @@ export default function SignUpPage() {
       <form onSubmit={onSubmit} noValidate aria-label="Create account">
         <CardContent className="grid gap-4">
           <FormError error={signUp.error} />
-          <FormField label="Your name" error={errors.name?.message ?? serverField('name')}>
-            <Input autoComplete="name" autoFocus {...form.register('name')} />
-          </FormField>
-          <FormField label="Business name" hint="The name your contacts see." error={errors.businessName?.message ?? serverField('businessName')}>
-            <Input autoComplete="organization" {...form.register('businessName')} />
-          </FormField>
-          <FormField label="Work email" error={errors.email?.message ?? serverField('email')}>
-            <Input type="email" autoComplete="email" inputMode="email" {...form.register('email')} />
-          </FormField>
-          <FormField label="Password" hint="At least 8 characters." error={errors.password?.message ?? serverField('password')}>
-            <Input type="password" autoComplete="new-password" {...form.register('password')} />
-          </FormField>
+          <AccountField kind="name" label="Your name" error={errors.name?.message ?? serverField('name')} autoFocus {...form.register('name')} />
+          <AccountField kind="organization" label="Business name" hint="The name your contacts see." error={errors.businessName?.message ?? serverField('businessName')} {...form.register('businessName')} />
+          <AccountField kind="email" label="Work email" error={errors.email?.message ?? serverField('email')} {...form.register('email')} />
+          <AccountField kind="new-password" label="Password" hint="At least 8 characters." error={errors.password?.message ?? serverField('password')} {...form.register('password')} />
         </CardContent>
         <CardFooter className="mt-6 flex-col gap-4">
           <Button type="submit" className="w-full" disabled={signUp.pending}>

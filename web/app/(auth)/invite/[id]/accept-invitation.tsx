@@ -6,11 +6,10 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { ErrorState } from '../../../../components/error-state';
+import { AccountField } from '../../../../components/account-field';
 import { FormError } from '../../../../components/form-error';
 import { Button } from '../../../../components/ui/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../../../../components/ui/card';
-import { FormField } from '../../../../components/ui/form-field';
-import { Input } from '../../../../components/ui/input';
 import { Skeleton } from '../../../../components/ui/skeleton';
 import { accountApi } from '../../../../lib/account-api';
 import { isApiError } from '../../../../lib/api-error';
@@ -117,12 +116,8 @@ export function AcceptInvitation({ invitationId }: { invitationId: string }) {
         <form onSubmit={form.handleSubmit((values) => join(values))} noValidate aria-label="Accept invitation">
           <CardContent className="grid gap-4">
             <FormError error={accept.error} />
-            <FormField label="Your name" error={form.formState.errors.name?.message}>
-              <Input autoComplete="name" autoFocus {...form.register('name')} />
-            </FormField>
-            <FormField label="Choose a password" hint="At least 8 characters." error={form.formState.errors.password?.message}>
-              <Input type="password" autoComplete="new-password" {...form.register('password')} />
-            </FormField>
+            <AccountField kind="name" label="Your name" error={form.formState.errors.name?.message} autoFocus {...form.register('name')} />
+            <AccountField kind="new-password" label="Choose a password" hint="At least 8 characters." error={form.formState.errors.password?.message} {...form.register('password')} />
           </CardContent>
           <CardFooter className="mt-6 flex-col gap-4">
             <Button type="submit" className="w-full" disabled={accept.pending}>

@@ -1,0 +1,149 @@
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AppPrisma } from '../../prisma/client';
+import { FakeProvider } from '../../providers/fake/fake-provider';
+import { TwilioProvider } from '../../providers/twilio/twilio-provider';
+import type { ScheduledMessageResult } from '../../workflows/definitions';
+import { bearer, createTestTenant, startWorker, testApi, testPrisma, uniqueName, type RunningWorker } from '../harness/context';
+import { devServer } from '../harness/dev-server';
+import { startLocalServer } from '../harness/local-http-server';
+import type { DevServer } from '../harness/suites';
+import { messageCreates, twilioApi } from '../harness/twilio-api';
+
+// An agent's approved WhatsApp template, from the composer to what Twilio receives: the named variables of the
+// template's Herald text, in order of first appearance, are the approved content's {{1}}, {{2}}, … Real API,
+// real worker on the Temporal dev server, real Postgres; WhatsApp through the Twilio SDK to a local server that
+// speaks Twilio's API and renders the approved content as Twilio would.
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
+const SID = `AC${'7'.repeat(32)}`;
+const TOKEN = 'token-whatsapp-templates-0123';
+const CONTENT_SID = `HX${'b'.repeat(32)}`;
+const BODY = 'Hi {{first_name}}, your {{custom.service}} is booked for {{custom.day}}, {{first_name}}. Questions? {{support_contact}}';
+// The approved content as it was submitted to WhatsApp: the same words, numbered by first appearance.
+const APPROVED = 'Hi {{1}}, your {{2}} is booked for {{3}}, {{1}}. Questions? {{4}}';
+
+let server: DevServer;
+let prisma: AppPrisma;
+let twilioServer: Awaited<ReturnType<typeof startLocalServer>>;
+let worker: RunningWorker;
+const taskQueue = uniqueName('wa-templates');
+
+beforeAll(async () => {
+  server = await devServer();
+  prisma = testPrisma();
+  twilioServer = await startLocalServer(twilioApi({ accountSid: SID, authToken: TOKEN, contentTemplates: { [CONTENT_SID]: APPROVED } }).reply);
+  const fake = new FakeProvider();
+  const whatsapp = new TwilioProvider({ accountSid: SID, authToken: TOKEN, whatsappFrom: '+14155238886', baseUrl: twilioServer.url, timeoutMs: 5000 });
+  worker = await startWorker({ connection: server.nativeConnection, taskQueue, prisma, providers: { sms: fake, whatsapp, email: fake } });
+});
+afterAll(async () => {
+  await worker?.stop();
+  await twilioServer?.close();
+  await server?.close();
+  await prisma?.$disconnect();
+});
+beforeEach(() => {
+  twilioServer.requests.length = 0;
+});
+
+/** A tenant with the approved template, and a contact who wrote by SMS (so WhatsApp's 24-hour window is closed). */
+async function setup(contact: { firstName: string | null; customProperties: Record<string, string> }) {
+  const t = await createTestTenant(prisma);
+  const { request } = testApi({ prisma, client: server.client, taskQueue });
+  const as = (method: 'get' | 'post', path: string) => request()[method](path).set(bearer(t.apiKey));
+  const phone = `+1415555${String(Math.floor(Math.random() * 9000) + 1000)}`;
+  const inbound = await as('post', '/api/fake/inbound').send({ channel: 'sms', from: phone, body: 'Can you book me in?' });
+  expect(inbound.status, JSON.stringify(inbound.body)).toBe(201);
+  await t.db.contact.updateMany({ where: { id: inbound.body.contactId }, data: contact });
+  const threadId = (await t.db.message.findFirstOrThrow({ where: { id: inbound.body.messageId } })).threadId!;
+  const template = await as('post', '/api/templates').send({ name: 'Booking', channel: 'whatsapp', body: BODY, contentSid: CONTENT_SID });
+  expect(template.status, JSON.stringify(template.body)).toBe(201);
+  const compose = (body: Record<string, unknown>) => as('post', `/api/threads/${threadId}/messages`).send({ channel: 'whatsapp', templateId: template.body.template.id, ...body });
+  /** The message's workflow ran to its end; what Twilio received for it. */
+  const delivered = async (messageId: string, workflowId: string) => {
+    const result = (await server.client.workflow.getHandle(workflowId).result()) as ScheduledMessageResult;
+    expect(result.outcome).toBe('sent');
+    const posts = messageCreates(twilioServer.requests);
+    expect(posts).toHaveLength(1);
+    const form = new URLSearchParams(posts[0]!.body);
+    const row = await t.db.message.findFirstOrThrow({ where: { id: messageId } });
+    return { form, row, contentVariables: JSON.parse(form.get('ContentVariables') ?? 'null') as unknown };
+  };
+  return { t, as, threadId, templateId: template.body.template.id as string, compose, delivered };
+}
+
+const outbound = (t: Awaited<ReturnType<typeof setup>>['t']) => t.db.message.count({ where: { direction: 'outbound' } });
+
+describe('an approved WhatsApp template sent from the composer', () => {
+  it('takes its numbered values from the contact when the agent gives none, and the inbox shows what Twilio renders', async () => {
+    const s = await setup({ firstName: 'Ada', customProperties: { service: 'boiler service', day: 'Tuesday' } });
+    const sent = await s.compose({});
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    const { form, row, contentVariables } = await s.delivered(sent.body.message.id, sent.body.message.workflowId);
+    expect(form.get('ContentSid')).toBe(CONTENT_SID);
+    expect(contentVariables).toEqual({ 1: 'Ada', 2: 'boiler service', 3: 'Tuesday', 4: 'help@acme.test' });
+    expect(row.body).toBe('Hi Ada, your boiler service is booked for Tuesday, Ada. Questions? help@acme.test');
+    expect(row.templateVariables).toEqual(contentVariables);
+  });
+
+  it('sends the values the agent gave, and shows them in the inbox', async () => {
+    const s = await setup({ firstName: 'Ada', customProperties: { service: 'boiler service', day: 'Tuesday' } });
+    const variables = { 1: 'Ada', 2: 'gas safety check', 3: 'Friday 9 AM', 4: '0117 496 0000' };
+    const sent = await s.compose({ variables });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    const { row, contentVariables } = await s.delivered(sent.body.message.id, sent.body.message.workflowId);
+    expect(contentVariables).toEqual(variables);
+    expect(row.body).toBe('Hi Ada, your gas safety check is booked for Friday 9 AM, Ada. Questions? 0117 496 0000');
+  });
+
+  it('lets the agent fill in what the contact lacks; without it the send is refused, naming the variable', async () => {
+    const s = await setup({ firstName: null, customProperties: { service: 'boiler service' } });
+    const refused = await s.compose({});
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('TEMPLATE_INVALID');
+    expect(refused.body.error.message).toMatch(/\{\{first_name\}\}/);
+    expect(refused.body.error.message).toMatch(/\{\{custom\.day\}\}/);
+    expect(await outbound(s.t)).toBe(0);
+
+    const sent = await s.compose({ variables: { 1: 'Grace', 2: 'boiler service', 3: 'Monday', 4: 'help@acme.test' } });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    const { contentVariables, row } = await s.delivered(sent.body.message.id, sent.body.message.workflowId);
+    expect(contentVariables).toEqual({ 1: 'Grace', 2: 'boiler service', 3: 'Monday', 4: 'help@acme.test' });
+    expect(row.body).toBe('Hi Grace, your boiler service is booked for Monday, Grace. Questions? help@acme.test');
+  });
+
+  it.each([
+    ['a number missing', { 1: 'Ada', 2: 'x', 4: 'y' }, /variables: \{\{3\}\} \(custom\.day\) has no value/],
+    ['a number the template does not have', { 1: 'Ada', 2: 'x', 3: 'y', 4: 'z', 5: 'extra' }, /variables: \{\{5\}\} is not a variable of this template \(it has \{\{1\}\} to \{\{4\}\}\)/],
+    ['a name instead of a number', { first_name: 'Ada', 2: 'x', 3: 'y', 4: 'z' }, /variables: "first_name" is not a variable of this template/],
+    ['a blank value', { 1: 'Ada', 2: '   ', 3: 'y', 4: 'z' }, /variables: \{\{2\}\} \(custom\.service\) has no value/],
+    ['a line break in a value', { 1: 'Ada', 2: 'boiler\nservice', 3: 'y', 4: 'z' }, /variables: \{\{2\}\} \(custom\.service\).*line breaks/],
+  ])('refuses given values with %s (400, nothing written)', async (_what, variables, message) => {
+    const s = await setup({ firstName: 'Ada', customProperties: { service: 'boiler service', day: 'Tuesday' } });
+    const res = await s.compose({ variables });
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION');
+    expect(res.body.error.message).toMatch(message);
+    expect(await outbound(s.t)).toBe(0);
+    expect(messageCreates(twilioServer.requests)).toHaveLength(0);
+  });
+
+  it('the composer lists the numbered variables with their names and this contact’s values, null when missing', async () => {
+    const s = await setup({ firstName: 'Ada', customProperties: { service: 'boiler service' } });
+    await s.as('post', '/api/templates').send({ name: 'Plain SMS', channel: 'sms', body: 'Hi {{first_name}}' }).expect(201);
+    const composer = await s.as('get', `/api/threads/${s.threadId}/composer`);
+    expect(composer.status, JSON.stringify(composer.body)).toBe(200);
+    const byName = Object.fromEntries(composer.body.templates.map((t: { name: string }) => [t.name, t]));
+    expect(byName.Booking).toMatchObject({
+      approvedWhatsApp: true,
+      variables: [
+        { number: '1', name: 'first_name', value: 'Ada' },
+        { number: '2', name: 'custom.service', value: 'boiler service' },
+        { number: '3', name: 'custom.day', value: null },
+        { number: '4', name: 'support_contact', value: 'help@acme.test' },
+      ],
+    });
+    expect(byName['Plain SMS']).toMatchObject({ approvedWhatsApp: false, variables: null });
+  });
+});
