@@ -17,8 +17,9 @@ export function getThreadTimelineRoute({ temporalWeb }: ApiDeps): RequestHandler
     const query = ThreadTimelineQuerySchema.parse(req.query);
     const { db } = tenantOf(res);
     const threadId = String(req.params.id);
-    const thread = await threadSummary(db, threadId, memberIdOf(res));
-    const [contact, rows] = await Promise.all([getContactOrThrow(db, thread.contact.id), threadTimelineAfter(db, threadId, { after: new Date(query.after), limit: query.limit })]);
+    // It answers on every live event: the reads that do not depend on each other go together.
+    const [thread, rows] = await Promise.all([threadSummary(db, threadId, memberIdOf(res)), threadTimelineAfter(db, threadId, { after: new Date(query.after), limit: query.limit })]);
+    const contact = await getContactOrThrow(db, thread.contact.id);
     const items = await timelineItems(db, rows, temporalWeb, await sendRules(db, contact.timeZone, rows.messages));
     res.json({ thread, timeline: items.slice(0, query.limit).map((o) => o.item), more: items.length > query.limit });
   };
