@@ -233,9 +233,18 @@ async function openConversationTab(): Promise<{ page: Page; from: string }> {
   const browser: Browser = await launchBrowser();
   cleanups.push(() => browser.close());
   const context = await browser.newContext({ viewport: VIEWPORTS.laptop, reducedMotion: 'reduce' });
-  // When each inbound message.created reaches the tab's EventSource (wall clock), so the figure splits into
-  // "event reaches the tab" and "the tab shows it".
+  // When each inbound message.created reaches the tab's EventSource, and when each bench body first shows in a
+  // bubble (a MutationObserver in the page; wall clock both): the figure splits into "event reaches the tab",
+  // "the tab shows it" and Playwright's own time to notice (it polls).
   await context.addInitScript(() => {
+    const shownAt: Record<string, number> = {};
+    (window as unknown as { __heraldShown: typeof shownAt }).__heraldShown = shownAt;
+    new MutationObserver(() => {
+      for (const bubble of Array.from(document.querySelectorAll('[data-testid="message"]'))) {
+        const body = /bench tab \d+-\d{8}/.exec(bubble.textContent ?? '')?.[0];
+        if (body && !(body in shownAt)) shownAt[body] = performance.timeOrigin + performance.now();
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
     const arrivals: number[] = [];
     (window as unknown as { __heraldInbound: number[] }).__heraldInbound = arrivals;
     const Original = window.EventSource;
@@ -310,6 +319,8 @@ describe('realtime', () => {
         // in the tab is the last one before the bubble showed; never more than one per pass.
         const arrived = arrivals.filter((at) => at <= performance.timeOrigin + shown).at(-1);
         if (arrived !== undefined) samples.record('realtime: webhook response → event in the tab', Math.max(0, arrived - answeredAt));
+        const inDom = await page.evaluate((b) => (window as unknown as { __heraldShown: Record<string, number> }).__heraldShown[b], body);
+        if (inDom !== undefined) samples.record('realtime: webhook response → bubble in the tab’s DOM', inDom - answeredAt);
       }
       warm = true;
     },
