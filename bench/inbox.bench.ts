@@ -233,6 +233,36 @@ async function openConversationTab(): Promise<{ page: Page; from: string }> {
   const browser: Browser = await launchBrowser();
   cleanups.push(() => browser.close());
   const context = await browser.newContext({ viewport: VIEWPORTS.laptop, reducedMotion: 'reduce' });
+  // When each inbound message.created reaches the tab's EventSource, and when each bench body first shows in a
+  // bubble (a MutationObserver in the page; wall clock both): the figure splits into "event reaches the tab",
+  // "the tab shows it" and Playwright's own time to notice (it polls).
+  await context.addInitScript(() => {
+    const shownAt: Record<string, number> = {};
+    (window as unknown as { __heraldShown: typeof shownAt }).__heraldShown = shownAt;
+    new MutationObserver(() => {
+      for (const bubble of Array.from(document.querySelectorAll('[data-testid="message"]'))) {
+        const body = /bench tab \d+-\d{8}/.exec(bubble.textContent ?? '')?.[0];
+        if (body && !(body in shownAt)) shownAt[body] = performance.timeOrigin + performance.now();
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+    const arrivals: number[] = [];
+    (window as unknown as { __heraldInbound: number[] }).__heraldInbound = arrivals;
+    const Original = window.EventSource;
+    window.EventSource = class extends Original {
+      constructor(url: string | URL, init?: EventSourceInit) {
+        super(url, init);
+        this.addEventListener('message', (m: MessageEvent<string>) => {
+          const at = performance.timeOrigin + performance.now();
+          try {
+            const event = JSON.parse(m.data) as { type?: string; data?: { direction?: string } };
+            if (event.type === 'message.created' && event.data?.direction === 'inbound') arrivals.push(at);
+          } catch {
+            // not an event of ours
+          }
+        });
+      }
+    };
+  });
   const page = await context.newPage();
   const signUp = await page.request.post(`${web.url}/api/signup`, {
     headers: { origin: web.url },
@@ -279,8 +309,19 @@ describe('realtime', () => {
       const body = `bench tab ${process.pid}-${String(sid + 1).padStart(8, '0')}`;
       const { answered } = await postInbound(from, BROWSER_SENDER, body);
       await page.getByTestId('message').getByText(body).waitFor({ state: 'visible', timeout: 10_000 });
+      const shown = performance.now();
       // The first pass opened the tab (and its event stream may have connected only just before): warm-up.
-      if (warm) samples.record('realtime: webhook response → bubble in a second tab', performance.now() - answered);
+      if (warm) {
+        samples.record('realtime: webhook response → bubble in a second tab', shown - answered);
+        const answeredAt = performance.timeOrigin + answered;
+        const arrivals = await page.evaluate(() => (window as unknown as { __heraldInbound: number[] }).__heraldInbound);
+        // The webhook's event reaches API B's stream before the webhook answers (see above), so its arrival
+        // in the tab is the last one before the bubble showed; never more than one per pass.
+        const arrived = arrivals.filter((at) => at <= performance.timeOrigin + shown).at(-1);
+        if (arrived !== undefined) samples.record('realtime: webhook response → event in the tab', Math.max(0, arrived - answeredAt));
+        const inDom = await page.evaluate((b) => (window as unknown as { __heraldShown: Record<string, number> }).__heraldShown[b], body);
+        if (inDom !== undefined) samples.record('realtime: webhook response → bubble in the tab’s DOM', inDom - answeredAt);
+      }
       warm = true;
     },
     { time: 0, iterations: 25, warmupTime: 0, warmupIterations: 1 },

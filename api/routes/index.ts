@@ -42,6 +42,9 @@ import {
   NoteAnswerSchema,
   SentMessageAnswerSchema,
   ThreadAnswerSchema,
+  ThreadMessageParamsSchema,
+  ThreadTimelineQuerySchema,
+  ThreadTimelineSchema,
   SetLabelsSchema,
   SnoozeThreadSchema,
   ThreadListViewSchema,
@@ -82,6 +85,8 @@ import { streamEventsRoute } from './events/stream-events';
 import { composeMessageRoute } from './threads/compose-message';
 import { getComposerRoute } from './threads/get-composer';
 import { getThreadRoute } from './threads/get-thread';
+import { getThreadMessageRoute } from './threads/get-thread-message';
+import { getThreadTimelineRoute } from './threads/get-thread-timeline';
 import { listThreadsRoute } from './threads/list-threads';
 import { changeThreadRoute, createNoteRoute, readThreadRoute } from './threads/thread-actions';
 import { createQuoteRoute, getQuoteRoute, getQuoteSettingsRoute, listQuotesRoute, updateQuoteSettingsRoute } from './quotes/quote-routes';
@@ -114,7 +119,7 @@ const inboxOperations: Operation[] = [
     method: 'get', path: '/threads', operationId: 'listThreads', tag: 'inbox', security: 'apiKey',
     summary: 'Threads (one per contact and channel), newest activity first, with filters, search and the sidebar’s counts',
     description:
-      'Keyset-paged (pass nextCursor as cursor). filter=mine and unread=true are per member: an API key has neither and gets a 400 for them; its unreadCount is always 0. status=open leaves out snoozed threads until their time passes. q searches contact names, phone numbers, emails and the words of messages.',
+      'Keyset-paged (pass nextCursor as cursor). filter=mine and unread=true are per member: an API key has neither and gets a 400 for them; its unreadCount is always 0. status=open leaves out snoozed threads until their time passes. q searches contact names, phone numbers, emails and the words of messages. threadId asks for one thread under the same filters (no row: it does not match them), with the counts: what a live list needs after an event.',
     query: ListThreadsQuerySchema,
     responses: { 200: ok('A page of threads', ThreadListViewSchema) },
     handler: () => listThreadsRoute(),
@@ -127,6 +132,24 @@ const inboxOperations: Operation[] = [
     responses: { 200: ok('The thread', ThreadViewSchema) },
     errors: ['NOT_FOUND'],
     handler: getThreadRoute,
+  },
+  {
+    method: 'get', path: '/threads/:id/timeline', operationId: 'getThreadTimeline', tag: 'inbox', security: 'apiKey', role: 'viewer',
+    summary: 'What is new on a thread since an instant: its items created at or after it, and the thread as it now is',
+    description: 'For a live conversation after a realtime event: pass the time of the newest item shown (less a margin for clocks and slow commits) and drop the items already shown. When more is true, load the whole thread view instead.',
+    params: IdParamsSchema, query: ThreadTimelineQuerySchema,
+    responses: { 200: ok('The new items', ThreadTimelineSchema) },
+    errors: ['NOT_FOUND'],
+    handler: getThreadTimelineRoute,
+  },
+  {
+    method: 'get', path: '/threads/:id/messages/:messageId', operationId: 'getThreadMessage', tag: 'inbox', security: 'apiKey', role: 'viewer',
+    summary: 'One message of a thread as the conversation shows it (delivery status, failure reason, its workflow)',
+    description: 'For a live conversation after a message.updated event. A message of another thread is not found here.',
+    params: ThreadMessageParamsSchema,
+    responses: { 200: ok('The message', SentMessageAnswerSchema) },
+    errors: ['NOT_FOUND'],
+    handler: getThreadMessageRoute,
   },
   {
     method: 'post', path: '/threads/:id/messages', operationId: 'sendThreadMessage', tag: 'inbox', security: 'apiKey',

@@ -72,6 +72,7 @@ export const ListThreadsQuerySchema = z
     status: ThreadStateSchema.optional().describe('Only threads in this state; all states when omitted'),
     label: LabelSchema.optional().describe('Only threads with this label'),
     q: z.string().trim().min(1).max(200).optional().describe('Search: contact name, phone number, email, or words in the messages'),
+    threadId: IdSchema.optional().describe('Only this thread: its row as the list shows it, or no row when it does not match the other filters (how a live list places a thread that changed)'),
     cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
     limit: z.coerce.number().int().min(1).max(100).default(50).describe('Page size, 1–100'),
   })
@@ -166,6 +167,28 @@ export const ThreadViewQuerySchema = z
   .object({
     before: IsoInstantSchema.optional().describe('Only items before this instant (the previous page: pass nextBefore)'),
     limit: z.coerce.number().int().min(1).max(200).default(100).describe('Items, 1–200'),
+  })
+  .strict();
+
+export const ThreadTimelineQuerySchema = z
+  .object({
+    after: IsoInstantSchema.describe('Items created at or after this instant (inclusive, so an item of the same millisecond is not missed; the caller drops the ones it has)'),
+    limit: z.coerce.number().int().min(1).max(200).default(100).describe('Items, 1–200'),
+  })
+  .strict();
+
+export const ThreadTimelineSchema = z
+  .object({
+    thread: ThreadSummarySchema,
+    timeline: z.array(TimelineItemSchema).describe('Messages, notes and changes at or after `after`, oldest first'),
+    more: z.boolean().describe('True when more than `limit` items are that new: only the oldest `limit` are here (load the whole thread view instead)'),
+  })
+  .describe('What is new on a thread since an instant, with the thread as it now is');
+
+export const ThreadMessageParamsSchema = z
+  .object({
+    id: IdSchema.describe('Thread id (thr_…)'),
+    messageId: IdSchema.describe('Message id (msg_…) on that thread'),
   })
   .strict();
 
@@ -390,11 +413,13 @@ export const EventStreamHeadersSchema = z.object({
 // ── Answers (the routes declare them; the web app parses with them) ─────────────────────────────────────
 
 export const ThreadAnswerSchema = z.object({ thread: ThreadSummarySchema });
+/** One message as the inbox shows it: the answer to sending one, and to reading one after its status changed. */
 export const SentMessageAnswerSchema = z.object({ message: InboxMessageSchema });
 export const NoteAnswerSchema = z.object({ note: NoteViewSchema });
 
 export type ThreadList = z.infer<typeof ThreadListViewSchema>;
 export type ThreadView = z.infer<typeof ThreadViewSchema>;
+export type ThreadTimeline = z.infer<typeof ThreadTimelineSchema>;
 export type TimelineItem = z.infer<typeof TimelineItemSchema>;
 export type NoteView = z.infer<typeof NoteViewSchema>;
 export type ThreadEventView = z.infer<typeof ThreadEventViewSchema>;

@@ -116,6 +116,35 @@ describe('thread list', () => {
     expect(await ids('status=snoozed')).toEqual([]);
   });
 
+  it('answers for one thread under the list’s filters (no row when it no longer matches), with the counts, and never another tenant’s', async () => {
+    const t = await inboxTenant();
+    const grace = await t.member('Grace');
+    const ada = await inbound(t, '+14155550351', 'The heater is off');
+    await inbound(t, '+14155550352', 'Hello');
+    const one = async (query: string) => {
+      const res = await t.as('get', `/api/threads?threadId=${ada.threadId}${query}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body as { threads: Array<{ id: string; assignee: unknown }>; counts: Record<string, number>; nextCursor: string | null };
+    };
+    const unassigned = await one('&filter=unassigned');
+    expect(unassigned.threads.map((th) => th.id)).toEqual([ada.threadId]);
+    expect(unassigned).toMatchObject({ nextCursor: null, counts: { all: 2, unassigned: 2 } });
+    expect((await one('&q=heater')).threads).toHaveLength(1);
+    expect((await one('&q=nothing-like-it')).threads).toEqual([]);
+
+    await t.as('post', `/api/threads/${ada.threadId}/assign`).send({ userId: grace.id }).expect(200);
+    const after = await one('&filter=unassigned');
+    expect(after.threads).toEqual([]);
+    expect(after.counts).toMatchObject({ all: 2, unassigned: 1 });
+    expect((await one('&filter=all')).threads[0]).toMatchObject({ id: ada.threadId, assignee: { id: grace.id, name: 'Grace' } });
+
+    const other = await inboxTenant();
+    const theirs = await other.as('get', `/api/threads?threadId=${ada.threadId}`);
+    expect(theirs.status).toBe(200);
+    expect(theirs.body.threads).toEqual([]);
+    expect((await t.as('get', '/api/threads?threadId=not%20an%20id')).status).toBe(400);
+  });
+
   it('answers an API key asking for per-member views with 400 and a clear reason', async () => {
     const t = await inboxTenant();
     for (const query of ['filter=mine', 'unread=true']) {
@@ -204,6 +233,60 @@ describe('thread view', () => {
     const older = await t.as('get', `/api/threads/${thread.threadId}?limit=10&before=${encodeURIComponent(page.body.nextBefore)}`);
     expect(older.body.timeline.length).toBeGreaterThanOrEqual(4);
     expect(older.body.nextBefore).toBeNull();
+  });
+
+  it('answers what is new since an instant: the items at or after it, oldest first, as the view shows them, with the thread as it now is', async () => {
+    const t = await inboxTenant();
+    const thread = await inbound(t, '+14155550611', 'Are you open on Saturday?');
+    const note = await t.as('post', `/api/threads/${thread.threadId}/notes`).send({ body: 'Check the rota' });
+    expect(note.status).toBe(201);
+    const after = note.body.note.createdAt as string;
+    await inbound(t, '+14155550611', 'Or Sunday?');
+    await t.as('post', `/api/threads/${thread.threadId}/close`).expect(200);
+
+    const fresh = await t.as('get', `/api/threads/${thread.threadId}/timeline?after=${encodeURIComponent(after)}`);
+    expect(fresh.status, JSON.stringify(fresh.body)).toBe(200);
+    // Inclusive: the note made at `after` itself is there (an item of the same millisecond is never skipped).
+    const view = await t.as('get', `/api/threads/${thread.threadId}`);
+    expect(view.body.timeline.map((i: { kind: string }) => i.kind)).toEqual(['message', 'note', 'message', 'event']);
+    expect(fresh.body.timeline).toEqual(view.body.timeline.slice(1));
+    expect(fresh.body.more).toBe(false);
+    expect(fresh.body.thread).toEqual(view.body.thread);
+    expect(fresh.body.thread.status).toBe('closed');
+
+    // Over the limit: the oldest items, and `more` says the rest are there too.
+    const first = await t.as('get', `/api/threads/${thread.threadId}/timeline?after=${encodeURIComponent(after)}&limit=2`);
+    expect(first.body.timeline).toEqual(view.body.timeline.slice(1, 3));
+    expect(first.body.more).toBe(true);
+    // Nothing newer: no items, the thread all the same.
+    const none = await t.as('get', `/api/threads/${thread.threadId}/timeline?after=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
+    expect(none.body).toMatchObject({ timeline: [], more: false, thread: { id: thread.threadId } });
+
+    for (const query of ['', '?after=yesterday', `?after=${encodeURIComponent(after)}&limit=0`, `?after=${encodeURIComponent(after)}&before=${encodeURIComponent(after)}`]) {
+      const bad = await t.as('get', `/api/threads/${thread.threadId}/timeline${query}`);
+      expect(bad.status, query).toBe(400);
+    }
+    expect((await t.as('get', `/api/threads/thr_nope/timeline?after=${encodeURIComponent(after)}`)).status).toBe(404);
+  });
+
+  it('reads one message of a thread as the conversation shows it; another thread’s message is not found there', async () => {
+    const t = await inboxTenant();
+    const thread = await inbound(t, '+14155550621', 'Quote please');
+    const reply = await t.as('post', `/api/threads/${thread.threadId}/messages`).send({ body: 'On its way' });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    const result = (await server.client.workflow.getHandle(reply.body.message.workflowId).result()) as ScheduledMessageResult;
+    expect(result.outcome).toBe('sent');
+
+    const one = await t.as('get', `/api/threads/${thread.threadId}/messages/${reply.body.message.id}`);
+    expect(one.status, JSON.stringify(one.body)).toBe(200);
+    const view = await t.as('get', `/api/threads/${thread.threadId}`);
+    expect(one.body.message).toEqual(view.body.timeline.find((i: { message?: { id: string } }) => i.message?.id === reply.body.message.id).message);
+    expect(one.body.message).toMatchObject({ status: 'sent', automation: { origin: 'agent' } });
+
+    const other = await inbound(t, '+14155550622', 'Someone else');
+    expect((await t.as('get', `/api/threads/${thread.threadId}/messages/${other.messageId}`)).status).toBe(404);
+    expect((await t.as('get', `/api/threads/${thread.threadId}/messages/msg_nope`)).status).toBe(404);
+    expect((await t.as('get', `/api/threads/${thread.threadId}/messages/not%20an%20id`)).status).toBe(400);
   });
 
   it('answers 404 for a thread that does not exist', async () => {

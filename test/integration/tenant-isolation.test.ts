@@ -173,6 +173,8 @@ const CASES: Record<string, Case> = {
     check: (b) => expect(b).toMatchObject({ threads: [], counts: { all: 1, unassigned: 1 } }),
   },
   'GET /threads/:id': { method: 'get', path: (a) => `/api/threads/${a.threadId}`, expectStatus: 404 },
+  'GET /threads/:id/timeline': { method: 'get', path: (a) => `/api/threads/${a.threadId}/timeline?after=2000-01-01T00:00:00Z`, expectStatus: 404 },
+  'GET /threads/:id/messages/:messageId': { method: 'get', path: (a) => `/api/threads/${a.threadId}/messages/${a.messageId}`, expectStatus: 404 },
   'POST /threads/:id/messages': { method: 'post', path: (a) => `/api/threads/${a.threadId}/messages`, body: () => ({ body: 'from B' }), expectStatus: 404 },
   'GET /threads/:id/composer': { method: 'get', path: (a) => `/api/threads/${a.threadId}/composer`, expectStatus: 404 },
   'POST /threads/:id/assign': { method: 'post', path: (a) => `/api/threads/${a.threadId}/assign`, body: () => ({ userId: null }), expectStatus: 404 },

@@ -14,7 +14,7 @@ export interface Query<T> {
   setData: (update: (current: T | undefined) => T | undefined) => void;
 }
 
-function asApiError(error: unknown): ApiError {
+export function asApiError(error: unknown): ApiError {
   if (isApiError(error)) return error;
   console.error(error);
   return new ApiError('Something unexpected went wrong. Try again.', 'UNEXPECTED', null);

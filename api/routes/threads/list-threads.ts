@@ -26,6 +26,7 @@ export function listThreadsRoute(): RequestHandler {
           status: query.status,
           label: query.label,
           q: query.q,
+          threadId: query.threadId,
         },
         { limit: query.limit, cursor, now },
       ),

@@ -6,24 +6,36 @@ import type { TenantDb } from '../../tenant-scope';
  * whether older items exist.
  */
 export async function threadTimeline(db: TenantDb, threadId: string, page: { before?: Date | undefined; limit: number }) {
-  const createdAt = page.before ? { lt: page.before } : undefined;
+  return readTimeline(db, threadId, page.before ? { lt: page.before } : undefined, 'desc', page.limit);
+}
+
+/**
+ * The oldest `limit` items of a thread created at or after `after` (what a live view lacks since its newest
+ * item), oldest first per source; one more of each is read to tell whether there are more.
+ */
+export async function threadTimelineAfter(db: TenantDb, threadId: string, page: { after: Date; limit: number }) {
+  return readTimeline(db, threadId, { gte: page.after }, 'asc', page.limit);
+}
+
+async function readTimeline(db: TenantDb, threadId: string, createdAt: { lt: Date } | { gte: Date } | undefined, order: 'asc' | 'desc', limit: number) {
+  const orderBy = [{ createdAt: order }, { id: order }];
   const [messages, notes, events] = await Promise.all([
     db.message.findMany({
       where: { threadId, ...(createdAt ? { createdAt } : {}) },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: page.limit + 1,
+      orderBy,
+      take: limit + 1,
       include: { contact: { select: { firstName: true, lastName: true } } },
     }),
     db.note.findMany({
       where: { threadId, ...(createdAt ? { createdAt } : {}) },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: page.limit + 1,
+      orderBy,
+      take: limit + 1,
       include: { author: { select: { id: true, name: true } } },
     }),
     db.eventLog.findMany({
       where: { subjectType: 'thread', subjectId: threadId, ...(createdAt ? { createdAt } : {}) },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: page.limit + 1,
+      orderBy,
+      take: limit + 1,
     }),
   ]);
   return { messages, notes, events };

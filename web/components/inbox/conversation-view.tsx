@@ -4,14 +4,15 @@ import { ArrowLeftIcon, EyeIcon, Loader2Icon, SearchXIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { ThreadSummary, TimelineItem } from '../../../domain/schemas/inbox';
+import type { ComposerView, ContactPanel, ThreadSummary, ThreadView } from '../../../domain/schemas/inbox';
 import { accountApi } from '../../lib/account-api';
 import { errorMessage } from '../../lib/api-error';
 import { browserTimeZone } from '../../lib/auth-forms';
 import { useInboxEvents } from '../../lib/event-stream';
 import { safeTimeZone } from '../../lib/format';
 import { roleAtLeast } from '../../lib/roles';
-import { useApiQuery } from '../../lib/use-api';
+import { useApiQuery, type Query } from '../../lib/use-api';
+import { useLiveQuery } from '../../lib/use-live-query';
 import { EmptyState, ErrorState } from '../error-state';
 import { useMe } from '../shell/me-context';
 import { Button } from '../ui/button';
@@ -20,6 +21,18 @@ import { Skeleton } from '../ui/skeleton';
 import { toast } from '../ui/sonner';
 import { Composer, type ComposerSubmit } from './composer';
 import { ContactPanelView } from './contact-panel';
+import {
+  addPanelNotes,
+  applyTimeline,
+  itemKey,
+  mergeItems,
+  missingExpected,
+  planConversationSync,
+  timelineCursor,
+  TIMELINE_FETCH_LIMIT,
+  upsertMessage,
+  type ConversationChange,
+} from './conversation-merge';
 import { ConversationHeader, type HeaderActions } from './conversation-header';
 import { inboxApi } from './inbox-api';
 import { useInboxList } from './inbox-panes';
@@ -38,18 +51,6 @@ function useWide(): boolean {
     () => window.matchMedia(WIDE).matches,
     () => true,
   );
-}
-
-const itemKey = (item: TimelineItem) => (item.kind === 'message' ? `m:${item.message.id}` : item.kind === 'note' ? `n:${item.note.id}` : `e:${item.event.id}`);
-
-function unique(items: TimelineItem[]): TimelineItem[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = itemKey(item);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function ConversationLoading() {
@@ -80,7 +81,9 @@ function BackLink() {
 
 /**
  * One conversation: its timeline (older items paged in), what is scheduled next, the composer (agents and up)
- * and the contact panel. Realtime events for this thread load it again; opening it marks it read.
+ * and the contact panel; opening it marks it read. Realtime events for this thread are merged
+ * (conversation-merge.ts): new items since the newest shown, the messages whose status changed — never the
+ * whole thread view again, unless an event cannot be merged.
  */
 export function ConversationView({ threadId }: { threadId: string }) {
   const { data: me } = useMe();
@@ -90,13 +93,37 @@ export function ConversationView({ threadId }: { threadId: string }) {
   const canWork = roleAtLeast(me.role, 'agent');
   const agentZone = safeTimeZone(browserTimeZone() ?? me.tenant.timeZone);
 
-  const view = useApiQuery(`thread:${threadId}`, (signal) => inboxApi.thread(threadId, undefined, signal));
+  const meId = me.user?.id ?? null;
+  // The panel and the composer, as the last render had them, for the merge to reload after it.
+  const sideQueries = useRef<{ panel: Query<ContactPanel>; composer: Query<ComposerView> } | null>(null);
+  const view = useLiveQuery<ThreadView, ConversationChange>(
+    `thread:${threadId}`,
+    (signal) => inboxApi.thread(threadId, undefined, signal),
+    async (changes, current, signal) => {
+      const plan = planConversationSync(changes, current, meId);
+      if (plan === 'reload') return 'reload';
+      const [fresh, messages] = await Promise.all([
+        plan.timeline ? inboxApi.threadTimeline(threadId, timelineCursor(current), TIMELINE_FETCH_LIMIT, signal) : null,
+        Promise.all(plan.messageIds.map((messageId) => inboxApi.threadMessage(threadId, messageId, signal))),
+      ]);
+      if (fresh?.more) return 'reload';
+      const update = (v: ThreadView) => messages.reduce((acc, { message }) => upsertMessage(acc, message), fresh ? applyTimeline(v, fresh) : v);
+      if (missingExpected(plan, update(current))) return 'reload';
+      // After the merge, not before: the bubble does not wait for the panel and the composer.
+      const side = sideQueries.current;
+      const notes = fresh?.timeline.flatMap((item) => (item.kind === 'note' ? [item.note] : [])) ?? [];
+      if (plan.reloadPanel) side?.panel.reload();
+      else if (notes.length) side?.panel.setData((p) => p && addPanelNotes(p, notes));
+      if (plan.reloadComposer) side?.composer.reload();
+      return update;
+    },
+  );
   const composer = useApiQuery(canWork ? `composer:${threadId}` : null, (signal) => inboxApi.composer(threadId, signal));
   const contactId = view.data?.contact.id ?? null;
   const panel = useApiQuery(contactId ? `panel:${contactId}` : null, (signal) => inboxApi.panel(contactId!, signal));
+  sideQueries.current = { panel, composer };
   const members = useApiQuery(canWork ? 'members' : null, (signal) => accountApi.members(signal));
 
-  const [older, setOlder] = useState<{ threadId: string; items: TimelineItem[]; nextBefore: string | null } | null>(null);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [pending, setPending] = useState<PendingMessage[]>([]);
   const [sending, setSending] = useState(false);
@@ -108,9 +135,8 @@ export function ConversationView({ threadId }: { threadId: string }) {
   // Follow the newest item while the reader is at the end; leave them where they are when they scrolled up.
   const atEnd = useRef(true);
 
-  const olderHere = older?.threadId === threadId ? older : null;
-  const nextBefore = olderHere ? olderHere.nextBefore : (view.data?.nextBefore ?? null);
-  const items = unique([...(olderHere?.items ?? []), ...(view.data?.timeline ?? [])]);
+  const nextBefore = view.data?.nextBefore ?? null;
+  const items = view.data?.timeline ?? [];
   const pendingHere = pending.filter((p) => p.tempId.startsWith(`${threadId}:`));
   const lastKey = pendingHere.at(-1)?.tempId ?? (items.length ? itemKey(items.at(-1)!) : '');
 
@@ -130,24 +156,34 @@ export function ConversationView({ threadId }: { threadId: string }) {
 
   // Reading it marks it read (members only: an API key has no read state); the list's count follows by event.
   const unread = view.data?.thread.unreadCount ?? 0;
+  const { setData: setView, push: pushChange, hold: holdChanges } = view;
   useEffect(() => {
-    if (me.user && unread > 0) inboxApi.read(threadId).catch(() => {});
-  }, [me.user, threadId, unread]);
+    if (!me.user || unread === 0) return;
+    inboxApi.read(threadId).then(
+      ({ thread }) => setView((d) => (d && d.thread.id === thread.id ? { ...d, thread: { ...d.thread, unreadCount: thread.unreadCount } } : d)),
+      () => {},
+    );
+  }, [me.user, threadId, unread, setView]);
 
-  useInboxEvents(['message.created', 'message.updated', 'note.created', 'thread.updated', 'thread.read'], (event) => {
-    if (event.threadId !== threadId) return;
-    view.reload();
-    if (event.type !== 'message.updated' && event.type !== 'thread.read') panel.reload();
-    if (event.type === 'message.created') composer.reload();
-  });
+  useInboxEvents(
+    ['message.created', 'message.updated', 'note.created', 'thread.updated', 'thread.read'],
+    (event) => event.threadId === threadId && pushChange(event),
+    () => {
+      view.reload();
+      panel.reload();
+      composer.reload();
+    },
+  );
 
+  // A change made here: the answer's thread at once, then what the change added to the timeline (its line in
+  // the event log) merged like any event — whether or not the event stream is up.
   const settleThread = useCallback(
     (thread: ThreadSummary) => {
-      view.setData((d) => d && { ...d, thread });
-      view.reload();
-      list.reload();
+      setView((d) => (d && d.thread.id === thread.id ? { ...d, thread } : d));
+      pushChange({ type: 'look-again' });
+      list.refresh(thread.id);
     },
-    [view, list],
+    [setView, pushChange, list],
   );
   const run = async <T extends { thread: ThreadSummary }>(action: () => Promise<T>): Promise<boolean> => {
     try {
@@ -184,13 +220,15 @@ export function ConversationView({ threadId }: { threadId: string }) {
     try {
       if (input.mode === 'note') {
         const { note } = await inboxApi.note(threadId, { body: input.body, visibility: input.visibility });
-        view.setData((d) => d && { ...d, timeline: [...d.timeline, { kind: 'note', at: note.createdAt, note }] });
-        view.reload();
+        setView((d) => (d && d.thread.id === note.threadId ? mergeItems(d, [{ kind: 'note', at: note.createdAt, note }]) : d));
+        panel.setData((p) => p && addPanelNotes(p, [note]));
         return true;
       }
       // Optimistic: a message to send now shows at once and settles to its real status as events arrive.
+      // Merges wait for the answer: the message's own event must find its bubble, not show a second one.
       const tempId = `${threadId}:${Date.now()}`;
       setPending((p) => [...p.filter((x) => !x.error), ...(input.sendAt ? [] : [{ tempId, body: input.body, at: new Date().toISOString(), error: null }])]);
+      const release = holdChanges();
       try {
         const { message } = await inboxApi.send(threadId, {
           ...(input.template ? { templateId: input.template.id, ...(input.variables ? { variables: input.variables } : {}) } : { body: input.body }),
@@ -199,24 +237,16 @@ export function ConversationView({ threadId }: { threadId: string }) {
           ...(input.sendAt ? { sendAt: input.sendAt.toISOString() } : {}),
         });
         setPending((p) => p.filter((x) => x.tempId !== tempId));
-        if (message.threadId === threadId) {
-          view.setData(
-            (d) =>
-              d &&
-              (input.sendAt
-                ? { ...d, scheduled: [...d.scheduled.filter((m) => m.id !== message.id), message] }
-                : { ...d, timeline: [...d.timeline, { kind: 'message', at: message.createdAt, message }] }),
-          );
-        } else {
-          toast.success(`Sent on the contact’s ${input.channel} conversation`);
-        }
+        if (message.threadId === threadId) setView((d) => d && upsertMessage(d, message));
+        else toast.success(`Sent on the contact’s ${input.channel} conversation`);
         if (input.sendAt) toast.success('Scheduled');
-        view.reload();
         return true;
       } catch (e) {
         if (input.sendAt) toast.error(errorMessage(e));
         setPending((p) => p.map((x) => (x.tempId === tempId ? { ...x, error: errorMessage(e) } : x)));
         return false;
+      } finally {
+        release();
       }
     } catch (e) {
       toast.error(errorMessage(e));
@@ -245,7 +275,7 @@ export function ConversationView({ threadId }: { threadId: string }) {
     setLoadingOlder(true);
     try {
       const page = await inboxApi.thread(threadId, nextBefore);
-      setOlder({ threadId, items: [...page.timeline, ...(olderHere?.items ?? [])], nextBefore: page.nextBefore });
+      setView((d) => (d && d.thread.id === page.thread.id ? { ...mergeItems(d, page.timeline), nextBefore: page.nextBefore } : d));
     } catch (e) {
       toast.error(errorMessage(e));
     } finally {
@@ -273,7 +303,7 @@ export function ConversationView({ threadId }: { threadId: string }) {
   const simulate = composer.data?.channels.find((c) => c.channel === thread.channel)?.simulatedReplies === true && Boolean(thread.channel === 'email' ? contact.email : contact.phone);
   const contactZone = composer.data?.contactTimeZone ?? contact.timeZone ?? me.tenant.timeZone;
   const panelView = (
-    <ContactPanelView panel={panel} threadId={threadId} threadLabels={thread.labels} canWork={canWork} timeZone={agentZone} onChanged={() => (view.reload(), panel.reload(), list.reload())} />
+    <ContactPanelView panel={panel} threadId={threadId} threadLabels={thread.labels} canWork={canWork} timeZone={agentZone} onChanged={() => (panel.reload(), pushChange({ type: 'look-again' }), list.refresh(threadId))} />
   );
 
   return (
@@ -316,7 +346,7 @@ export function ConversationView({ threadId }: { threadId: string }) {
           )}
           </div>
         </div>
-        <ScheduledMessages messages={view.data.scheduled} canChange={canWork} onChanged={view.reload} agentZone={agentZone} contactZone={contactZone} />
+        <ScheduledMessages messages={view.data.scheduled} canChange={canWork} onChanged={() => pushChange({ type: 'scheduled-changed' })} agentZone={agentZone} contactZone={contactZone} />
         {canWork ? (
           composer.error && !composer.data ? (
             <div className="border-t p-3">

@@ -6,6 +6,7 @@ import {
   SentMessageAnswerSchema,
   ThreadAnswerSchema,
   ThreadListViewSchema,
+  ThreadTimelineSchema,
   ThreadViewSchema,
 } from '../../../domain/schemas/inbox';
 import { MessageChangeAnswerSchema, SimulatedInboundAnswerSchema } from '../../../domain/schemas/message';
@@ -29,10 +30,21 @@ export interface ComposeInput {
 
 /** The inbox routes (api/routes/index.ts, tag inbox), each answer parsed by the route's own schema. */
 export const inboxApi = {
-  threads: (params: { filter: ThreadFilter; q?: string; cursor?: string }, signal?: AbortSignal) =>
-    api.request('/api/threads', { query: { filter: params.filter, q: params.q, cursor: params.cursor, limit: 50 }, schema: ThreadListViewSchema, ...withSignal(signal) }),
+  /** A page of the list; with `threadId`, that one thread's row under the same filters (none: it does not match them). */
+  threads: (params: { filter: ThreadFilter; q?: string; cursor?: string; threadId?: string }, signal?: AbortSignal) =>
+    api.request('/api/threads', {
+      query: { filter: params.filter, q: params.q, cursor: params.cursor, threadId: params.threadId, limit: 50 },
+      schema: ThreadListViewSchema,
+      ...withSignal(signal),
+    }),
   thread: (threadId: string, before?: string, signal?: AbortSignal) =>
     api.request(`/api/threads/${id(threadId)}`, { query: { before }, schema: ThreadViewSchema, ...withSignal(signal) }),
+  /** What is new on the thread since `after`, with the thread as it now is. */
+  threadTimeline: (threadId: string, after: string, limit: number, signal?: AbortSignal) =>
+    api.request(`/api/threads/${id(threadId)}/timeline`, { query: { after, limit }, schema: ThreadTimelineSchema, ...withSignal(signal) }),
+  /** One message of the thread as it now is. */
+  threadMessage: (threadId: string, messageId: string, signal?: AbortSignal) =>
+    api.request(`/api/threads/${id(threadId)}/messages/${id(messageId)}`, { schema: SentMessageAnswerSchema, ...withSignal(signal) }),
   composer: (threadId: string, signal?: AbortSignal) => api.request(`/api/threads/${id(threadId)}/composer`, { schema: ComposerViewSchema, ...withSignal(signal) }),
   panel: (contactId: string, signal?: AbortSignal) => api.request(`/api/contacts/${id(contactId)}/panel`, { schema: ContactPanelSchema, ...withSignal(signal) }),
   send: (threadId: string, body: ComposeInput) => api.request(`/api/threads/${id(threadId)}/messages`, { method: 'POST', body, schema: SentMessageAnswerSchema }),

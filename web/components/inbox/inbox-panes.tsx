@@ -3,15 +3,18 @@
 import { SearchIcon } from 'lucide-react';
 import { useSelectedLayoutSegment } from 'next/navigation';
 import { createContext, useContext, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import type { ThreadList as ThreadListData } from '../../../domain/schemas/inbox';
 import { browserTimeZone } from '../../lib/auth-forms';
 import { useInboxEvents } from '../../lib/event-stream';
-import { useApiQuery } from '../../lib/use-api';
+import { useLiveQuery } from '../../lib/use-live-query';
 import { cn } from '../../lib/utils';
+import { useMe } from '../shell/me-context';
 import { Input } from '../ui/input';
 import { ScrollArea } from '../ui/scroll-area';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '../ui/tabs';
 import { inboxApi, type ThreadFilter } from './inbox-api';
 import { ThreadList } from './thread-list';
+import { placeThread, threadsToRefresh, type ThreadListChange } from './thread-list-merge';
 
 const FILTERS: Array<{ value: ThreadFilter; label: string }> = [
   { value: 'mine', label: 'Mine' },
@@ -22,9 +25,12 @@ const FILTERS: Array<{ value: ThreadFilter; label: string }> = [
 interface InboxList {
   /** The ids of the threads shown, in order (j/k move along them). */
   threadIds: string[];
+  /** Loads the whole list again. */
   reload: () => void;
+  /** Looks at one thread again (after this page changed it): moved, changed in place, or out of the list. */
+  refresh: (threadId: string) => void;
 }
-const InboxListContext = createContext<InboxList>({ threadIds: [], reload: () => {} });
+const InboxListContext = createContext<InboxList>({ threadIds: [], reload: () => {}, refresh: () => {} });
 export const useInboxList = () => useContext(InboxListContext);
 
 /**
@@ -37,13 +43,29 @@ export function InboxPanes({ children }: { children: ReactNode }) {
   const [filter, setFilter] = useState<ThreadFilter>('mine');
   const [search, setSearch] = useState('');
   const q = useDeferredValue(search.trim());
-  const threads = useApiQuery(`threads:${filter}:${q}`, (signal) => inboxApi.threads({ filter, ...(q ? { q } : {}) }, signal));
-  // Anything that changes a thread's place, preview or unread count: load the list again (the API is the truth).
-  useInboxEvents(['message.created', 'message.updated', 'thread.updated', 'thread.read'], threads.reload);
+  const meId = useMe().data.user?.id ?? null;
+  // Each change is merged: the changed threads are asked for under the list's own filters (search included)
+  // and placed — to the top with new activity, in place, or out when they no longer match. A burst of
+  // changes, or one this page cannot merge, loads the list again.
+  const threads = useLiveQuery<ThreadListData, ThreadListChange>(
+    `threads:${filter}:${q}`,
+    (signal) => inboxApi.threads({ filter, ...(q ? { q } : {}) }, signal),
+    async (changes, current, signal) => {
+      const ids = threadsToRefresh(changes, current, meId);
+      if (ids === 'reload') return 'reload';
+      const answers = await Promise.all(ids.map((threadId) => inboxApi.threads({ filter, ...(q ? { q } : {}), threadId }, signal)));
+      return (list) => answers.reduce((l, answer, i) => placeThread(l, ids[i]!, answer.threads[0] ?? null, answer.counts), list);
+    },
+  );
+  useInboxEvents(['message.created', 'message.updated', 'thread.updated', 'thread.read'], threads.push, threads.reload);
   const counts = threads.data?.counts;
   const zone = browserTimeZone() ?? 'UTC';
   const list = threads.data?.threads;
-  const listContext = useMemo<InboxList>(() => ({ threadIds: (list ?? []).map((t) => t.id), reload: threads.reload }), [list, threads.reload]);
+  const { reload, push } = threads;
+  const listContext = useMemo<InboxList>(
+    () => ({ threadIds: (list ?? []).map((t) => t.id), reload, refresh: (threadId) => push({ type: 'look-again', threadId }) }),
+    [list, reload, push],
+  );
 
   return (
     <InboxListContext.Provider value={listContext}>

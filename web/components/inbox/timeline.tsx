@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import { AlertCircleIcon, CheckCheckIcon, CheckIcon, ClockIcon, ExternalLinkIcon, FileIcon, LockIcon, WorkflowIcon, XCircleIcon } from 'lucide-react';
 import type { MessageStatus } from '../../../domain/channels';
 import type { InboxMessage, NoteView, ThreadEventView, TimelineItem } from '../../../domain/schemas/inbox';
@@ -85,7 +86,8 @@ function AutomationInfo({ message }: { message: InboxMessage }) {
   );
 }
 
-function Bubble({ message, timeZone }: { message: InboxMessage; timeZone: string }) {
+// Memoised (as Note and EventLine): a merge keeps the items it did not change, so only new or changed ones render.
+const Bubble = memo(function Bubble({ message, timeZone }: { message: InboxMessage; timeZone: string }) {
   const outbound = message.direction === 'outbound';
   const at = parseIso(message.createdAt)!;
   const failed = message.status === 'failed' || message.status === 'undelivered';
@@ -118,7 +120,7 @@ function Bubble({ message, timeZone }: { message: InboxMessage; timeZone: string
       </div>
     </li>
   );
-}
+});
 
 function PendingBubble({ pending }: { pending: PendingMessage }) {
   return (
@@ -133,7 +135,7 @@ function PendingBubble({ pending }: { pending: PendingMessage }) {
   );
 }
 
-function Note({ note, timeZone }: { note: NoteView; timeZone: string }) {
+const Note = memo(function Note({ note, timeZone }: { note: NoteView; timeZone: string }) {
   const at = parseIso(note.createdAt)!;
   const isPrivate = note.visibility === 'private';
   return (
@@ -156,7 +158,7 @@ function Note({ note, timeZone }: { note: NoteView; timeZone: string }) {
       </div>
     </li>
   );
-}
+});
 
 function actorName(event: ThreadEventView): string {
   const actor = event.actor;
@@ -194,7 +196,7 @@ export function describeEvent(event: ThreadEventView, timeZone: string): string 
   }
 }
 
-function EventLine({ event, timeZone }: { event: ThreadEventView; timeZone: string }) {
+const EventLine = memo(function EventLine({ event, timeZone }: { event: ThreadEventView; timeZone: string }) {
   const at = parseIso(event.createdAt)!;
   return (
     <li className="flex items-center gap-3 text-xs text-muted-foreground" data-testid="timeline-event" data-type={event.type}>
@@ -208,7 +210,7 @@ function EventLine({ event, timeZone }: { event: ThreadEventView; timeZone: stri
       <span className="h-px flex-1 bg-border" aria-hidden="true" />
     </li>
   );
-}
+});
 
 export function Timeline({ items, pending, timeZone }: { items: TimelineItem[]; pending: PendingMessage[]; timeZone: string }) {
   return (
