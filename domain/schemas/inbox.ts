@@ -352,13 +352,22 @@ export const ContactPanelSchema = z
 
 // ── Realtime ───────────────────────────────────────────────────────────────────────────────────────────
 
-export const REALTIME_EVENT_TYPES = ['message.created', 'message.updated', 'note.created', 'thread.updated', 'thread.read'] as const;
+/**
+ * `reset` is the stream's own: events the client had not received yet were pruned (the log keeps a retention's
+ * worth), so what it shows may be stale and it must load everything again. It comes first on a stream resumed
+ * from a pruned event, numbered like an event (resume after it), with no thread.
+ */
+export const REALTIME_EVENT_TYPES = ['message.created', 'message.updated', 'note.created', 'thread.updated', 'thread.read', 'reset'] as const;
 
 export const RealtimeEventSchema = z
   .object({
     id: z.string().describe('The event’s number in the tenant’s stream (send back as Last-Event-ID)'),
-    type: z.enum(REALTIME_EVENT_TYPES).describe('What happened'),
-    threadId: z.string().nullable().describe('The thread it concerns'),
+    type: z
+      .enum(REALTIME_EVENT_TYPES)
+      .describe(
+        'What happened. `reset`: events after the client’s Last-Event-ID were pruned (older than the retention), so it may have missed changes: reload every view, then keep applying the events that follow. Treat a type you do not know the same way',
+      ),
+    threadId: z.string().nullable().describe('The thread it concerns (null for `reset`)'),
     data: z.record(z.string(), z.unknown()).describe('The ids and fields that changed (messageId, status, …)'),
     at: z.string().describe('When, ISO 8601'),
   })
