@@ -80,12 +80,12 @@ export type ListThreadsQuery = z.infer<typeof ListThreadsQuerySchema>;
 
 export const ThreadCountsSchema = z
   .object({
-    all: z.number().int().describe('Open threads (not snoozed)'),
-    mine: z.number().int().describe('Open threads assigned to the calling member (0 for API keys)'),
-    unassigned: z.number().int().describe('Open threads assigned to nobody'),
-    unread: z.number().int().describe('Open threads with messages the calling member has not read (0 for API keys)'),
+    all: z.number().int().describe('Open threads (not snoozed), up to 1000'),
+    mine: z.number().int().describe('Open threads assigned to the calling member, up to 1000 (0 for API keys)'),
+    unassigned: z.number().int().describe('Open threads assigned to nobody, up to 1000'),
+    unread: z.number().int().describe('Open threads with messages the calling member has not read, up to 1000 (0 for API keys)'),
   })
-  .describe('Counts for the sidebar, whatever the filters');
+  .describe('Counts for the sidebar, whatever the filters. Each is exact below 1000 (THREAD_COUNT_LIMIT); 1000 means 1000 or more (the inbox shows 999+), so a count costs the same on a tenant of any size');
 
 export const ThreadListViewSchema = z
   .object({
