@@ -153,6 +153,8 @@ describe('thread list', () => {
     // A new message makes the thread unread again for the member who had read it.
     await inbound(t, '+14155550501', 'three?');
     expect((await unread(grace.id))[a.threadId]).toBe(1);
+    expect((await listThreads(t.db, { userId: grace.id, unread: true }, { limit: 10, now: now() })).rows.map((r) => r.id)).toEqual([a.threadId, b.threadId]);
+    expect((await countThreads(t.db, grace.id, now())).unread).toBe(2);
   });
 });
 

@@ -50,8 +50,12 @@ export function threadConditions(tenantId: string, filters: ThreadListFilters, n
   if (filters.status === 'snoozed') where.push(Prisma.sql`t.status = 'open' AND t.snoozed_until > ${now}`);
   if (filters.label) where.push(Prisma.sql`t.labels @> ARRAY[${filters.label}]::text[]`);
   if (filters.unread) {
-    where.push(Prisma.sql`t.last_inbound_at > coalesce(
-      (SELECT r.read_at FROM thread_reads r WHERE r.tenant_id = t.tenant_id AND r.thread_id = t.id AND r.user_id = ${filters.userId}), '-infinity')`);
+    // The contact wrote since the member last read it (or the member never did). NOT EXISTS rather than a scalar
+    // subquery per thread: the planner may then join the member's reads in one pass (a merge or hash anti-join),
+    // which matters for a member who has read most of a large tenant's threads.
+    where.push(Prisma.sql`t.last_inbound_at IS NOT NULL AND NOT EXISTS (
+      SELECT 1 FROM thread_reads r
+       WHERE r.tenant_id = t.tenant_id AND r.thread_id = t.id AND r.user_id = ${filters.userId} AND r.read_at >= t.last_inbound_at)`);
   }
   if (filters.threadId) where.push(Prisma.sql`t.id = ${filters.threadId}`);
   return where;
