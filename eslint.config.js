@@ -83,7 +83,8 @@ export default tseslint.config(
         'error',
         {
           selector:
-            "CallExpression > MemberExpression.callee[object.type='MemberExpression'][property.name=/^(findFirst|findFirstOrThrow|findUnique|findUniqueOrThrow|findMany|create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany|count|aggregate|groupBy)$/]",
+            // `client.schedule.create(…)` is Temporal's schedule client, not a Prisma model.
+            "CallExpression > MemberExpression.callee[object.type='MemberExpression'][object.property.name!='schedule'][property.name=/^(findFirst|findFirstOrThrow|findUnique|findUniqueOrThrow|findMany|create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany|count|aggregate|groupBy)$/]",
           message: 'Database access lives in prisma/queries/: call (or add) a query function there.',
         },
         {

@@ -25,6 +25,7 @@ import { settleLedgerEntry } from '../prisma/queries/send-ledger/settle-ledger-e
 import { pinMessageSender } from '../prisma/queries/messages/pin-message-sender';
 import type { ProviderRegistry } from '../providers/credentials/provider-registry';
 import { isProviderError, type ProviderSet } from '../providers/messaging-provider';
+import type { RealtimeRetention } from './realtime-retention-activities';
 import { createSendRoutes } from './send-route';
 
 export interface ActivityDeps {
@@ -47,6 +48,8 @@ export interface ActivityDeps {
   appUrl?: string;
   /** HERALD_AUTH_SECRET, the API's: opens the sealed password-reset tokens (the development secret when omitted). */
   authSecret?: string;
+  /** How long the realtime event log keeps events (7 days when omitted) and the pruning's batch size. */
+  realtimeRetention?: RealtimeRetention;
 }
 
 /** Provider errors nobody recognises get this many attempts in all, then count as permanent. */

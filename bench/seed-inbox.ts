@@ -5,6 +5,10 @@
  * `--explain` the plans and timings of the inbox's main queries.
  *
  *   DATABASE_URL=postgres://… npx tsx bench/seed-inbox.ts [--contacts 100000] [--messages 1000000] [--explain]
+ *   DATABASE_URL=postgres://… npx tsx bench/seed-inbox.ts --tenant ten_… --explain [--only counts]
+ *
+ * The second form seeds nothing: it explains the queries on a tenant an earlier run made (the seed takes a minute
+ * or two; a plan, a second), `--only` keeping the queries whose name contains the word.
  *
  * Rows are made by Postgres itself (generate_series), in a few statements. The realtime triggers are switched
  * off for the session (session_replication_role = replica; needs a superuser, as the embedded and the docker
@@ -12,8 +16,9 @@
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { createSystemPrismaClient, Prisma } from '../prisma/client';
+import { createPrismaClient, createSystemPrismaClient, Prisma } from '../prisma/client';
 import { countThreadsSql, listThreadsSql, type ThreadListFilters } from '../prisma/queries/threads/list-threads';
+import { forTenant } from '../prisma/tenant-scope';
 
 export async function seedInbox(databaseUrl: string, sizes: { contacts: number; messages: number }): Promise<{ tenantId: string; userId: string }> {
   // The database URL's own user (the tables' owner, a superuser on the embedded and docker Postgres), as
@@ -98,12 +103,14 @@ export async function seedInbox(databaseUrl: string, sizes: { contacts: number; 
   }
 }
 
-async function explain(databaseUrl: string, tenantId: string, userId: string): Promise<void> {
+async function explain(databaseUrl: string, tenantId: string, userId: string, only?: string): Promise<void> {
   const owner = new pg.Client({ connectionString: databaseUrl });
   await owner.connect();
   await owner.query('ANALYZE').finally(() => owner.end());
-  // The plans without the row-level-security policy (the system role passes it): the tenant is in every WHERE.
-  const prisma = createSystemPrismaClient(databaseUrl, { maxConnections: 1 });
+  // The plans the API gets: through the application's client and the tenant scope, so under row-level security
+  // (which can keep Postgres from an index, as it once did the search's).
+  const prisma = createPrismaClient(databaseUrl, { maxConnections: 1 });
+  const db = forTenant(prisma, tenantId);
   try {
     const now = new Date();
     const page = { limit: 50, now };
@@ -127,18 +134,27 @@ async function explain(databaseUrl: string, tenantId: string, userId: string): P
         Prisma.sql`SELECT * FROM messages WHERE tenant_id = ${tenantId} AND thread_id = (SELECT id FROM threads WHERE tenant_id = ${tenantId} ORDER BY last_message_at DESC NULLS LAST, id DESC LIMIT 1) ORDER BY created_at DESC, id DESC LIMIT 101`,
       ],
     ];
-    for (const [name, sql] of queries) {
-      // The search reads the tenant set for the transaction (herald_search_thread_ids), as the app's queries do.
-      const plan = await prisma.$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT set_config('herald.tenant_id', ${tenantId}, true)`;
-        return tx.$queryRaw<Array<{ 'QUERY PLAN': string }>>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
-      });
+    for (const [name, sql] of queries.filter(([name]) => !only || name.includes(only))) {
+      const plan = await db.$queryRaw<Array<{ 'QUERY PLAN': string }>>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
       const lines = plan.map((r) => r['QUERY PLAN']);
       console.log(`\n── ${name}: ${lines.find((l) => l.startsWith('Execution Time')) ?? ''}`);
       console.log(lines.join('\n'));
     }
   } finally {
     await prisma.$disconnect();
+  }
+}
+
+/** A tenant an earlier run seeded, and the member the seed gives assignments and read state (its first). */
+async function seededTenant(databaseUrl: string, tenantId: string): Promise<{ tenantId: string; userId: string }> {
+  // Cross-tenant by design: finding a tenant by id before any scope exists.
+  const system = createSystemPrismaClient(databaseUrl, { maxConnections: 1 });
+  try {
+    const [member] = await system.$queryRaw<Array<{ id: string }>>`SELECT id FROM users WHERE tenant_id = ${tenantId} ORDER BY email LIMIT 1`;
+    if (!member) throw new Error(`tenant ${tenantId} has no members: not a seeded tenant`);
+    return { tenantId, userId: member.id };
+  } finally {
+    await system.$disconnect();
   }
 }
 
@@ -150,15 +166,21 @@ async function main(): Promise<void> {
       messages: { type: 'string', default: '1000000' },
       explain: { type: 'boolean', default: false },
       tenant: { type: 'string' },
+      only: { type: 'string' },
     },
   });
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is required');
+  if (values.tenant) {
+    const { tenantId, userId } = await seededTenant(databaseUrl, values.tenant);
+    if (values.explain) await explain(databaseUrl, tenantId, userId, values.only);
+    return;
+  }
   const sizes = { contacts: Number(values.contacts), messages: Number(values.messages) };
   const started = Date.now();
   const { tenantId, userId } = await seedInbox(databaseUrl, sizes);
   console.log(`seeded tenant ${tenantId}: ${sizes.contacts} contacts, ${sizes.messages} messages in ${Math.round((Date.now() - started) / 1000)} s`);
-  if (values.explain) await explain(databaseUrl, tenantId, userId);
+  if (values.explain) await explain(databaseUrl, tenantId, userId, values.only);
 }
 
 if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {

@@ -44,4 +44,12 @@ describe('parseEnv', () => {
       expect(() => parseEnv(ApiEnvSchema, { ...base, HERALD_TRUST_PROXY: bad }), bad).toThrow(/HERALD_TRUST_PROXY/);
     }
   });
+  it('keeps realtime events 7 days unless HERALD_REALTIME_RETENTION_DAYS says otherwise, in whole days', () => {
+    const base = { DATABASE_URL: 'postgres://h/db' };
+    expect(parseEnv(WorkerEnvSchema, base).HERALD_REALTIME_RETENTION_DAYS).toBe(7);
+    expect(parseEnv(WorkerEnvSchema, { ...base, HERALD_REALTIME_RETENTION_DAYS: '30' }).HERALD_REALTIME_RETENTION_DAYS).toBe(30);
+    for (const bad of ['0', '-3', '1.5', 'a week', '3651']) {
+      expect(() => parseEnv(WorkerEnvSchema, { ...base, HERALD_REALTIME_RETENTION_DAYS: bad }), bad).toThrow(/HERALD_REALTIME_RETENTION_DAYS: HERALD_REALTIME_RETENTION_DAYS (must|may)/);
+    }
+  });
 });

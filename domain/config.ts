@@ -57,6 +57,13 @@ export const WorkerEnvSchema = TemporalEnvSchema.extend({
   HERALD_SECRETS_KEY: SecretsKeySchema,
   HERALD_APP_URL: z.url().default('http://localhost:3000').describe('Public URL of the web app: links in account emails, the origin browsers call from'),
   HERALD_AUTH_SECRET: AuthSecretSchema,
+  HERALD_REALTIME_RETENTION_DAYS: z.coerce
+    .number({ error: 'HERALD_REALTIME_RETENTION_DAYS must be a whole number of days (1 to 3650)' })
+    .int('HERALD_REALTIME_RETENTION_DAYS must be a whole number of days (1 to 3650)')
+    .min(1, 'HERALD_REALTIME_RETENTION_DAYS must be at least 1 day')
+    .max(3650, 'HERALD_REALTIME_RETENTION_DAYS may be at most 3650 days')
+    .default(7)
+    .describe('How long the realtime event log (GET /api/events resumes from it) keeps events'),
 });
 export type WorkerEnv = z.infer<typeof WorkerEnvSchema>;
 

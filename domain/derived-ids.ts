@@ -40,6 +40,14 @@ export function recheckSendsWorkflowId(tenantId: string, changeId: string): stri
   return `recheck-sends:${tenantId}:${changeId}`;
 }
 
+/**
+ * The Temporal Schedule that prunes the realtime event log, and the runs it starts (Temporal appends the time).
+ * One per task queue: one Herald deployment per queue, so two deployments sharing a namespace keep theirs apart.
+ */
+export function realtimePruneScheduleId(taskQueue: string): string {
+  return `realtime-events-prune:${taskQueue}`;
+}
+
 // ── Message ids ──────────────────────────────────────────────────────────────────────────────────────
 
 const hexOf = (id: string, prefix: string) => id.replace(new RegExp(`^${prefix}_`), '');

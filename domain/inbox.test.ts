@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelAvailability, containsPattern, decodeThreadCursor, encodeThreadCursor, prefixTsQuery, threadState } from './inbox';
+import { channelAvailability, containsPattern, decodeThreadCursor, encodeThreadCursor, formatThreadCount, prefixTsQuery, THREAD_COUNT_LIMIT, threadState } from './inbox';
 
 describe('threadState', () => {
   const now = new Date('2026-12-01T12:00:00Z');
@@ -60,5 +60,14 @@ describe('channelAvailability', () => {
     const wrote = { ...contact, lastInboundWhatsappAt: new Date('2026-12-01T02:00:00Z') };
     expect(channelAvailability(wrote, 'whatsapp', now)).toMatchObject({ available: true, windowClosesAt: new Date('2026-12-02T02:00:00Z') });
     expect(channelAvailability({ ...contact, lastInboundWhatsappAt: new Date('2026-11-30T12:00:00Z') }, 'whatsapp', now).reason).toBe('whatsapp_window_closed');
+  });
+});
+
+describe('formatThreadCount', () => {
+  it('shows a count as it is below the limit, and as “limit − 1, plus” at it', () => {
+    expect(THREAD_COUNT_LIMIT).toBe(1000);
+    expect(formatThreadCount(0)).toBe('0');
+    expect(formatThreadCount(999)).toBe('999');
+    expect(formatThreadCount(1000)).toBe('999+');
   });
 });

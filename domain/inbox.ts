@@ -14,6 +14,17 @@ export function threadState(status: 'open' | 'closed', snoozedUntil: Date | null
   return snoozedUntil && snoozedUntil.getTime() > now.getTime() ? 'snoozed' : 'open';
 }
 
+/**
+ * The sidebar counts stop counting here, so they cost the same on a tenant of any size (see countThreads): a
+ * count below it is exact, a count equal to it means "this many or more".
+ */
+export const THREAD_COUNT_LIMIT = 1000;
+
+/** A sidebar count as the inbox shows it: exact below the limit, `999+` at it. */
+export function formatThreadCount(count: number): string {
+  return count >= THREAD_COUNT_LIMIT ? `${THREAD_COUNT_LIMIT - 1}+` : String(count);
+}
+
 /** The list is ordered by (last activity, id), newest first; a cursor is the last row's pair. */
 export interface ThreadCursor {
   at: Date;

@@ -14,6 +14,8 @@ import { classifyTwilioError } from '../providers/twilio/twilio-errors';
 import { Client } from '@temporalio/client';
 import { createHeraldWorker } from './create-worker';
 import { startWorkflowOutboxRelay } from './workflow-outbox-relay';
+import { ensureRealtimePruneSchedule } from './realtime-prune-schedule';
+import { DEFAULT_REALTIME_RETENTION } from '../activities/realtime-retention-activities';
 import { connectWorkerToTemporal } from './temporal-connection';
 
 // Composition root: env → prisma → providers → activities → Worker.
@@ -70,8 +72,14 @@ async function main(): Promise<void> {
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    activities: createActivities({ prisma, systemPrisma, providers, sharedSenders: sharedSenders(providerSettings), ...(registry ? { registry } : {}), logger, ...(env.HERALD_PUBLIC_URL ? { publicUrl: env.HERALD_PUBLIC_URL } : {}), quotePageBaseUrl: env.HERALD_PUBLIC_URL ?? `http://localhost:${env.HERALD_API_PORT}`, appUrl: env.HERALD_APP_URL, ...(env.HERALD_AUTH_SECRET ? { authSecret: env.HERALD_AUTH_SECRET } : {}) }),
+    activities: createActivities({ prisma, systemPrisma, providers, sharedSenders: sharedSenders(providerSettings), ...(registry ? { registry } : {}), logger, ...(env.HERALD_PUBLIC_URL ? { publicUrl: env.HERALD_PUBLIC_URL } : {}), quotePageBaseUrl: env.HERALD_PUBLIC_URL ?? `http://localhost:${env.HERALD_API_PORT}`, appUrl: env.HERALD_APP_URL, ...(env.HERALD_AUTH_SECRET ? { authSecret: env.HERALD_AUTH_SECRET } : {}), realtimeRetention: { ...DEFAULT_REALTIME_RETENTION, days: env.HERALD_REALTIME_RETENTION_DAYS } }),
   });
+  const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  // Housekeeping must not keep messages from going out: a schedule that cannot be made is reported, and the
+  // next start tries again.
+  await ensureRealtimePruneSchedule(client, env.TEMPORAL_TASK_QUEUE, logger).catch((error: unknown) =>
+    logger.error({ err: error }, 'could not create the realtime pruning schedule; old realtime events are not pruned until a worker creates it'),
+  );
   logger.info(
     { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE },
     'worker polling; shared providers: sms=%s whatsapp=%s email=%s; tenants’ own accounts %s',
@@ -83,7 +91,7 @@ async function main(): Promise<void> {
   // Workflow starts queued beside their rows (new quotes whoever wrote them, owner alerts, inbound messages).
   const relay = startWorkflowOutboxRelay({
     prisma: systemPrisma,
-    client: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
+    client,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     logger,
     databaseUrl: env.DATABASE_URL,

@@ -252,3 +252,14 @@ export interface AccountEmailResult {
   /** False when there was nothing to send any more (the token was used or expired, the invitation withdrawn). */
   sent: boolean;
 }
+
+// ── Realtime event log pruning ───────────────────────────────────────────────────────────────────────
+
+export interface PruneRealtimeEventsResult {
+  deleted: number;
+  batches: number;
+  /** The last batch's cut-off: events written before it were deleted. */
+  olderThan: string;
+  /** False when the run stopped at its batch limit with more to delete (the schedule's next run goes on). */
+  finished: boolean;
+}

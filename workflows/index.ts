@@ -6,3 +6,4 @@ export { bulkEnrollmentWorkflow } from './bulk-enrollment';
 export { sendQuoteWorkflow } from './send-quote';
 export { recheckPendingSendsWorkflow } from './recheck-pending-sends';
 export { sendAccountEmailWorkflow } from './account-email';
+export { pruneRealtimeEventsWorkflow } from './prune-realtime-events';

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { RealtimeEvent } from '../../domain/schemas/inbox';
 import type { AppPrisma } from '../../prisma/client';
 import { listenForNotifications, type NotificationListener } from '../../prisma/listen-notifications';
-import { latestRealtimeSeq, listRealtimeEventsAfter } from '../../prisma/queries/realtime-events/realtime-events';
+import { latestRealtimeSeq, readRealtimeEventsAfter } from '../../prisma/queries/realtime-events/realtime-events';
 import { forTenant } from '../../prisma/tenant-scope';
 
 /** The channel the realtime triggers notify, with the tenant id as payload (see the inbox migration). */
@@ -36,8 +36,17 @@ interface TenantState {
  * duplicates since each subscriber's position only moves forward.
  *
  * If the LISTEN connection drops, the hub connects again and reads every tenant's events, so notifications
- * lost meanwhile cost latency, never events.
+ * lost meanwhile cost latency, never events. Old events are pruned (after the retention): a subscriber whose
+ * position is below the tenant's pruning mark gets one `reset` event first — never a silent gap.
  */
+/**
+ * What a stream sends in place of events that were pruned before it could hand them over (see the realtime
+ * pruning): whatever the client shows may be stale, so it loads everything again.
+ */
+function resetEvent(prunedThroughSeq: bigint): RealtimeEvent {
+  return { id: String(prunedThroughSeq), type: 'reset', threadId: null, data: { reason: 'pruned' }, at: new Date().toISOString() };
+}
+
 export class RealtimeHub {
   private readonly tenants = new Map<string, TenantState>();
   private listener: Promise<NotificationListener> | null = null;
@@ -145,14 +154,21 @@ export class RealtimeHub {
           state.again = false;
           if (state.subscribers.size === 0) break;
           const from = [...state.subscribers].reduce((min, s) => (s.lastSeq < min ? s.lastSeq : min), [...state.subscribers][0]!.lastSeq);
-          const rows = await listRealtimeEventsAfter(forTenant(this.options.prisma, tenantId), from, BATCH);
+          const { events: rows, prunedThroughSeq } = await readRealtimeEventsAfter(forTenant(this.options.prisma, tenantId), from, BATCH);
           for (const subscriber of state.subscribers) {
+            const out: RealtimeEvent[] = [];
+            // Behind the pruning mark: events after its position may be gone. It is told to reload everything
+            // (a `reset` numbered as the mark, so a reconnect resumes from there), then gets what is kept.
+            if (subscriber.lastSeq < prunedThroughSeq) {
+              out.push(resetEvent(prunedThroughSeq));
+              subscriber.lastSeq = prunedThroughSeq;
+            }
             const fresh = rows.filter((r) => r.seq! > subscriber.lastSeq);
-            if (fresh.length === 0) continue;
-            subscriber.lastSeq = fresh.at(-1)!.seq!;
-            subscriber.deliver(
-              fresh.map((r) => ({ id: String(r.seq), type: r.type as RealtimeEvent['type'], threadId: r.threadId, data: (r.data ?? {}) as Record<string, unknown>, at: r.createdAt.toISOString() })),
+            if (fresh.length > 0) subscriber.lastSeq = fresh.at(-1)!.seq!;
+            out.push(
+              ...fresh.map((r) => ({ id: String(r.seq), type: r.type as RealtimeEvent['type'], threadId: r.threadId, data: (r.data ?? {}) as Record<string, unknown>, at: r.createdAt.toISOString() })),
             );
+            if (out.length > 0) subscriber.deliver(out);
           }
           if (rows.length === BATCH) state.again = true;
         } while (state.again);

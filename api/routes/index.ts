@@ -256,7 +256,7 @@ const inboxOperations: Operation[] = [
     method: 'get', path: '/events', operationId: 'streamEvents', tag: 'inbox', security: 'apiKey',
     summary: 'The tenant’s realtime events as Server-Sent Events (message.created, message.updated, note.created, thread.updated, thread.read)',
     description:
-      'Each SSE message has `id:` (the event number) and one `data:` line of JSON: {id, type, threadId, data, at}. Reconnecting with Last-Event-ID (EventSource does it by itself) or ?lastEventId= resumes with every event after it — none missed, none twice. `:` comment lines are heartbeats. A stream ends after a few minutes (the client reconnects where it was). Fed by Postgres LISTEN/NOTIFY, so it works behind several API processes.',
+      'Each SSE message has `id:` (the event number) and one `data:` line of JSON: {id, type, threadId, data, at}. Reconnecting with Last-Event-ID (EventSource does it by itself) or ?lastEventId= resumes with every event after it — none missed, none twice. Events are kept for a retention (7 days by default): resuming from an event older than that first gives one `reset` event (reload everything, then apply what follows). `:` comment lines are heartbeats. A stream ends after a few minutes (the client reconnects where it was). Fed by Postgres LISTEN/NOTIFY, so it works behind several API processes.',
     query: EventStreamQuerySchema, headers: EventStreamHeadersSchema,
     responses: { 200: { description: 'The event stream', contentType: 'text/event-stream', schema: z.string().describe('SSE frames: `id: <n>` and `data: <JSON event>` lines, blank-line separated; `:` lines are heartbeats') } },
     errors: ['UNAVAILABLE'],

@@ -81,12 +81,12 @@ export type ListThreadsQuery = z.infer<typeof ListThreadsQuerySchema>;
 
 export const ThreadCountsSchema = z
   .object({
-    all: z.number().int().describe('Open threads (not snoozed)'),
-    mine: z.number().int().describe('Open threads assigned to the calling member (0 for API keys)'),
-    unassigned: z.number().int().describe('Open threads assigned to nobody'),
-    unread: z.number().int().describe('Open threads with messages the calling member has not read (0 for API keys)'),
+    all: z.number().int().describe('Open threads (not snoozed), up to 1000'),
+    mine: z.number().int().describe('Open threads assigned to the calling member, up to 1000 (0 for API keys)'),
+    unassigned: z.number().int().describe('Open threads assigned to nobody, up to 1000'),
+    unread: z.number().int().describe('Open threads with messages the calling member has not read, up to 1000 (0 for API keys)'),
   })
-  .describe('Counts for the sidebar, whatever the filters');
+  .describe('Counts for the sidebar, whatever the filters. Each is exact below 1000 (THREAD_COUNT_LIMIT); 1000 means 1000 or more (the inbox shows 999+), so a count costs the same on a tenant of any size');
 
 export const ThreadListViewSchema = z
   .object({
@@ -387,13 +387,22 @@ export const ContactPanelSchema = z
 
 // ── Realtime ───────────────────────────────────────────────────────────────────────────────────────────
 
-export const REALTIME_EVENT_TYPES = ['message.created', 'message.updated', 'note.created', 'thread.updated', 'thread.read'] as const;
+/**
+ * `reset` is the stream's own: events the client had not received yet were pruned (the log keeps a retention's
+ * worth), so what it shows may be stale and it must load everything again. It comes first on a stream resumed
+ * from a pruned event, numbered like an event (resume after it), with no thread.
+ */
+export const REALTIME_EVENT_TYPES = ['message.created', 'message.updated', 'note.created', 'thread.updated', 'thread.read', 'reset'] as const;
 
 export const RealtimeEventSchema = z
   .object({
     id: z.string().describe('The event’s number in the tenant’s stream (send back as Last-Event-ID)'),
-    type: z.enum(REALTIME_EVENT_TYPES).describe('What happened'),
-    threadId: z.string().nullable().describe('The thread it concerns'),
+    type: z
+      .enum(REALTIME_EVENT_TYPES)
+      .describe(
+        'What happened. `reset`: events after the client’s Last-Event-ID were pruned (older than the retention), so it may have missed changes: reload every view, then keep applying the events that follow. Treat a type you do not know the same way',
+      ),
+    threadId: z.string().nullable().describe('The thread it concerns (null for `reset`)'),
     data: z.record(z.string(), z.unknown()).describe('The ids and fields that changed (messageId, status, …)'),
     at: z.string().describe('When, ISO 8601'),
   })

@@ -5,7 +5,7 @@ import { pino, type Logger } from 'pino';
 import supertest from 'supertest';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
-import { createActivities, type Activities } from '../../activities';
+import { createActivities, type Activities, type RealtimeRetention } from '../../activities';
 import { createApp } from '../../api/app';
 import type { ApiDeps } from '../../api/deps';
 import type { Channel } from '../../domain/channels';
@@ -102,6 +102,8 @@ export async function startWorker(options: {
   wrapActivities?: (activities: Activities) => Activities;
   /** The activities' logger (silent unless a test reads what they log). */
   logger?: Logger;
+  /** The realtime event log's retention and pruning batch size (the worker's defaults when omitted). */
+  realtimeRetention?: RealtimeRetention;
 }): Promise<RunningWorker> {
   const worker = await createHeraldWorker({
     connection: options.connection,
@@ -122,6 +124,7 @@ export async function startWorker(options: {
         ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
         ...(options.appUrl ? { appUrl: options.appUrl } : {}),
         authSecret: TEST_AUTH.secret,
+        ...(options.realtimeRetention ? { realtimeRetention: options.realtimeRetention } : {}),
       }),
     ),
     workflowBundle: await workflowBundle(),

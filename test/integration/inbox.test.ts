@@ -5,6 +5,7 @@ import type { AppPrisma } from '../../prisma/client';
 import { countThreads, listThreads } from '../../prisma/queries/threads/list-threads';
 import { markThreadRead } from '../../prisma/queries/threads/mark-thread-read';
 import type { ScheduledMessageResult } from '../../workflows/definitions';
+import { formatThreadCount, THREAD_COUNT_LIMIT } from '../../domain/inbox';
 import { bearer, createTestTenant, fakeProviders, testApi, uniqueName } from '../harness/context';
 import { useDevServerWorker, type DevServer } from '../harness/suites';
 
@@ -181,6 +182,46 @@ describe('thread list', () => {
     // A new message makes the thread unread again for the member who had read it.
     await inbound(t, '+14155550501', 'three?');
     expect((await unread(grace.id))[a.threadId]).toBe(1);
+    expect((await listThreads(t.db, { userId: grace.id, unread: true }, { limit: 10, now: now() })).rows.map((r) => r.id)).toEqual([a.threadId, b.threadId]);
+    expect((await countThreads(t.db, grace.id, now())).unread).toBe(2);
+  });
+});
+
+describe('sidebar counts on a large tenant', () => {
+  it('counts exactly below THREAD_COUNT_LIMIT and stops at it (“that many or more”), each count on its own', async () => {
+    const t = await inboxTenant();
+    const grace = await t.member('Grace');
+    // LIMIT + 2 open threads with inbound messages: 3 assigned to Grace, LIMIT − 1 unassigned. Beside them a
+    // snoozed and a closed one, which no count includes.
+    const open = THREAD_COUNT_LIMIT + 2;
+    const contacts = await t.db.contact.createManyAndReturn({
+      data: Array.from({ length: open + 2 }, (_, i) => ({ tenantId: t.tenant.id, phone: `+1415${String(i).padStart(7, '0')}` })),
+      select: { id: true },
+    });
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const threads = await t.db.thread.createManyAndReturn({
+      data: contacts.map((c, i) => ({
+        tenantId: t.tenant.id,
+        contactId: c.id,
+        channel: 'sms' as const,
+        lastMessageAt: hourAgo,
+        lastInboundAt: hourAgo,
+        assigneeId: i < 3 ? grace.id : null,
+        ...(i === open ? { snoozedUntil: new Date(Date.now() + 86_400_000) } : {}),
+        ...(i === open + 1 ? { status: 'closed' as const } : {}),
+      })),
+      select: { id: true },
+    });
+    // Grace has read her three and one unassigned one since their last inbound message.
+    for (const thread of threads.slice(0, 4)) await markThreadRead(t.db, thread.id, grace.id, new Date());
+
+    const counts = await countThreads(t.db, grace.id, new Date());
+    expect(counts).toEqual({ all: THREAD_COUNT_LIMIT, mine: 3, unassigned: THREAD_COUNT_LIMIT - 1, unread: open - 4 });
+    expect(formatThreadCount(counts.all)).toBe(`${THREAD_COUNT_LIMIT - 1}+`);
+    expect(formatThreadCount(counts.unassigned)).toBe(String(THREAD_COUNT_LIMIT - 1));
+    // The API answers the same, for an API key (no member: mine and unread 0).
+    const list = await t.as('get', '/api/threads?limit=1');
+    expect(list.body.counts).toEqual({ all: THREAD_COUNT_LIMIT, mine: 0, unassigned: THREAD_COUNT_LIMIT - 1, unread: 0 });
   });
 });
 

@@ -15,7 +15,8 @@ const frame = (event: RealtimeEvent) => `id: ${event.id}\ndata: ${JSON.stringify
 /**
  * GET /api/events: the tenant's realtime events as Server-Sent Events. Each event is one `data:` line of JSON
  * with its number as the SSE `id`; a client resumes with Last-Event-ID (header — what EventSource sends on
- * reconnect — or ?lastEventId=, the header winning) and gets every event after it, once. Comments keep idle
+ * reconnect — or ?lastEventId=, the header winning) and gets every event after it, once; when some of those were
+ * pruned (older than the retention), a `reset` comes first (see RealtimeHub). Comments keep idle
  * connections alive through proxies. A stream ends after a bounded time (the client reconnects where it was), so
  * no request is open forever.
  */

@@ -4,6 +4,7 @@ import { SearchIcon } from 'lucide-react';
 import { useSelectedLayoutSegment } from 'next/navigation';
 import { createContext, useContext, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import type { ThreadList as ThreadListData } from '../../../domain/schemas/inbox';
+import { formatThreadCount } from '../../../domain/inbox';
 import { browserTimeZone } from '../../lib/auth-forms';
 import { useInboxEvents } from '../../lib/event-stream';
 import { useLiveQuery } from '../../lib/use-live-query';
@@ -83,7 +84,7 @@ export function InboxPanes({ children }: { children: ReactNode }) {
             {FILTERS.map(({ value, label }) => (
               <TabsTrigger key={value} value={value}>
                 {label}
-                {counts && <span className="text-xs text-muted-foreground tabular-nums">{counts[value]}</span>}
+                {counts && <span className="text-xs text-muted-foreground tabular-nums">{formatThreadCount(counts[value])}</span>}
               </TabsTrigger>
             ))}
           </TabsList>
