@@ -352,7 +352,7 @@ export const ContactPanelSchema = z
 
 // ── Realtime ───────────────────────────────────────────────────────────────────────────────────────────
 
-export const REALTIME_EVENT_TYPES = ['message.created', 'message.updated', 'note.created', 'thread.updated', 'thread.read'] as const;
+export const REALTIME_EVENT_TYPES = ['message.created', 'message.updated', 'note.created', 'thread.updated', 'thread.read', 'lead_form.submitted'] as const;
 
 export const RealtimeEventSchema = z
   .object({
