@@ -29,7 +29,7 @@
     ':where(.hlf-hp){position:absolute!important;left:-10000px!important;width:1px;height:1px;overflow:hidden}',
     ':where(.hlf-submit){justify-self:start;font:inherit;font-weight:600;padding:.5rem 1rem;border:0;border-radius:.375rem;background:#1f2937;color:#fff;cursor:pointer}',
     ':where(.hlf-submit[disabled]){opacity:.7;cursor:progress}',
-    ':where(.hlf-success){margin:0;padding:.75rem 1rem;border:1px solid #15803d;border-radius:.375rem;color:inherit}',
+    ':where(.hlf-success){margin:0;max-width:36rem;padding:.75rem 1rem;border:1px solid #15803d;border-radius:.375rem;color:inherit}',
   ].join('\n');
 
   function addStyles() {
