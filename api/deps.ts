@@ -29,7 +29,12 @@ export interface ApiDeps {
   sendRateLimit?: { perMinute: number; burst: number };
   /** Pace of bulk enrollment: contacts started per batch and the pause between batches (50 per second when omitted). */
   bulkEnrollment?: { batchSize: number; batchIntervalMs: number };
-  /** Base URL of this API as leads reach it (quote pages); else taken from the request. */
+  /** The embeddable lead form's guards; domain/lead-form.ts's when omitted (tests set their own). */
+  leadForms?: {
+    /** Submissions per client address and window, across every form. */
+    addressLimit?: { max: number; windowSeconds: number };
+  };
+  /** Base URL of this API as leads reach it (quote pages, the lead form's snippet); else taken from the request. */
   publicUrl?: string;
   /** Reads received emails' content for Resend's `email.received` webhook; without it such events answer 503. */
   inboundEmail?: {

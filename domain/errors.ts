@@ -23,6 +23,8 @@ export const ErrorCodes = {
   TEMPLATE_INVALID: 'TEMPLATE_INVALID',
   NOT_PUBLISHED: 'NOT_PUBLISHED',
   ALREADY_ENROLLED: 'ALREADY_ENROLLED',
+  /** A lead form sent sooner after it was drawn than a person fills one: taken for a bot's, and kept nowhere. */
+  SUBMITTED_TOO_FAST: 'SUBMITTED_TOO_FAST',
   /** A provider refused the credentials a tenant gave for its own account. */
   CREDENTIALS_REJECTED: 'CREDENTIALS_REJECTED',
   PROVIDER_PERMANENT: 'PROVIDER_PERMANENT',
@@ -84,6 +86,7 @@ const PERMANENT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   ErrorCodes.TEMPLATE_INVALID,
   ErrorCodes.NOT_PUBLISHED,
   ErrorCodes.ALREADY_ENROLLED,
+  ErrorCodes.SUBMITTED_TOO_FAST,
   ErrorCodes.PROVIDER_PERMANENT,
   ErrorCodes.CREDENTIALS_REJECTED,
   ErrorCodes.SEND_RETRIES_EXHAUSTED,

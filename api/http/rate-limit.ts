@@ -4,6 +4,7 @@ import { ingestTokenBucket } from '../../domain/ingest-rate-limit';
 import { takeToken, type TokenBucket } from '../../prisma/queries/rate-limits/take-token';
 import { tenantScopeOf } from './authenticate';
 import { ingestTokenOf } from './authenticate-ingest';
+import { leadFormOf } from './lead-form-access';
 
 /** Takes a token from the tenant's `bucket`; 429 with Retry-After (seconds) when there is none. */
 async function takeOrRefuse(res: Response, bucket: string, limit: TokenBucket, tooMany: string): Promise<void> {
@@ -34,6 +35,19 @@ export function ingestTokenRateLimit(): RequestHandler {
   return async (_req, res, next) => {
     const { ingestTokenId, ingestRatePerMinute } = ingestTokenOf(res);
     await takeOrRefuse(res, `ingest-token:${ingestTokenId}`, ingestTokenBucket(ingestRatePerMinute), 'Too many requests with this ingest token');
+    next();
+  };
+}
+
+/**
+ * Each embeddable lead form its own bucket, at its tenant's ingest rate (like each ingest token): a page under
+ * attack from many addresses holds back only that form. Counts every submission, refused ones included.
+ */
+export function leadFormRateLimit(): RequestHandler {
+  return async (req, res, next) => {
+    if (req.method !== 'POST') return next();
+    const form = leadFormOf(res);
+    await takeOrRefuse(res, `lead-form:${form.id}`, ingestTokenBucket(form.ingestRatePerMinute), 'Too many submissions to this form');
     next();
   };
 }

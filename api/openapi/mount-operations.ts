@@ -3,14 +3,16 @@ import type { ApiDeps } from '../deps';
 import { authenticate } from '../http/authenticate';
 import { authenticateIngest } from '../http/authenticate-ingest';
 import { parseBody } from '../http/body-parsers';
-import { ingestTokenRateLimit } from '../http/rate-limit';
+import { leadFormAccess } from '../http/lead-form-access';
+import { ingestTokenRateLimit, leadFormRateLimit } from '../http/rate-limit';
 import { rejectUnstorableText } from '../http/reject-unstorable-text';
 import { requireRole } from '../http/require-role';
 import { requiredRole, type OperationGroup } from './operation';
 
 /**
  * Registers a group's operations on a router, each behind the same steps in the same order: who is calling (with
- * the role the operation needs; for an ingest token, its rate limit), the body in its media type, no text a column cannot store, well-formed
+ * the role the operation needs; for an ingest token, its rate limit; for a lead form, the page's origin and the
+ * form's limits), the body in its media type, no text a column cannot store, well-formed
  * path parameters — then the handler.
  */
 export function mountOperations(group: OperationGroup, deps: ApiDeps): Router {
@@ -24,7 +26,10 @@ export function mountOperations(group: OperationGroup, deps: ApiDeps): Router {
         ? [...(auth.apiKey ??= [authenticate(deps.prisma, deps.systemPrisma, deps.sessions)]), requireRole(requiredRole(op))]
         : op.security === 'ingestToken'
           ? (auth.ingestToken ??= [authenticateIngest(deps.prisma, deps.systemPrisma), ingestTokenRateLimit()])
-          : [];
+          : op.security === 'leadForm'
+            ? // The form and the page's grant come first, so the page can read every answer, limits included.
+              (auth.leadForm ??= [...leadFormAccess(deps), leadFormRateLimit()])
+            : [];
     const params = op.params;
     const chain: RequestHandler[] = [
       ...who,

@@ -74,6 +74,8 @@ const SECURITY: Record<Security, Array<Record<string, string[]>>> = {
   ingestToken: [{ ingestToken: [] }],
   twilioSignature: [{ twilioSignature: [] }],
   svixSignature: [{ svixSignature: [] }],
+  // A form's public id is in the path: it names the form, it proves nothing.
+  leadForm: [],
   none: [],
 };
 
@@ -100,7 +102,7 @@ function operationObject(op: Operation, errorBodies: ErrorBodies): ZodOpenApiOpe
       ? {
           requestBody: {
             required: op.body.required,
-            content: { [op.body.mediaType ?? MEDIA_TYPES[op.body.kind]]: { schema: op.body.schema } },
+            content: Object.fromEntries((op.body.mediaType ? [op.body.mediaType] : MEDIA_TYPES[op.body.kind]).map((type) => [type, { schema: op.body!.schema }])),
           },
         }
       : {}),

@@ -1,4 +1,5 @@
 import { apiGroup } from '../routes';
+import { embedGroup } from '../routes/embed/embed-group';
 import { ingestGroup } from '../routes/ingest';
 import { quotePageGroup } from '../routes/quote-page/quote-page-group';
 import { webhooksGroup } from '../routes/webhooks';
@@ -15,6 +16,7 @@ export const OPERATION_GROUPS: readonly OperationGroup[] = [
   ingestGroup,
   webhooksGroup,
   quotePageGroup,
+  embedGroup,
 ];
 
 export function heraldOpenApiDocument(): ReturnType<typeof openApiDocument> {

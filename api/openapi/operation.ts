@@ -5,15 +5,18 @@ import type { Role } from '../../domain/roles';
 import type { ApiDeps } from '../deps';
 import type { BodyKind } from '../http/body-parsers';
 
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** `options`: a CORS preflight, for the few routes web pages on other sites call. */
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'options';
 
 export type { Role } from '../../domain/roles';
 
 /**
  * How a caller proves who it is. `apiKey` is any tenant caller: an API key or a member's session cookie (two
- * OpenAPI schemes, either one); the others are one scheme each.
+ * OpenAPI schemes, either one); the others are one scheme each. `leadForm` proves nothing: a web page names an
+ * embeddable form by its public id (`:formId`), and the form decides which pages may use it (CORS), whether it
+ * takes submissions, and how many (per client address and per form).
  */
-export type Security = 'apiKey' | 'ingestToken' | 'twilioSignature' | 'svixSignature' | 'none';
+export type Security = 'apiKey' | 'ingestToken' | 'twilioSignature' | 'svixSignature' | 'leadForm' | 'none';
 
 export interface OperationResponse {
   description: string;
@@ -61,7 +64,7 @@ export interface Operation {
 
 /** Operations mounted together under one prefix. */
 export interface OperationGroup {
-  prefix: '/api' | '/ingest' | '/webhooks' | '/q';
+  prefix: '/api' | '/ingest' | '/webhooks' | '/q' | '/embed';
   operations: Operation[];
   /** Middleware for every request under the prefix, before its operation's own. */
   before?: (deps: ApiDeps) => RequestHandler[];
@@ -82,6 +85,11 @@ export function errorCodesOf(op: Operation): ErrorCode[] {
   }
   if (op.security === 'ingestToken') codes.add('RATE_LIMITED');
   if (op.security === 'twilioSignature' || op.security === 'svixSignature') codes.add('FORBIDDEN');
+  if (op.security === 'leadForm') {
+    codes.add('NOT_FOUND');
+    codes.add('FORBIDDEN');
+    if (op.method === 'post') codes.add('RATE_LIMITED');
+  }
   if (op.body) {
     codes.add('PAYLOAD_TOO_LARGE');
     if (op.body.kind !== 'raw') codes.add('UNSUPPORTED_MEDIA_TYPE');

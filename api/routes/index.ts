@@ -55,6 +55,7 @@ import {
 import { rateLimit } from '../http/rate-limit';
 import type { Operation, OperationGroup } from '../openapi/operation';
 import { accountOperations } from './accounts/account-operations';
+import { leadFormOperations } from './lead-forms/lead-form-operations';
 import { createContact } from './contacts/create-contact';
 import { getContact } from './contacts/get-contact';
 import { listContacts } from './contacts/list-contacts';
@@ -638,4 +639,4 @@ const operations: Operation[] = [
   ...inboxOperations,
 ];
 
-export const apiGroup: OperationGroup = { prefix: '/api', operations: [...operations, ...accountOperations] };
+export const apiGroup: OperationGroup = { prefix: '/api', operations: [...operations, ...accountOperations, ...leadFormOperations] };

@@ -392,7 +392,7 @@ export const ContactPanelSchema = z
  * worth), so what it shows may be stale and it must load everything again. It comes first on a stream resumed
  * from a pruned event, numbered like an event (resume after it), with no thread.
  */
-export const REALTIME_EVENT_TYPES = ['message.created', 'message.updated', 'note.created', 'thread.updated', 'thread.read', 'reset'] as const;
+export const REALTIME_EVENT_TYPES = ['message.created', 'message.updated', 'note.created', 'thread.updated', 'thread.read', 'lead_form.submitted', 'reset'] as const;
 
 export const RealtimeEventSchema = z
   .object({

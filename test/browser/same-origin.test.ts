@@ -41,10 +41,10 @@ const route = (method: string, path: string, answer: (req: RecordedRequest, res:
 };
 
 describe('one origin', () => {
-  it('forwards /api, /webhooks, /ingest and /q to the HERALD_API_URL given at start, with method, query, body, cookies and origin', async () => {
+  it('forwards /api, /webhooks, /ingest, /q and /embed to the HERALD_API_URL given at start, with method, query, body, cookies and origin', async () => {
     handlers = [(req, res) => (json(res, 200, { echoed: req.path }), true)];
     stand.requests.length = 0;
-    for (const path of ['/api/contacts?limit=5', '/webhooks/twilio/status', '/ingest/lead', '/q/quote_1']) {
+    for (const path of ['/api/contacts?limit=5', '/webhooks/twilio/status', '/ingest/lead', '/q/quote_1', '/embed/lead-form.js']) {
       const res = await fetch(`${web.url}${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie: 'herald.session=abc', origin: web.url },
@@ -54,10 +54,29 @@ describe('one origin', () => {
       expect(await res.json()).toEqual({ echoed: path });
     }
     expect(stand.requests.map((r) => [r.method, r.path, r.body, r.headers.cookie, r.headers.origin])).toEqual(
-      ['/api/contacts?limit=5', '/webhooks/twilio/status', '/ingest/lead', '/q/quote_1'].map((p) => ['POST', p, JSON.stringify({ path: p }), 'herald.session=abc', web.url]),
+      ['/api/contacts?limit=5', '/webhooks/twilio/status', '/ingest/lead', '/q/quote_1', '/embed/lead-form.js'].map((p) => ['POST', p, JSON.stringify({ path: p }), 'herald.session=abc', web.url]),
     );
     // The API learns which host the browser used (for links and the CSRF check).
     expect(stand.requests[0]!.headers['x-forwarded-host']).toBe(new URL(web.url).host);
+  });
+
+  it('forwards a lead form’s CORS preflight from another site, and its grant back', async () => {
+    handlers = [
+      route('OPTIONS', '/ingest/forms/lfm_1/leads', (req, res) => {
+        res.writeHead(204, { 'access-control-allow-origin': String(req.headers.origin), 'access-control-allow-methods': 'GET,POST', vary: 'Origin' });
+        res.end();
+      }),
+    ];
+    stand.requests.length = 0;
+    const res = await fetch(`${web.url}/ingest/forms/lfm_1/leads`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://www.acme.test', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://www.acme.test');
+    expect(stand.requests.map((r) => [r.method, r.path, r.headers.origin, r.headers['access-control-request-method']])).toEqual([
+      ['OPTIONS', '/ingest/forms/lfm_1/leads', 'https://www.acme.test', 'POST'],
+    ]);
   });
 
   it('streams Server-Sent Events to the browser as each is written, with Last-Event-ID on reconnect', async () => {

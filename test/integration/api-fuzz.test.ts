@@ -9,6 +9,7 @@ import { createApp } from '../../api/app';
 import { TemporalGateway } from '../../api/temporal-gateway';
 import type { AppPrisma } from '../../prisma/client';
 import { createIngestToken } from '../../prisma/queries/ingest/ingest-tokens';
+import { createLeadForm } from '../../prisma/queries/lead-forms/lead-forms';
 import { resolveSchemathesis } from '../../scripts/lib/schemathesis';
 import { createTestTenant, fakeProviders, startWorker, TEST_WEBHOOKS, testPrisma, testRealtimeHub, testSecrets, uniqueName, type RunningWorker, testSystemPrisma } from '../harness/context';
 import { startWorkflowOutboxRelay, type WorkflowOutboxRelay } from '../../worker/workflow-outbox-relay';
@@ -37,6 +38,8 @@ let twilioServer: Awaited<ReturnType<typeof startLocalServer>>;
 let baseUrl: string;
 let apiKey: string;
 let ingestToken: string;
+/** A real lead form: its routes are fuzzed past the lookup, down to the handler. */
+let leadFormId: string;
 /** What the app logged at error level: a 500's cause, printed when the run fails. */
 const serverErrors: string[] = [];
 
@@ -51,7 +54,9 @@ beforeAll(async () => {
   // The ingest token's rate limit (ingest.test.ts) would answer most generated calls 429 before they reach a handler.
   const tenant = await createTestTenant(prisma, { businessName: 'Fuzz Ltd', ingestRatePerMinute: 60_000 });
   apiKey = tenant.apiKey;
-  ingestToken = (await createIngestToken(tenant.db, 'fuzz')).token;
+  const created = await createIngestToken(tenant.db, 'fuzz');
+  ingestToken = created.token;
+  leadFormId = (await createLeadForm(tenant.db, { ingestTokenId: created.id })).id;
   const app = createApp({
     prisma,
     systemPrisma: testSystemPrisma(),
@@ -63,6 +68,8 @@ beforeAll(async () => {
     twilioApiBaseUrl: twilioServer.url,
     // The event stream ends after a moment (clients reconnect with Last-Event-ID), so schemathesis reads a whole answer.
     realtime: { hub: testRealtimeHub(prisma), maxStreamMs: 500 },
+    // Every generated submission comes from 127.0.0.1: the per-address limit would answer most of them 429.
+    leadForms: { addressLimit: { max: 1_000_000, windowSeconds: 60 } },
   });
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
@@ -108,6 +115,9 @@ describe('the API under schemathesis', () => {
             'bearer = "${HERALD_FUZZ_API_KEY}"',
             '[auth.openapi.ingestToken]',
             'bearer = "${HERALD_FUZZ_INGEST_TOKEN}"',
+            // The lead form's public routes name a real form.
+            '[parameters]',
+            '"path.formId" = "${HERALD_FUZZ_LEAD_FORM_ID}"',
             // Repeated query keys (?limit=1&limit=2) where one value is expected.
             '[phases.coverage]',
             'generate-duplicate-query-parameters = true',
@@ -136,7 +146,7 @@ describe('the API under schemathesis', () => {
         const started = Date.now();
         const { code, output } = await run(schemathesis.path, args, {
           cwd: dir,
-          env: { ...process.env, ...schemathesis.env, HERALD_FUZZ_API_KEY: apiKey, HERALD_FUZZ_INGEST_TOKEN: ingestToken },
+          env: { ...process.env, ...schemathesis.env, HERALD_FUZZ_API_KEY: apiKey, HERALD_FUZZ_INGEST_TOKEN: ingestToken, HERALD_FUZZ_LEAD_FORM_ID: leadFormId },
         });
         logTo('schemathesis')(output);
         const report = await readFile(junit, 'utf8').catch(() => '');

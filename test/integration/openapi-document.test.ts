@@ -57,11 +57,11 @@ function schemas(): Array<{ where: string; schema: any }> {
 }
 
 describe('the OpenAPI document', () => {
-  it('describes exactly the routes Express serves, under /api, /ingest, /webhooks and /q', () => {
+  it('describes exactly the routes Express serves, under /api, /ingest, /webhooks, /q and /embed', () => {
     const served = expressRoutes(api.app as any).sort();
     const documented = documentedOperations().map((o) => o.key).sort();
     expect(documented).toEqual(served);
-    for (const prefix of ['/api/', '/ingest/', '/webhooks/', '/q/']) expect(served.some((r) => r.includes(` ${prefix}`)), prefix).toBe(true);
+    for (const prefix of ['/api/', '/ingest/', '/webhooks/', '/q/', '/embed/']) expect(served.some((r) => r.includes(` ${prefix}`)), prefix).toBe(true);
     expect(served.length).toBeGreaterThanOrEqual(50);
   });
 

@@ -52,6 +52,7 @@ type Ctx = {
   apiKeyId: string;
   threadId: string;
   cannedReplyId: string;
+  leadFormId: string;
 };
 type Case = {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -190,6 +191,12 @@ const CASES: Record<string, Case> = {
   'POST /canned-replies': { method: 'post', path: () => '/api/canned-replies', body: () => ({ shortcut: 'hello', body: 'B says hi' }), expectStatus: 201 },
   'PATCH /canned-replies/:id': { method: 'patch', path: (a) => `/api/canned-replies/${a.cannedReplyId}`, body: () => ({ body: 'changed by B' }), expectStatus: 404 },
   'DELETE /canned-replies/:id': { method: 'delete', path: (a) => `/api/canned-replies/${a.cannedReplyId}`, expectStatus: 404 },
+  // Lead forms: B sees and changes its own only; A's token cannot get a form of B's, A's form and its leads are not there.
+  'GET /lead-forms': { method: 'get', path: () => '/api/lead-forms', expectStatus: 200, check: (b) => expect(b.leadForms).toEqual([]) },
+  'POST /lead-forms': { method: 'post', path: () => '/api/lead-forms', body: (a) => ({ ingestTokenId: a.ingestTokenId }), expectStatus: 404 },
+  'GET /lead-forms/:id': { method: 'get', path: (a) => `/api/lead-forms/${a.leadFormId}`, expectStatus: 404 },
+  'PATCH /lead-forms/:id': { method: 'patch', path: (a) => `/api/lead-forms/${a.leadFormId}`, body: () => ({ enabled: false }), expectStatus: 404 },
+  'GET /lead-forms/:id/leads': { method: 'get', path: (a) => `/api/lead-forms/${a.leadFormId}/leads`, expectStatus: 404 },
   // From B's very first event on: B's own events only (its inbound thread), never one of A's threads.
   'GET /events': {
     method: 'get',
@@ -215,6 +222,11 @@ const PUBLIC = new Set([
   'POST /webhooks/resend',
   'POST /ingest/leads',
   'POST /ingest/quotes',
+  // A web page names a lead form by its public id; each form writes to its own tenant (lead-forms.test.ts).
+  'GET /ingest/forms/:formId',
+  'OPTIONS /ingest/forms/:formId/leads',
+  'POST /ingest/forms/:formId/leads',
+  'GET /embed/lead-form.js',
   'GET /q/:token',
   'POST /q/:token/accept',
   'POST /q/:token/reject',
@@ -262,6 +274,13 @@ describe('tenant isolation on every route', () => {
     const thread = await forTenant(prisma, a.tenant.id).thread.findFirstOrThrow({ where: { contactId: contact.body.contact.id } });
     await request().post(`/api/threads/${thread.id}/notes`).set(bearer(a.apiKey)).send({ body: 'for A only: a note' }).expect(201);
     const cannedReply = await request().post('/api/canned-replies').set(bearer(a.apiKey)).send({ shortcut: 'hello', body: 'for A only, hello' }).expect(201);
+    const leadForm = await request().post('/api/lead-forms').set(bearer(a.apiKey)).send({ ingestTokenId: token.body.ingestToken.id, consentText: 'for A only: text me' }).expect(201);
+    const at = Date.now();
+    await request()
+      .post(`/ingest/forms/${leadForm.body.leadForm.id}/leads`)
+      .set('Origin', 'https://a.example')
+      .send({ name: 'Alice Lead', email: 'alice-lead@example.com', message: 'for A only: a lead', renderedAt: at - 5000, submittedAt: at, pageUrl: 'https://a.example/contact' })
+      .expect(201);
     const ctx: Ctx = {
       contactId: contact.body.contact.id,
       messageId: message.body.message.id,
@@ -277,6 +296,7 @@ describe('tenant isolation on every route', () => {
       apiKeyId: key.body.apiKey.id,
       threadId: thread.id,
       cannedReplyId: cannedReply.body.cannedReply.id,
+      leadFormId: leadForm.body.leadForm.id,
     };
 
     for (const [name, c] of Object.entries(CASES)) {
@@ -317,6 +337,8 @@ describe('tenant isolation on every route', () => {
     expect(threadA).toMatchObject({ status: 'open', assigneeId: null, snoozedUntil: null, labels: [] });
     expect(await dbA.note.count({ where: { threadId: ctx.threadId } })).toBe(1);
     expect(await dbA.cannedReply.findFirstOrThrow({ where: { id: ctx.cannedReplyId } })).toMatchObject({ body: 'for A only, hello' });
+    expect(await dbA.leadForm.findFirstOrThrow({ where: { id: ctx.leadFormId } })).toMatchObject({ enabled: true });
+    expect(await forTenant(prisma, b.tenant.id).leadForm.count()).toBe(0);
     await request().post(`/api/messages/${ctx.messageId}/cancel`).set(bearer(a.apiKey)).expect(200);
     await request().post(`/api/enrollments/${ctx.enrollmentId}/stop`).set(bearer(a.apiKey)).send({}).expect(200);
   });
@@ -340,6 +362,7 @@ describe('tenant isolation on every route', () => {
       apiKeyId: 'key_x',
       threadId: 'thr_x',
       cannedReplyId: 'cnr_x',
+      leadFormId: 'lfm_x',
     };
     for (const [name, c] of Object.entries(CASES)) {
       for (const headers of [{}, bearer('hk_not_a_real_key_at_all'), bearer(t.apiKey)]) {

@@ -25,7 +25,7 @@ import { getMeRoute, signUpRoute, switchTenantRoute } from './account-routes';
 import { createApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from './api-key-routes';
 import { acceptInvitationRoute, cancelInvitationRoute, createInvitationRoute, getPublicInvitationRoute, listInvitationsRoute } from './invitation-routes';
 import { listMembersRoute, removeMemberRoute, updateMemberRoute } from './member-routes';
-import { publicRateLimit } from './public-rate-limit';
+import { publicRateLimit } from '../../http/public-rate-limit';
 
 const json = (schema: z.ZodType, required = true) => ({ kind: 'json' as const, schema, limit: '16kb', required });
 const ok = (description: string, schema: z.ZodType) => ({ description, schema });

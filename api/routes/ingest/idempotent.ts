@@ -12,7 +12,11 @@ import { startQueuedWorkflows } from '../../start-queued-workflows';
  * are started after the commit (the outbox relay starts any that cannot be).
  */
 export async function onceFor<T>(deps: ApiDeps, req: Request, db: TenantDb, endpoint: string, work: IngestWork<T>): Promise<{ body: T; replay: boolean }> {
-  const key = IdempotencyKeySchema.parse(req.header('idempotency-key'));
+  return onceForKey(deps, IdempotencyKeySchema.parse(req.header('idempotency-key')), db, endpoint, work);
+}
+
+/** `onceFor` with the key already read (the lead form's is optional in its header). */
+export async function onceForKey<T>(deps: ApiDeps, key: string, db: TenantDb, endpoint: string, work: IngestWork<T>): Promise<{ body: T; replay: boolean }> {
   const outcome = await runIngestRequestOnce(db, endpoint, key, work);
   if (outcome.replay) return { body: outcome.response as T, replay: true };
   await startQueuedWorkflows(deps, outcome.starts);

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { ContactViewSchema } from '../../../domain/schemas/contact';
 import { IngestHeadersSchema, IngestLeadSchema, IngestQuoteSchema } from '../../../domain/schemas/ingest';
+import { LeadFormParamsSchema, LeadFormReceivedSchema, LeadFormSubmissionSchema, LeadFormSubmitHeadersSchema, PublicLeadFormViewSchema } from '../../../domain/schemas/lead-form';
 import type { OperationGroup } from '../../openapi/operation';
 import { ingestLead } from './ingest-lead';
+import { answerLeadFormPreflight, getPublicLeadForm, submitLeadForm } from './lead-form';
 import { ingestQuote } from './ingest-quote';
 
 const json = (schema: z.ZodType) => ({ kind: 'json' as const, schema, limit: '256kb', required: true });
@@ -28,7 +30,10 @@ const QuoteResultSchema = z.object({
   contact: ContactViewSchema,
 });
 
-/** For websites and tools the tenant controls: per-tenant ingest tokens, idempotent on Idempotency-Key. */
+/**
+ * For websites and tools the tenant controls: per-tenant ingest tokens, idempotent on Idempotency-Key. And for
+ * web pages anyone can read: the embeddable lead form, named by its public id, never carrying a token.
+ */
 export const ingestGroup: OperationGroup = {
   prefix: '/ingest',
   operations: [
@@ -48,6 +53,32 @@ export const ingestGroup: OperationGroup = {
       responses: { 200: { description: 'A retry: the first call’s answer', schema: QuoteResultSchema }, 201: { description: 'Added', schema: QuoteResultSchema } },
       errors: ['CONFLICT'],
       handler: ingestQuote,
+    },
+    {
+      method: 'get', path: '/forms/:formId', operationId: 'getPublicLeadForm', tag: 'lead forms', security: 'leadForm',
+      summary: 'What the embed script needs to draw a lead form (its consent wording and thank-you message)',
+      description: 'Called by pages on other sites: CORS grants the page’s own origin when the form allows it (403 and no grant otherwise); a disabled form is a 403 the page can read.',
+      params: LeadFormParamsSchema,
+      responses: { 200: { description: 'The form', schema: PublicLeadFormViewSchema } },
+      handler: getPublicLeadForm,
+    },
+    {
+      method: 'options', path: '/forms/:formId/leads', operationId: 'preflightLeadFormSubmission', tag: 'lead forms', security: 'leadForm',
+      summary: 'CORS preflight of a submission: grants an allowed page’s origin, POST, Content-Type and Idempotency-Key, never credentials',
+      params: LeadFormParamsSchema,
+      responses: { 204: { description: 'The grant is in the Access-Control-Allow-* headers' } },
+      handler: answerLeadFormPreflight,
+    },
+    {
+      method: 'post', path: '/forms/:formId/leads', operationId: 'submitLeadForm', tag: 'lead forms', security: 'leadForm',
+      summary: 'A lead from the embeddable form on a web page (JSON from the script, or a plain HTML form)',
+      description:
+        'Public: the form id is no secret, and the form takes lead fields only. Spam guards: a filled honeypot (`website`) is answered 201 and dropped; a submission sent less than 2 s after the form was drawn is a 422 SUBMITTED_TOO_FAST; each client address (10 per 10 minutes) and each form (its tenant’s ingest rate) are limited (429 with Retry-After). Idempotent on the script’s submission id (Idempotency-Key): a double click makes one lead (200 for the twin). The answer never says whether the person was known.',
+      params: LeadFormParamsSchema, headers: LeadFormSubmitHeadersSchema,
+      body: { kind: 'jsonOrForm', schema: LeadFormSubmissionSchema, limit: '64kb', required: true },
+      responses: { 200: { description: 'A retry of a submission taken before', schema: LeadFormReceivedSchema }, 201: { description: 'Taken', schema: LeadFormReceivedSchema } },
+      errors: ['CONFLICT', 'SUBMITTED_TOO_FAST'],
+      handler: submitLeadForm,
     },
   ],
 };
