@@ -38,6 +38,11 @@ describe('readStreamMessage', () => {
     }
   });
 
+  it('passes over a lead form’s submission (nothing in the inbox shows it), keeping its place', () => {
+    expect(readStreamMessage('41', event('42', 'lead_form.submitted', { threadId: null }))).toEqual({ step: { kind: 'skip' }, lastId: '42' });
+    expect(readStreamMessage('42', event('43')).step.kind).toBe('event');
+  });
+
   it('asks for a reload on something that is not an event, and takes the next one as it comes', () => {
     expect(readStreamMessage('41', 'not json')).toEqual({ step: { kind: 'reset', reason: 'an event that is not JSON' }, lastId: null });
     expect(readStreamMessage('41', JSON.stringify({ type: 'reset' }))).toEqual({ step: { kind: 'reset', reason: 'an event without a number' }, lastId: null });

@@ -10,6 +10,8 @@ export type MergeableType = (typeof MERGEABLE_EVENT_TYPES)[number];
 export type MergeableEvent = RealtimeEvent & { type: MergeableType };
 
 const mergeable = new Set<string>(MERGEABLE_EVENT_TYPES);
+/** Types the inbox knows and has nothing to show for (a lead form's submission is for the settings page). */
+const IGNORED_EVENT_TYPES = new Set<string>(['lead_form.submitted']);
 
 /** What one SSE message means to the page: an event to merge, one to drop (seen already), or "reload everything". */
 export type StreamStep = { kind: 'event'; event: MergeableEvent } | { kind: 'skip' } | { kind: 'reset'; reason: string };
@@ -36,6 +38,7 @@ export function readStreamMessage(lastId: string | null, data: string): { step: 
     if (id !== last + 1n) return { step: { kind: 'reset', reason: `a gap after event ${lastId}` }, lastId: id.toString() };
   }
   const event = RealtimeEventSchema.safeParse(parsed);
+  if (event.success && IGNORED_EVENT_TYPES.has(event.data.type)) return { step: { kind: 'skip' }, lastId: id.toString() };
   if (!event.success || !mergeable.has(event.data.type)) {
     const type = typeof (parsed as { type?: unknown }).type === 'string' ? (parsed as { type: string }).type : 'unknown';
     return { step: { kind: 'reset', reason: `an event this page cannot merge (${type})` }, lastId: id.toString() };
