@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Client } from '@temporalio/client';
@@ -46,11 +47,24 @@ const nextUtcMidnight = (ms: number) => {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1);
 };
 
+/**
+ * A fixed-offset zone where `ms` falls early in the morning: sends due a few hours later are still on the
+ * tenant's same day, whatever the hour the suite runs at (in UTC they crossed midnight when run after 21:00).
+ */
+const morningZone = (ms: number) => {
+  let offset = (((6 - new Date(ms).getUTCHours()) % 24) + 24) % 24;
+  if (offset > 14) offset -= 24;
+  return offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`; // Etc/GMT signs are inverted
+};
+const nextMidnightIn = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).startOf('day').plus({ days: 1 }).toMillis();
+
 describe('send limits', () => {
   it('paces a burst of sends and holds what exceeds the daily cap for the next day — in order, none failed', async () => {
-    const t = await setup({ sendRatePerMinute: 60, sendBurst: 2, sendDailyCap: 5 });
+    const zone = morningZone(await env.currentTimeMs());
+    const t = await setup({ sendRatePerMinute: 60, sendBurst: 2, sendDailyCap: 5, timeZone: zone });
     try {
       const start = await env.currentTimeMs();
+      expect(DateTime.fromMillis(start + 3 * 3_600_000, { zone }).hasSame(DateTime.fromMillis(start, { zone }), 'day')).toBe(true);
       const now: Array<{ id: string; workflowId: string }> = [];
       for (let i = 0; i < 5; i++) now.push(await t.send(`now ${i}`));
       // Three more, due in one, two and three hours: over the day's cap of five by then.
@@ -73,8 +87,8 @@ describe('send limits', () => {
       for (let i = 2; i < 5; i++) expect(paced[i]! - paced[0]!).toBeGreaterThanOrEqual((i - 1) * 1_000);
       expect(paced[4]! - start).toBeLessThan(60_000);
       // …and the ones over the day's cap wait for the tenant's next day, still in the order they fell due
-      // (the first two together, a burst, at midnight).
-      const midnight = nextUtcMidnight(start);
+      // (the first two together, a burst, at the tenant's midnight).
+      const midnight = nextMidnightIn(start, zone);
       expect(slot('in 1 h')).toBe(midnight);
       expect(slot('in 2 h')).toBe(midnight);
       expect(slot('in 3 h')).toBe(midnight + 1_000);
