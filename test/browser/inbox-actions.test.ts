@@ -1,15 +1,15 @@
-import type { RequestListener } from 'node:http';
 import { DateTime } from 'luxon';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { forTenant } from '../../prisma/tenant-scope';
 import type { AppPrisma } from '../../prisma/client';
 import { enrollmentStateQuery, statusQuery, type EnrollmentResult } from '../../workflows/definitions';
 import { signUpTestUser } from '../harness/accounts';
 import { seriousAxeViolations, useBrowser } from '../harness/browser';
-import { fakeProviders, TEST_AUTH, testApi, testRealtimeHub } from '../harness/context';
-import { useDevServerWorker, type DevServer } from '../harness/suites';
-import { listen, startWebApp, type RunningWebApp } from '../harness/web-app';
+import { fakeProviders, testApi } from '../harness/context';
+import type { DevServer } from '../harness/suites';
+import { useWebStack } from '../harness/web-stack';
+import type { RunningWebApp } from '../harness/web-app';
 
 /*
  * What the inbox can do beyond the walkthrough, each in Chromium against the real parts (web build, API, a
@@ -21,30 +21,11 @@ const taskQueue = 'browser-inbox-actions';
 const { fake, providers } = fakeProviders();
 let server: DevServer;
 let prisma: AppPrisma;
-let api: { url: string; close(): Promise<void> };
 let web: RunningWebApp;
 let request: ReturnType<typeof testApi>['request'];
 
-useDevServerWorker({ taskQueue, providers }, (parts) => ({ server, prisma } = parts));
+useWebStack({ taskQueue, providers }, (stack) => ({ server, prisma, web, request } = stack));
 const { newContext } = useBrowser();
-
-beforeAll(async () => {
-  let handler: RequestListener = (_req, res) => res.writeHead(503).end();
-  api = await listen((req, res) => handler(req, res));
-  web = await startWebApp({ apiUrl: api.url });
-  const test = testApi({
-    prisma,
-    client: server.client,
-    taskQueue,
-    deps: { auth: { ...TEST_AUTH, appUrl: web.url }, realtime: { hub: testRealtimeHub(prisma), maxStreamMs: 120_000 } },
-  });
-  handler = test.app as unknown as RequestListener;
-  request = test.request;
-}, 240_000);
-afterAll(async () => {
-  await web?.stop();
-  await api?.close();
-});
 
 const TIMEOUT = 15_000;
 const AGENT_ZONE = 'America/New_York';

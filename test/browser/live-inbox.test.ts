@@ -1,12 +1,10 @@
-import type { RequestListener } from 'node:http';
 import type { Locator, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyDeliveryStatus } from '../../prisma/queries/messages/apply-delivery-status';
-import type { AppPrisma } from '../../prisma/client';
 import { useBrowser } from '../harness/browser';
-import { fakeProviders, TEST_AUTH, testApi, testRealtimeHub, testSystemPrisma, uniqueName } from '../harness/context';
-import { useDevServerWorker, type DevServer } from '../harness/suites';
-import { listen, startWebApp, type RunningWebApp } from '../harness/web-app';
+import { fakeProviders, testSystemPrisma, uniqueName } from '../harness/context';
+import { useWebStack } from '../harness/web-stack';
+import type { RunningWebApp } from '../harness/web-app';
 
 /*
  * The inbox kept live by merging events, in Chromium against the real parts (web build, API with its event
@@ -16,30 +14,10 @@ import { listen, startWebApp, type RunningWebApp } from '../harness/web-app';
  */
 const taskQueue = 'browser-live-inbox';
 const { providers } = fakeProviders();
-let server: DevServer;
-let prisma: AppPrisma;
-let api: { url: string; close(): Promise<void> };
 let web: RunningWebApp;
 
-useDevServerWorker({ taskQueue, providers }, (parts) => ({ server, prisma } = parts));
+useWebStack({ taskQueue, providers }, (stack) => ({ web } = stack));
 const { newContext } = useBrowser();
-
-beforeAll(async () => {
-  let handler: RequestListener = (_req, res) => res.writeHead(503).end();
-  api = await listen((req, res) => handler(req, res));
-  web = await startWebApp({ apiUrl: api.url });
-  const { app } = testApi({
-    prisma,
-    client: server.client,
-    taskQueue,
-    deps: { auth: { ...TEST_AUTH, appUrl: web.url }, realtime: { hub: testRealtimeHub(prisma), maxStreamMs: 120_000 } },
-  });
-  handler = app as unknown as RequestListener;
-}, 240_000);
-afterAll(async () => {
-  await web?.stop();
-  await api?.close();
-});
 
 const TIMEOUT = 15_000;
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: TIMEOUT });

@@ -1,12 +1,10 @@
-import type { RequestListener } from 'node:http';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { addTestMember } from '../harness/accounts';
 import { seriousAxeViolations, useBrowser, VIEWPORTS } from '../harness/browser';
-import { fakeProviders, TEST_AUTH, testApi, testRealtimeHub, uniqueName } from '../harness/context';
-import { useDevServerWorker, type DevServer } from '../harness/suites';
-import { listen, startWebApp, type RunningWebApp } from '../harness/web-app';
-import type { AppPrisma } from '../../prisma/client';
+import { fakeProviders, uniqueName } from '../harness/context';
+import { useWebStack } from '../harness/web-stack';
+import type { RunningWebApp } from '../harness/web-app';
 
 /*
  * Issue 9's walkthrough in Chromium against the real parts: the web build, the API (Better Auth, row-level
@@ -15,31 +13,13 @@ import type { AppPrisma } from '../../prisma/client';
  */
 const taskQueue = 'browser-walkthrough';
 const { providers } = fakeProviders();
-let server: DevServer;
-let prisma: AppPrisma;
-let api: { url: string; close(): Promise<void> };
 let web: RunningWebApp;
 
-useDevServerWorker({ taskQueue, providers }, (parts) => ({ server, prisma } = parts));
+useWebStack({ taskQueue, providers }, (stack) => ({ web } = stack));
 const { browser, newContext } = useBrowser();
 
-beforeAll(async () => {
-  // The API must trust the web app's origin (CSRF, links in emails), which is known only once it listens.
-  let handler: RequestListener = (_req, res) => res.writeHead(503).end();
-  api = await listen((req, res) => handler(req, res));
-  web = await startWebApp({ apiUrl: api.url });
-  const { app } = testApi({
-    prisma,
-    client: server.client,
-    taskQueue,
-    deps: { auth: { ...TEST_AUTH, appUrl: web.url }, realtime: { hub: testRealtimeHub(prisma), maxStreamMs: 120_000 } },
-  });
-  handler = app as unknown as RequestListener;
-}, 240_000);
 afterAll(async () => {
   await state.agent?.close();
-  await web?.stop();
-  await api?.close();
 });
 
 const TIMEOUT = 15_000;
