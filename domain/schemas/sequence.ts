@@ -232,6 +232,11 @@ export const SequenceViewSchema = z
     temporalRunsUrl: z.string().describe('Temporal Web, filtered to this sequence’s enrollments'),
   })
   .describe('A sequence');
+export type SequenceView = z.infer<typeof SequenceViewSchema>;
+
+/** The answer of the routes that make, read or change one sequence. */
+export const SequenceAnswerSchema = z.object({ sequence: SequenceViewSchema });
+export const SequenceListAnswerSchema = z.object({ sequences: z.array(SequenceViewSchema).describe('The sequences') });
 
 const EnrollmentStopReasonSchema = z
   .enum(['replied', 'opted_out', 'manual', 'missing_channel', 'send_failed', 'sequence_empty'])
@@ -274,6 +279,11 @@ export const EnrollmentViewSchema = z
 /** The answer of the routes that read or change one enrollment. */
 export const EnrollmentAnswerSchema = z.object({ enrollment: EnrollmentViewSchema });
 
+export const EnrollmentListAnswerSchema = z.object({
+  enrollments: z.array(EnrollmentViewSchema).describe('The page'),
+  nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),
+});
+
 export const BulkEnrollmentViewSchema = z
   .object({
     id: z.string().describe('Bulk enrollment id (bke_…)'),
@@ -291,6 +301,8 @@ export const BulkEnrollmentViewSchema = z
     temporalUrl: z.string().nullable().describe('Temporal Web link to its run'),
   })
   .describe('A bulk enrollment, paced by a workflow');
+
+export const BulkEnrollmentAnswerSchema = z.object({ bulkEnrollment: BulkEnrollmentViewSchema });
 
 const PlacedProblemSchema = z
   .object({
@@ -344,3 +356,5 @@ export const SequencePreviewViewSchema = z
       .describe('Each step'),
   })
   .describe('When each step would fire for the contact, rendered for them');
+
+export const SequencePreviewAnswerSchema = z.object({ preview: SequencePreviewViewSchema });

@@ -64,6 +64,8 @@ export const TemplateViewSchema = z
   })
   .describe('A template');
 
+export const TemplateListAnswerSchema = z.object({ templates: z.array(TemplateViewSchema).describe('The templates') });
+
 export const TemplatePreviewViewSchema = z
   .object({
     contactId: z.string().describe('The contact'),
