@@ -2,7 +2,7 @@ import type { RequestListener } from 'node:http';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTestMember } from '../harness/accounts';
-import { seriousAxeViolations, useBrowser } from '../harness/browser';
+import { seriousAxeViolations, useBrowser, VIEWPORTS } from '../harness/browser';
 import { fakeProviders, TEST_AUTH, testApi, testRealtimeHub, uniqueName } from '../harness/context';
 import { useDevServerWorker, type DevServer } from '../harness/suites';
 import { listen, startWebApp, type RunningWebApp } from '../harness/web-app';
@@ -21,9 +21,10 @@ let server: DevServer;
 let prisma: AppPrisma;
 let api: { url: string; close(): Promise<void> };
 let web: RunningWebApp;
+let owner: Page;
 
 useDevServerWorker({ taskQueue, providers }, (parts) => ({ server, prisma } = parts));
-const { newContext } = useBrowser();
+const { browser, newContext } = useBrowser();
 
 beforeAll(async () => {
   let handler: RequestListener = (_req, res) => res.writeHead(503).end();
@@ -43,6 +44,7 @@ beforeAll(async () => {
   handler = app as unknown as RequestListener;
 }, 240_000);
 afterAll(async () => {
+  await owner?.context().close();
   await web?.stop();
   await api?.close();
 });
@@ -94,11 +96,11 @@ async function expectNoSeriousViolations(page: Page, what: string) {
 const steps = (page: Page) => page.getByTestId('step-card');
 const stepBody = (page: Page, index: number) => steps(page).nth(index).getByTestId('step-body');
 
-let owner: Page;
 
 describe('sequences, walked through', () => {
   it('builds a two-step sequence (checked as typed, reordered by keyboard and buttons), previews it for a contact, publishes it', async () => {
-    owner = await (await newContext({ reducedMotion: 'reduce' })).newPage();
+    // The owner's browser lives across this file's tests (newContext's close with each test).
+    owner = await (await browser().newContext({ viewport: VIEWPORTS.laptop, reducedMotion: 'reduce' })).newPage();
     await signUp(owner);
     const me = await apiOf(owner).get('/api/me');
     state.tenantId = me.tenant.id;
@@ -125,16 +127,19 @@ describe('sequences, walked through', () => {
 
     await owner.getByRole('button', { name: 'Add a step' }).click();
     await visible(steps(owner).nth(1));
-    await steps(owner).nth(1).getByLabel('Wait before step 2').fill('2');
+    await steps(owner).nth(1).getByLabel('Wait before step 2', { exact: true }).fill('2');
     await stepBody(owner, 1).fill('Still interested, {{first_name|there}}?');
 
-    // Keyboard drag: the second step's handle picks it up (Space), moves it up, drops it.
-    const handle = owner.getByRole('button', { name: 'Reorder step 2' });
-    await handle.focus();
+    // Keyboard drag: the second step's handle picks it up (Space), moves it up, drops it — each key after the
+    // screen-reader announcement of the one before, as a person would hear it.
+    const announced = (text: string) => owner.locator('[id^="DndLiveRegion"]').filter({ hasText: text }).waitFor({ state: 'attached', timeout: TIMEOUT });
+    await owner.getByRole('button', { name: 'Reorder step 2' }).focus();
     await owner.keyboard.press('Space');
-    await visible(owner.locator('[aria-pressed="true"][aria-label="Reorder step 2"]'));
+    await announced('Picked up step 2');
     await owner.keyboard.press('ArrowUp');
+    await announced('Step 2 is over position 1');
     await owner.keyboard.press('Space');
+    await announced('dropped at position 1');
     await owner.waitForFunction(() => (document.querySelector('[data-testid="step-body"]') as HTMLTextAreaElement | null)?.value.startsWith('Still interested'), undefined, { timeout: TIMEOUT });
     // And back with the button.
     await owner.getByRole('button', { name: 'Move step 1 down' }).click();

@@ -194,6 +194,7 @@ export function EnrollDialog({ sequence }: { sequence: SequenceView }) {
             <BulkProgress
               initial={bulk}
               onFinished={(done) => {
+                setBulk(done);
                 enrollmentsChanged();
                 if (done.status === 'completed') toast.success(`${done.enrolled} enrolled${done.skipped ? `, ${done.skipped} skipped` : ''}.`);
               }}

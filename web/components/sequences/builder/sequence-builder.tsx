@@ -63,7 +63,8 @@ export function SequenceBuilder({
   const position = (id: string | number) => steps.fields.findIndex((f) => f.id === id) + 1;
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up step ${position(active.id)}. Use the arrow keys to move it, Space to drop it, Escape to cancel.`,
-    onDragOver: ({ active, over }) => (over ? `Step ${position(active.id)} is over position ${position(over.id)}.` : undefined),
+    // Over itself is where it started: said once, by onDragStart.
+    onDragOver: ({ active, over }) => (over && over.id !== active.id ? `Step ${position(active.id)} is over position ${position(over.id)}.` : undefined),
     onDragEnd: ({ active, over }) => (over ? `Step ${position(active.id)} dropped at position ${position(over.id)}.` : `Step ${position(active.id)} dropped.`),
     onDragCancel: ({ active }) => `Moving step ${position(active.id)} was cancelled.`,
   };

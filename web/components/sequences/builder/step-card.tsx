@@ -14,7 +14,7 @@ import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel,
 import { FormField } from '../../ui/form-field';
 import { Input } from '../../ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '../../ui/select';
-import { Tabs, TabsList, TabsTrigger } from '../../ui/tabs';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '../../ui/tabs';
 import { Textarea } from '../../ui/textarea';
 import { WAIT_UNIT_LABELS } from '../sequence-words';
 import type { SequenceFormValues } from './sequence-form';
@@ -73,7 +73,6 @@ export function StepCard({
   const { control, register, setValue, getValues, formState } = useFormContext<SequenceFormValues>();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
   const channel = useWatch({ control, name: `steps.${index}.channel` });
-  const source = useWatch({ control, name: `steps.${index}.source` });
   const templateId = useWatch({ control, name: `steps.${index}.templateId` });
   const errors = formState.errors.steps?.[index];
   const fitting = templates.filter((t) => t.channel === channel);
@@ -201,85 +200,81 @@ export function StepCard({
         control={control}
         name={`steps.${index}.source`}
         render={({ field }) => (
-          <Tabs value={field.value} onValueChange={field.onChange}>
+          <Tabs value={field.value} onValueChange={field.onChange} className="gap-4">
             <TabsList aria-label={`What step ${number} says`}>
               <TabsTrigger value="text">Write text</TabsTrigger>
               <TabsTrigger value="template">Use a template</TabsTrigger>
             </TabsList>
+            <TabsContent value="text" className="grid gap-4">
+              {channel === 'email' && (
+                <FormField label="Subject" error={errors?.subject?.message}>
+                  <Input autoComplete="off" placeholder="Your quote, {{first_name}}" {...register(`steps.${index}.subject`)} />
+                </FormField>
+              )}
+              <FormField
+                label="Text"
+                error={errors?.body?.message}
+                hint={<>Plain text. A variable with a fallback: {'{{first_name|there}}'}. A contact who lacks a value without a fallback is not sent the step.</>}
+              >
+                <Textarea
+                  rows={4}
+                  placeholder="Hi {{first_name|there}}, thanks for getting in touch with {{business_name}}!"
+                  ref={(el) => {
+                    bodyFieldRef(el);
+                    bodyRef.current = el;
+                  }}
+                  data-testid="step-body"
+                  {...bodyField}
+                />
+              </FormField>
+              <DropdownMenu>
+                <DropdownMenuTrigger asChild>
+                  <Button type="button" variant="outline" size="sm" className="w-fit">
+                    <BracesIcon aria-hidden="true" />
+                    Insert a variable
+                  </Button>
+                </DropdownMenuTrigger>
+                <DropdownMenuContent align="start" className="max-h-72">
+                  <DropdownMenuLabel className="text-xs text-muted-foreground">Available variables</DropdownMenuLabel>
+                  {variables.map((v) => (
+                    <DropdownMenuItem key={v} onSelect={() => insertVariable(v)} className="font-mono text-xs">
+                      {`{{${v}}}`}
+                    </DropdownMenuItem>
+                  ))}
+                </DropdownMenuContent>
+              </DropdownMenu>
+            </TabsContent>
+            <TabsContent value="template" className="grid gap-2">
+              <FormField
+                label="Template"
+                error={errors?.templateId?.message ?? errors?.body?.message}
+                hint={fitting.length === 0 ? `No ${CHANNEL_LABELS[channel]} templates yet: write the text instead, or save a template first.` : undefined}
+              >
+                <Controller
+                  control={control}
+                  name={`steps.${index}.templateId`}
+                  render={({ field: template }) => (
+                    <ChoiceSelect
+                      value={template.value}
+                      onChange={template.onChange}
+                      placeholder={`Choose a ${CHANNEL_LABELS[channel]} template`}
+                      disabled={fitting.length === 0}
+                      testId="step-template"
+                      options={fitting.map((t) => ({ value: t.id, label: t.name }))}
+                    />
+                  )}
+                />
+              </FormField>
+              {chosen && (
+                <div className="grid gap-1 rounded-md bg-muted/60 p-3 text-sm" data-testid="step-template-text">
+                  {chosen.subject && <p className="font-medium break-words">{chosen.subject}</p>}
+                  <p className="whitespace-pre-wrap break-words text-muted-foreground">{chosen.body}</p>
+                </div>
+              )}
+            </TabsContent>
           </Tabs>
         )}
       />
-
-      {source === 'template' ? (
-        <div className="grid gap-2">
-          <FormField
-            label="Template"
-            error={errors?.templateId?.message ?? errors?.body?.message}
-            hint={fitting.length === 0 ? `No ${CHANNEL_LABELS[channel]} templates yet: write the text instead, or save a template first.` : undefined}
-          >
-            <Controller
-              control={control}
-              name={`steps.${index}.templateId`}
-              render={({ field }) => (
-                <ChoiceSelect
-                  value={field.value}
-                  onChange={field.onChange}
-                  placeholder={`Choose a ${CHANNEL_LABELS[channel]} template`}
-                  disabled={fitting.length === 0}
-                  testId="step-template"
-                  options={fitting.map((t) => ({ value: t.id, label: t.name }))}
-                />
-              )}
-            />
-          </FormField>
-          {chosen && (
-            <div className="grid gap-1 rounded-md bg-muted/60 p-3 text-sm" data-testid="step-template-text">
-              {chosen.subject && <p className="font-medium break-words">{chosen.subject}</p>}
-              <p className="whitespace-pre-wrap break-words text-muted-foreground">{chosen.body}</p>
-            </div>
-          )}
-        </div>
-      ) : (
-        <div className="grid gap-4">
-          {channel === 'email' && (
-            <FormField label="Subject" error={errors?.subject?.message}>
-              <Input autoComplete="off" placeholder="Your quote, {{first_name}}" {...register(`steps.${index}.subject`)} />
-            </FormField>
-          )}
-          <FormField
-            label="Text"
-            error={errors?.body?.message}
-            hint={<>Plain text. A variable with a fallback: {'{{first_name|there}}'}. A contact who lacks a value without a fallback is not sent the step.</>}
-          >
-            <Textarea
-              rows={4}
-              placeholder="Hi {{first_name|there}}, thanks for getting in touch with {{business_name}}!"
-              ref={(el) => {
-                bodyFieldRef(el);
-                bodyRef.current = el;
-              }}
-              data-testid="step-body"
-              {...bodyField}
-            />
-          </FormField>
-          <DropdownMenu>
-            <DropdownMenuTrigger asChild>
-              <Button type="button" variant="outline" size="sm" className="w-fit">
-                <BracesIcon aria-hidden="true" />
-                Insert a variable
-              </Button>
-            </DropdownMenuTrigger>
-            <DropdownMenuContent align="start" className="max-h-72">
-              <DropdownMenuLabel className="text-xs text-muted-foreground">Available variables</DropdownMenuLabel>
-              {variables.map((v) => (
-                <DropdownMenuItem key={v} onSelect={() => insertVariable(v)} className="font-mono text-xs">
-                  {`{{${v}}}`}
-                </DropdownMenuItem>
-              ))}
-            </DropdownMenuContent>
-          </DropdownMenu>
-        </div>
-      )}
     </li>
   );
 }
