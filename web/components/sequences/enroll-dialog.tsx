@@ -1,6 +1,6 @@
 'use client';
 
-import { Loader2Icon, SearchIcon, UserPlusIcon } from 'lucide-react';
+import { AlertTriangleIcon, Loader2Icon, SearchIcon, UserPlusIcon } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import type { z } from 'zod';
 import type { ContactView } from '../../../domain/schemas/contact';
@@ -216,8 +216,8 @@ export function EnrollDialog({ sequence }: { sequence: SequenceView }) {
               <TabsContent value="filter" className="grid gap-3">
                 <p className="text-sm text-muted-foreground">Every contact matching all of these is enrolled; contacts already enrolled are skipped.</p>
                 <div className="grid gap-3 sm:grid-cols-2">
-                  <FormField label="Source" hint="As recorded on the contact, e.g. website">
-                    <Input autoComplete="off" value={filter.source} onChange={(e) => setFilter({ ...filter, source: e.target.value })} />
+                  <FormField label="Source">
+                    <Input autoComplete="off" placeholder="website" value={filter.source} onChange={(e) => setFilter({ ...filter, source: e.target.value })} />
                   </FormField>
                   <FormField label="Created on or after">
                     <Input type="date" value={filter.createdAfter} onChange={(e) => setFilter({ ...filter, createdAfter: e.target.value })} />
@@ -235,7 +235,12 @@ export function EnrollDialog({ sequence }: { sequence: SequenceView }) {
                     <Input autoComplete="off" placeholder="gold" value={filter.propertyValue} disabled={!filter.propertyName.trim()} onChange={(e) => setFilter({ ...filter, propertyValue: e.target.value })} />
                   </FormField>
                 </div>
-                {conditions === 0 && <p className="text-sm text-warning">With no conditions, every contact is enrolled.</p>}
+                {conditions === 0 && (
+                  <p className="flex items-center gap-2 text-sm font-medium">
+                    <AlertTriangleIcon className="size-4 shrink-0 text-warning" aria-hidden="true" />
+                    With no conditions, every contact is enrolled.
+                  </p>
+                )}
               </TabsContent>
             </Tabs>
           )}

@@ -22,7 +22,7 @@ import { contactLabel, waitLabel } from './sequence-words';
 
 const OUTCOMES = {
   send: { label: 'Sends', variant: 'success' },
-  skip: { label: 'Skipped', variant: 'warning' },
+  skip: { label: 'Skipped', variant: 'secondary' },
   stop: { label: 'Ends the enrollment', variant: 'destructive' },
   not_reached: { label: 'Not reached', variant: 'outline' },
 } as const;

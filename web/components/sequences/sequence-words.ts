@@ -12,11 +12,10 @@ export const ENROLLMENT_STATUS_LABELS: Record<EnrollmentStatus, string> = {
   failed: 'Failed',
 };
 
-export function enrollmentStatusVariant(status: string): 'success' | 'warning' | 'secondary' | 'destructive' | 'outline' {
+export function enrollmentStatusVariant(status: string): 'success' | 'secondary' | 'destructive' | 'outline' {
   if (status === 'active') return 'success';
-  if (status === 'paused') return 'warning';
+  if (status === 'paused') return 'secondary';
   if (status === 'failed') return 'destructive';
-  if (status === 'completed') return 'secondary';
   return 'outline';
 }
 

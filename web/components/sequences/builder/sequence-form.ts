@@ -145,5 +145,5 @@ export function serverFieldErrors(error: ApiError): Array<{ path: string; messag
   if (error.code === 'CONFLICT' && /name/i.test(error.message)) return [{ path: 'name', message: error.message }];
   const problems = error.extra.details?.problems;
   const placed = Array.isArray(problems) ? problems.filter((p): p is { path: string; message: string } => typeof p?.path === 'string' && typeof p?.message === 'string') : [];
-  return [...(error.extra.issues ?? []), ...placed].filter((p) => p.path !== '');
+  return [...(error.extra.issues ?? []), ...placed].filter((p) => p.path !== '').map(({ path, message }) => ({ path, message }));
 }

@@ -245,15 +245,15 @@ export function StepCard({
               </DropdownMenu>
             </TabsContent>
             <TabsContent value="template" className="grid gap-2">
-              <FormField
-                label="Template"
-                error={errors?.templateId?.message ?? errors?.body?.message}
-                hint={fitting.length === 0 ? `No ${CHANNEL_LABELS[channel]} templates yet: write the text instead, or save a template first.` : undefined}
-              >
-                <Controller
-                  control={control}
-                  name={`steps.${index}.templateId`}
-                  render={({ field: template }) => (
+              <Controller
+                control={control}
+                name={`steps.${index}.templateId`}
+                render={({ field: template }) => (
+                  <FormField
+                    label="Template"
+                    error={errors?.templateId?.message ?? errors?.body?.message}
+                    hint={fitting.length === 0 ? `No ${CHANNEL_LABELS[channel]} templates yet: write the text instead, or save a template first.` : undefined}
+                  >
                     <ChoiceSelect
                       value={template.value}
                       onChange={template.onChange}
@@ -262,9 +262,9 @@ export function StepCard({
                       testId="step-template"
                       options={fitting.map((t) => ({ value: t.id, label: t.name }))}
                     />
-                  )}
-                />
-              </FormField>
+                  </FormField>
+                )}
+              />
               {chosen && (
                 <div className="grid gap-1 rounded-md bg-muted/60 p-3 text-sm" data-testid="step-template-text">
                   {chosen.subject && <p className="font-medium break-words">{chosen.subject}</p>}
