@@ -1,9 +1,10 @@
 import { SequenceSettingsSchema } from '../domain/schemas/sequence';
 import { toVersionStep, type VersionStep } from '../prisma/queries/sequences/get-version-with-steps';
+import { emptySequenceStats, type SequenceStatsById } from '../prisma/queries/sequences/sequence-stats';
 import { draftVersionOf, publishedVersionOf } from '../prisma/queries/sequences/sequences';
 import { temporalListUrl, temporalRunUrl, type TemporalWebConfig } from '../domain/temporal-web-links';
 import type { EnrollmentState } from '../workflows/definitions';
-import { iso } from './views';
+import { contactName, iso } from './views';
 
 type VersionRow = { id: string; version: number; publishedAt: Date | null; settings: unknown; createdAt: Date; steps: VersionStep[] };
 type SequenceRow = { id: string; name: string; createdAt: Date; updatedAt: Date; versions: VersionRow[] };
@@ -18,8 +19,11 @@ export function toVersionView(v: VersionRow) {
   };
 }
 
-/** The published version enrollments start on, the draft being edited (if any), and every version's number. */
-export function toSequenceView(row: SequenceRow, web: TemporalWebConfig) {
+/**
+ * The published version enrollments start on, the draft being edited (if any), and every version's number, with
+ * the enrollment counts of the sequence and of each version (`sequenceStats`; none yet when absent).
+ */
+export function toSequenceView(row: SequenceRow, web: TemporalWebConfig, stats: SequenceStatsById | undefined) {
   const published = publishedVersionOf(row.versions);
   const draft = draftVersionOf(row.versions);
   return {
@@ -29,7 +33,8 @@ export function toSequenceView(row: SequenceRow, web: TemporalWebConfig) {
     updatedAt: row.updatedAt.toISOString(),
     published: published ? toVersionView(published) : null,
     draft: draft ? toVersionView(draft) : null,
-    versions: row.versions.map((v) => ({ id: v.id, version: v.version, publishedAt: iso(v.publishedAt) })),
+    versions: row.versions.map((v) => ({ id: v.id, version: v.version, publishedAt: iso(v.publishedAt), stats: stats?.versions.get(v.id) ?? emptySequenceStats() })),
+    stats: stats?.sequence ?? emptySequenceStats(),
     temporalRunsUrl: temporalListUrl(web, `SequenceId="${row.id}"`),
   };
 }
@@ -39,6 +44,7 @@ type EnrollmentRow = {
   sequenceId: string;
   versionId: string;
   contactId: string;
+  contact: { firstName: string | null; lastName: string | null };
   status: string;
   currentStep: number;
   nextSendAt: Date | null;
@@ -56,6 +62,7 @@ export function toEnrollmentView(row: EnrollmentRow, web: TemporalWebConfig, liv
     sequenceId: row.sequenceId,
     versionId: row.versionId,
     contactId: row.contactId,
+    contactName: contactName(row.contact),
     status: row.status,
     currentStep: row.currentStep,
     nextSendAt: iso(row.nextSendAt),

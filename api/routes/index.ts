@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ContactViewSchema, CreateContactSchema, ListContactsQuerySchema } from '../../domain/schemas/contact';
+import { ContactListAnswerSchema, ContactViewSchema, CreateContactSchema, ListContactsQuerySchema } from '../../domain/schemas/contact';
 import { IdParamsSchema } from '../../domain/schemas/common';
 import {
   CreatedIngestTokenViewSchema,
@@ -13,20 +13,21 @@ import { CreateQuoteSchema, ListQuotesQuerySchema, QuoteSettingsSchema, QuoteSet
 import { CreateSenderAddressSchema, SenderAddressViewSchema } from '../../domain/schemas/sender-address';
 import { ProviderCredentialsViewSchema, ResendCredentialsSchema, TwilioCredentialsSchema } from '../../domain/schemas/provider-credentials';
 import {
-  BulkEnrollmentViewSchema,
+  BulkEnrollmentAnswerSchema,
   BulkEnrollSchema,
   CreateSequenceRequestSchema,
   EnrollmentAnswerSchema,
-  EnrollmentViewSchema,
+  EnrollmentListAnswerSchema,
   EnrollSchema,
   ListEnrollmentsQuerySchema,
+  SequenceAnswerSchema,
+  SequenceListAnswerSchema,
+  SequencePreviewAnswerSchema,
   SequencePreviewQuerySchema,
-  SequencePreviewViewSchema,
-  SequenceViewSchema,
   StopEnrollmentSchema,
   UpdateSequenceSchema,
 } from '../../domain/schemas/sequence';
-import { CreateTemplateSchema, PreviewTemplateSchema, TemplatePreviewViewSchema, TemplateViewSchema, UpdateTemplateSchema } from '../../domain/schemas/template';
+import { CreateTemplateSchema, PreviewTemplateSchema, TemplateListAnswerSchema, TemplatePreviewViewSchema, TemplateViewSchema, UpdateTemplateSchema } from '../../domain/schemas/template';
 import { TenantSettingsSchema, TenantViewSchema, UpdateTenantSettingsSchema } from '../../domain/schemas/tenant';
 import {
   AssignThreadSchema,
@@ -305,7 +306,7 @@ const operations: Operation[] = [
   {
     method: 'get', path: '/contacts', operationId: 'listContacts', tag: 'contacts', security: 'apiKey',
     summary: 'Contacts, newest first', query: ListContactsQuerySchema,
-    responses: { 200: ok('A page of contacts', z.object({ contacts: z.array(ContactViewSchema).describe('The page'), nextCursor })) },
+    responses: { 200: ok('A page of contacts', ContactListAnswerSchema) },
     handler: () => listContacts(),
   },
   {
@@ -472,7 +473,7 @@ const operations: Operation[] = [
   {
     method: 'get', path: '/templates', operationId: 'listTemplates', tag: 'templates', security: 'apiKey',
     summary: 'Saved templates',
-    responses: { 200: ok('The templates', z.object({ templates: z.array(TemplateViewSchema).describe('The templates') })) },
+    responses: { 200: ok('The templates', TemplateListAnswerSchema) },
     handler: () => listTemplatesRoute(),
   },
   {
@@ -520,41 +521,41 @@ const operations: Operation[] = [
   {
     method: 'get', path: '/sequences', operationId: 'listSequences', tag: 'sequences', security: 'apiKey',
     summary: 'Sequences',
-    responses: { 200: ok('The sequences', z.object({ sequences: z.array(SequenceViewSchema).describe('The sequences') })) },
+    responses: { 200: ok('The sequences', SequenceListAnswerSchema) },
     handler: listSequencesRoute,
   },
   {
     method: 'post', path: '/sequences', operationId: 'createSequence', tag: 'sequences', security: 'apiKey', role: 'admin',
     summary: 'Make a sequence (a draft, or published at once)', body: json(CreateSequenceRequestSchema),
-    responses: { 201: ok('Created', z.object({ sequence: SequenceViewSchema })) },
+    responses: { 201: ok('Created', SequenceAnswerSchema) },
     errors: ['CONFLICT', 'TEMPLATE_INVALID'],
     handler: createSequenceRoute,
   },
   {
     method: 'get', path: '/sequences/:id', operationId: 'getSequence', tag: 'sequences', security: 'apiKey',
     summary: 'One sequence with its published version and draft', params: IdParamsSchema,
-    responses: { 200: ok('The sequence', z.object({ sequence: SequenceViewSchema })) },
+    responses: { 200: ok('The sequence', SequenceAnswerSchema) },
     errors: ['NOT_FOUND'],
     handler: getSequenceRoute,
   },
   {
     method: 'patch', path: '/sequences/:id', operationId: 'updateSequence', tag: 'sequences', security: 'apiKey', role: 'admin',
     summary: 'Change the draft (a published version never changes)', params: IdParamsSchema, body: json(UpdateSequenceSchema),
-    responses: { 200: ok('Changed', z.object({ sequence: SequenceViewSchema })) },
+    responses: { 200: ok('Changed', SequenceAnswerSchema) },
     errors: ['NOT_FOUND', 'CONFLICT', 'TEMPLATE_INVALID'],
     handler: updateSequenceRoute,
   },
   {
     method: 'post', path: '/sequences/:id/publish', operationId: 'publishSequence', tag: 'sequences', security: 'apiKey', role: 'admin',
     summary: 'Publish the draft: new enrollments start on it', params: IdParamsSchema,
-    responses: { 200: ok('Published', z.object({ sequence: SequenceViewSchema })) },
+    responses: { 200: ok('Published', SequenceAnswerSchema) },
     errors: ['NOT_FOUND', 'CONFLICT', 'TEMPLATE_INVALID'],
     handler: publishSequenceRoute,
   },
   {
     method: 'get', path: '/sequences/:id/preview', operationId: 'previewSequence', tag: 'sequences', security: 'apiKey',
     summary: 'When each step would fire for a contact, and what it would say', params: IdParamsSchema, query: SequencePreviewQuerySchema,
-    responses: { 200: ok('The schedule', z.object({ preview: SequencePreviewViewSchema })) },
+    responses: { 200: ok('The schedule', SequencePreviewAnswerSchema) },
     errors: ['NOT_FOUND'],
     handler: () => previewSequenceRoute(),
   },
@@ -568,21 +569,21 @@ const operations: Operation[] = [
   {
     method: 'post', path: '/sequences/:id/enrollments/bulk', operationId: 'bulkEnroll', tag: 'enrollments', security: 'apiKey',
     summary: 'Enroll many contacts, paced by a workflow', params: IdParamsSchema, body: json(BulkEnrollSchema),
-    responses: { 202: ok('Accepted; progress is on the bulk enrollment', z.object({ bulkEnrollment: BulkEnrollmentViewSchema })) },
+    responses: { 202: ok('Accepted; progress is on the bulk enrollment', BulkEnrollmentAnswerSchema) },
     errors: ['NOT_FOUND', 'NOT_PUBLISHED', 'UNAVAILABLE'],
     handler: bulkEnrollRoute,
   },
   {
     method: 'get', path: '/bulk-enrollments/:id', operationId: 'getBulkEnrollment', tag: 'enrollments', security: 'apiKey',
     summary: 'Progress of a bulk enrollment', params: IdParamsSchema,
-    responses: { 200: ok('Its progress', z.object({ bulkEnrollment: BulkEnrollmentViewSchema })) },
+    responses: { 200: ok('Its progress', BulkEnrollmentAnswerSchema) },
     errors: ['NOT_FOUND'],
     handler: getBulkEnrollmentRoute,
   },
   {
     method: 'get', path: '/enrollments', operationId: 'listEnrollments', tag: 'enrollments', security: 'apiKey',
     summary: 'Enrollments, newest first', query: ListEnrollmentsQuerySchema,
-    responses: { 200: ok('A page of enrollments', z.object({ enrollments: z.array(EnrollmentViewSchema).describe('The page'), nextCursor })) },
+    responses: { 200: ok('A page of enrollments', EnrollmentListAnswerSchema) },
     handler: listEnrollmentsRoute,
   },
   {

@@ -62,3 +62,8 @@ export const ContactViewSchema = z
   })
   .describe('A contact');
 export type ContactView = z.infer<typeof ContactViewSchema>;
+
+export const ContactListAnswerSchema = z.object({
+  contacts: z.array(ContactViewSchema).describe('The page'),
+  nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),
+});

@@ -193,6 +193,21 @@ const VersionViewSchema = z
   })
   .describe('A version of a sequence');
 
+/** How a sequence's (or one version's) enrollments stand; counted by Postgres. */
+export const SequenceStatsSchema = z
+  .object({
+    active: z.number().int().describe('Enrollments running'),
+    paused: z.number().int().describe('Enrollments paused'),
+    completed: z.number().int().describe('Enrollments that sent every step'),
+    stopped: z.number().int().describe('Enrollments ended early: a reply, an opt-out, a manual stop, a missing channel'),
+    failed: z.number().int().describe('Enrollments ended by a failure (a send failed, a text could not be rendered)'),
+    total: z.number().int().describe('Every enrollment ever started'),
+    replied: z.number().int().describe('Enrollments whose contact wrote in while enrolled (an opt-out keyword is not a reply)'),
+    replyRate: z.number().min(0).max(1).nullable().describe('replied / total, from 0 to 1; null before anyone was enrolled'),
+  })
+  .describe('Enrollment counts and the reply rate');
+export type SequenceStats = z.infer<typeof SequenceStatsSchema>;
+
 export const SequenceViewSchema = z
   .object({
     id: z.string().describe('Sequence id (seq_…)'),
@@ -208,13 +223,20 @@ export const SequenceViewSchema = z
             id: z.string().describe('Version id'),
             version: z.number().int().describe('Version number'),
             publishedAt: z.string().nullable().describe('When it was published'),
+            stats: SequenceStatsSchema.describe('The enrollments that run (or ran) on this version'),
           })
           .describe('A version'),
       )
-      .describe('Every version'),
+      .describe('Every version, newest first'),
+    stats: SequenceStatsSchema.describe('Every enrollment of the sequence, whatever its version'),
     temporalRunsUrl: z.string().describe('Temporal Web, filtered to this sequence’s enrollments'),
   })
   .describe('A sequence');
+export type SequenceView = z.infer<typeof SequenceViewSchema>;
+
+/** The answer of the routes that make, read or change one sequence. */
+export const SequenceAnswerSchema = z.object({ sequence: SequenceViewSchema });
+export const SequenceListAnswerSchema = z.object({ sequences: z.array(SequenceViewSchema).describe('The sequences') });
 
 const EnrollmentStopReasonSchema = z
   .enum(['replied', 'opted_out', 'manual', 'missing_channel', 'send_failed', 'sequence_empty'])
@@ -239,6 +261,7 @@ export const EnrollmentViewSchema = z
     sequenceId: z.string().describe('The sequence'),
     versionId: z.string().describe('The version it runs'),
     contactId: z.string().describe('The contact'),
+    contactName: z.string().nullable().describe('The contact’s name, when known'),
     status: EnrollmentStatusSchema,
     currentStep: z.number().int().describe('Index of the step being waited for or sent'),
     nextSendAt: z.string().nullable().describe('When the next step fires'),
@@ -255,6 +278,11 @@ export const EnrollmentViewSchema = z
 
 /** The answer of the routes that read or change one enrollment. */
 export const EnrollmentAnswerSchema = z.object({ enrollment: EnrollmentViewSchema });
+
+export const EnrollmentListAnswerSchema = z.object({
+  enrollments: z.array(EnrollmentViewSchema).describe('The page'),
+  nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),
+});
 
 export const BulkEnrollmentViewSchema = z
   .object({
@@ -273,6 +301,8 @@ export const BulkEnrollmentViewSchema = z
     temporalUrl: z.string().nullable().describe('Temporal Web link to its run'),
   })
   .describe('A bulk enrollment, paced by a workflow');
+
+export const BulkEnrollmentAnswerSchema = z.object({ bulkEnrollment: BulkEnrollmentViewSchema });
 
 const PlacedProblemSchema = z
   .object({
@@ -326,3 +356,5 @@ export const SequencePreviewViewSchema = z
       .describe('Each step'),
   })
   .describe('When each step would fire for the contact, rendered for them');
+
+export const SequencePreviewAnswerSchema = z.object({ preview: SequencePreviewViewSchema });

@@ -64,6 +64,10 @@ export const TemplateViewSchema = z
   })
   .describe('A template');
 
+export type TemplateView = z.infer<typeof TemplateViewSchema>;
+
+export const TemplateListAnswerSchema = z.object({ templates: z.array(TemplateViewSchema).describe('The templates') });
+
 export const TemplatePreviewViewSchema = z
   .object({
     contactId: z.string().describe('The contact'),

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { ApiKeyListViewSchema, CreatedApiKeyViewSchema, InvitationListViewSchema, MemberListViewSchema, MeViewSchema, PublicInvitationViewSchema } from '../../domain/schemas/accounts';
 import { ComposerViewSchema, ContactPanelSchema, ThreadAnswerSchema, ThreadListViewSchema, ThreadViewSchema } from '../../domain/schemas/inbox';
 import { json, type RecordedRequest } from './local-http-server';
+import { SEQUENCE_SCREENS, sequenceDemoApi } from './sequence-stand-in';
 
 /*
  * Demo data answered by a local server standing in for the API, each answer checked against the route's own
@@ -246,6 +247,7 @@ export function demoApi(req: RecordedRequest, res: http.ServerResponse): void {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     return void res.write(': quiet\n\n');
   }
+  if (sequenceDemoApi(req, res)) return;
   json(res, 404, { error: { code: 'NOT_FOUND', message: `No route for ${req.method} ${p}` } });
 }
 
@@ -403,4 +405,5 @@ export const SCREENS: Screen[] = [
       await page.getByTestId('api-key-secret').waitFor();
     },
   },
+  ...SEQUENCE_SCREENS,
 ];

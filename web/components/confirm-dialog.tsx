@@ -15,12 +15,15 @@ export function ConfirmDialog({
   title,
   description,
   confirmLabel,
+  confirmVariant = 'destructive',
   onConfirm,
 }: {
   trigger: ReactNode;
   title: string;
   description: ReactNode;
   confirmLabel: string;
+  /** Destructive by default; `default` for a weighty step that is not a loss (publishing). */
+  confirmVariant?: 'destructive' | 'default';
   /** Throws to keep the dialog open with the error. */
   onConfirm: () => Promise<void>;
 }) {
@@ -54,7 +57,7 @@ export function ConfirmDialog({
           <Button variant="outline" onClick={() => setOpen(false)}>
             Cancel
           </Button>
-          <Button variant="destructive" disabled={pending} onClick={() => void confirm()}>
+          <Button variant={confirmVariant} disabled={pending} onClick={() => void confirm()}>
             {pending && <Loader2Icon className="animate-spin" aria-hidden="true" />}
             {confirmLabel}
           </Button>

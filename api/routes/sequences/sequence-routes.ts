@@ -5,6 +5,7 @@ import { tenantQuietHours } from '../../../domain/quiet-hours';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import { CreateSequenceSchema, resolveSendWindow, SequencePreviewQuerySchema, SequenceSettingsSchema, UpdateSequenceSchema } from '../../../domain/schemas/sequence';
 import { scheduleSteps } from '../../../domain/sequence-schedule';
+import type { TemporalWebConfig } from '../../../domain/temporal-web-links';
 import { renderTemplate } from '../../../domain/templates';
 import { findTemplatesByIds } from '../../../prisma/queries/templates/templates';
 import { getContactOrThrow } from '../../../prisma/queries/contacts/get-contact-or-throw';
@@ -16,12 +17,22 @@ import {
   publishedVersionOf,
   publishSequence,
   updateSequence,
+  type SequenceWithVersions,
 } from '../../../prisma/queries/sequences/sequences';
+import { sequenceStats } from '../../../prisma/queries/sequences/sequence-stats';
 import { getTenantOrThrow } from '../../../prisma/queries/tenants/get-tenant-or-throw';
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
+import type { TenantDb } from '../../../prisma/tenant-scope';
 import type { ApiDeps } from '../../deps';
 import { tenantOf } from '../../http/authenticate';
 import { toSequenceView } from '../../sequence-views';
+
+/** One sequence as every route answers it: its versions and its enrollment counts. */
+async function sequenceAnswer(db: TenantDb, id: string, web: TemporalWebConfig, row?: SequenceWithVersions) {
+  const sequence = row ?? (await getSequenceOrThrow(db, id));
+  const stats = await sequenceStats(db, [sequence.id]);
+  return { sequence: toSequenceView(sequence, web, stats.get(sequence.id)) };
+}
 
 export function createSequenceRoute({ temporalWeb }: ApiDeps): RequestHandler {
   return async (req, res) => {
@@ -32,19 +43,22 @@ export function createSequenceRoute({ temporalWeb }: ApiDeps): RequestHandler {
     const id = await createSequence(db, input);
     if (publish) await publishSequence(db, id);
     await recordEvent(db, { type: 'sequence.created', subjectType: 'sequence', subjectId: id, data: { published: Boolean(publish) } });
-    res.status(201).json({ sequence: toSequenceView(await getSequenceOrThrow(db, id), temporalWeb) });
+    res.status(201).json(await sequenceAnswer(db, id, temporalWeb));
   };
 }
 
 export function listSequencesRoute({ temporalWeb }: ApiDeps): RequestHandler {
   return async (_req, res) => {
-    res.json({ sequences: (await listSequences(tenantOf(res).db)).map((s) => toSequenceView(s, temporalWeb)) });
+    const { db } = tenantOf(res);
+    const sequences = await listSequences(db);
+    const stats = await sequenceStats(db, sequences.map((s) => s.id));
+    res.json({ sequences: sequences.map((s) => toSequenceView(s, temporalWeb, stats.get(s.id))) });
   };
 }
 
 export function getSequenceRoute({ temporalWeb }: ApiDeps): RequestHandler {
   return async (req, res) => {
-    res.json({ sequence: toSequenceView(await getSequenceOrThrow(tenantOf(res).db, String(req.params.id)), temporalWeb) });
+    res.json(await sequenceAnswer(tenantOf(res).db, String(req.params.id), temporalWeb));
   };
 }
 
@@ -54,7 +68,7 @@ export function updateSequenceRoute({ temporalWeb }: ApiDeps): RequestHandler {
     const { db } = tenantOf(res);
     const id = String(req.params.id);
     await updateSequence(db, id, input);
-    res.json({ sequence: toSequenceView(await getSequenceOrThrow(db, id), temporalWeb) });
+    res.json(await sequenceAnswer(db, id, temporalWeb));
   };
 }
 
@@ -65,7 +79,7 @@ export function publishSequenceRoute({ temporalWeb }: ApiDeps): RequestHandler {
     await publishSequence(db, id);
     const sequence = await getSequenceOrThrow(db, id);
     await recordEvent(db, { type: 'sequence.published', subjectType: 'sequence', subjectId: id, data: { version: sequence.versions[0]!.version } });
-    res.json({ sequence: toSequenceView(sequence, temporalWeb) });
+    res.json(await sequenceAnswer(db, id, temporalWeb, sequence));
   };
 }
 

@@ -3,8 +3,11 @@ import type { BulkEnroll } from '../../../domain/schemas/sequence';
 import type { Prisma } from '../../client';
 import type { TenantDb } from '../../tenant-scope';
 
+/** The contact's name goes along: every view of an enrollment names who it is for. */
+const withContactName = { contact: { select: { firstName: true, lastName: true } } } as const;
+
 export async function getEnrollmentOrThrow(db: TenantDb, enrollmentId: string) {
-  const enrollment = await db.enrollment.findFirst({ where: { id: enrollmentId } });
+  const enrollment = await db.enrollment.findFirst({ where: { id: enrollmentId }, include: withContactName });
   if (!enrollment) throw new AppError(ErrorCodes.NOT_FOUND, `Enrollment ${enrollmentId} not found`, { details: { enrollmentId } });
   return enrollment;
 }
@@ -20,6 +23,7 @@ export async function listEnrollments(
       ...(query.status ? { status: query.status } : {}),
     },
     orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+    include: withContactName,
     take: query.limit + 1,
     ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
   });

@@ -1,0 +1,5 @@
+import { SequenceEditor } from '../../../../components/sequences/builder/sequence-editor';
+
+export default function SequenceBuilderPage() {
+  return <SequenceEditor />;
+}
