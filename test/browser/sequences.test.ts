@@ -1,12 +1,10 @@
-import type { RequestListener } from 'node:http';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { addTestMember } from '../harness/accounts';
 import { seriousAxeViolations, useBrowser, VIEWPORTS } from '../harness/browser';
-import { fakeProviders, TEST_AUTH, testApi, testRealtimeHub, uniqueName } from '../harness/context';
-import { useDevServerWorker, type DevServer } from '../harness/suites';
-import { listen, startWebApp, type RunningWebApp } from '../harness/web-app';
-import type { AppPrisma } from '../../prisma/client';
+import { fakeProviders, uniqueName } from '../harness/context';
+import { useWebStack } from '../harness/web-stack';
+import type { RunningWebApp } from '../harness/web-app';
 
 /*
  * Issue 10's sequence screens in Chromium against the real parts (the web build, the API, a worker on the
@@ -17,36 +15,17 @@ import type { AppPrisma } from '../../prisma/client';
  */
 const taskQueue = 'browser-sequences';
 const { providers } = fakeProviders();
-let server: DevServer;
-let prisma: AppPrisma;
-let api: { url: string; close(): Promise<void> };
 let web: RunningWebApp;
 let owner: Page;
 
-useDevServerWorker({ taskQueue, providers }, (parts) => ({ server, prisma } = parts));
+useWebStack(
+  // One batch after another without the production pause between them: the bar still moves batch by batch.
+  { taskQueue, providers, apiDeps: { bulkEnrollment: { batchSize: 2, batchIntervalMs: 200 } } },
+  (stack) => ({ web } = stack),
+);
 const { browser, newContext } = useBrowser();
-
-beforeAll(async () => {
-  let handler: RequestListener = (_req, res) => res.writeHead(503).end();
-  api = await listen((req, res) => handler(req, res));
-  web = await startWebApp({ apiUrl: api.url });
-  const { app } = testApi({
-    prisma,
-    client: server.client,
-    taskQueue,
-    deps: {
-      auth: { ...TEST_AUTH, appUrl: web.url },
-      realtime: { hub: testRealtimeHub(prisma), maxStreamMs: 120_000 },
-      // One batch after another without the production pause between them: the bar still moves batch by batch.
-      bulkEnrollment: { batchSize: 2, batchIntervalMs: 200 },
-    },
-  });
-  handler = app as unknown as RequestListener;
-}, 240_000);
 afterAll(async () => {
   await owner?.context().close();
-  await web?.stop();
-  await api?.close();
 });
 
 const TIMEOUT = 15_000;

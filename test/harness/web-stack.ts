@@ -21,12 +21,18 @@ export interface WebStack {
  * emails), which is known only once the web app listens: so the API's port opens first (answering 503) and
  * gets its app once the web app's URL is known. `set` receives the parts before the first test.
  */
-export function useWebStack(options: Omit<Parameters<typeof startWorker>[0], 'connection' | 'prisma'>, set: (stack: WebStack) => void): void {
+type ApiDepsOverrides = NonNullable<Parameters<typeof testApi>[0]['deps']>;
+
+export function useWebStack(
+  options: Omit<Parameters<typeof startWorker>[0], 'connection' | 'prisma'> & { apiDeps?: ApiDepsOverrides },
+  set: (stack: WebStack) => void,
+): void {
+  const { apiDeps, ...workerOptions } = options;
   let server: DevServer;
   let prisma: AppPrisma;
   let api: WebStack['api'] | undefined;
   let web: RunningWebApp | undefined;
-  useDevServerWorker(options, (parts) => ({ server, prisma } = parts));
+  useDevServerWorker(workerOptions, (parts) => ({ server, prisma } = parts));
   beforeAll(async () => {
     let handler: RequestListener = (_req, res) => res.writeHead(503).end();
     api = await listen((req, res) => handler(req, res));
@@ -35,7 +41,7 @@ export function useWebStack(options: Omit<Parameters<typeof startWorker>[0], 'co
       prisma,
       client: server.client,
       taskQueue: options.taskQueue,
-      deps: { auth: { ...TEST_AUTH, appUrl: web.url }, realtime: { hub: testRealtimeHub(prisma), maxStreamMs: 120_000 } },
+      deps: { auth: { ...TEST_AUTH, appUrl: web.url }, realtime: { hub: testRealtimeHub(prisma), maxStreamMs: 120_000 }, ...apiDeps },
     });
     handler = app as unknown as RequestListener;
     set({ server, prisma, web, api, request });
