@@ -150,6 +150,8 @@ describe('what counts as a reply', () => {
       await t.passes(DAY);
       const yes = await t.request().post('/api/fake/inbound').set(bearer(t.apiKey)).send({ from: '+14155550100', body: 'Yes' }).expect(201);
       expect(await e.result()).toEqual({ status: 'stopped', stopReason: 'replied', sent: 1 });
+      // The reply signal may reach the enrollment before the inbound run records the opt-in: wait for that run.
+      await env.client.workflow.getHandle(yes.body.workflowId).result();
       await captureHistory(env.client, yes.body.workflowId, 'inbound-yes');
       expect((await t.db.contact.findFirstOrThrow({ where: { id: t.contact.id } })).smsConsent).toBe('granted');
     } finally {

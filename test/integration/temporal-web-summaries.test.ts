@@ -107,7 +107,15 @@ describe('runs read well in Temporal Web', () => {
     const enrolled = await t.post(`/api/sequences/${sequence.body.sequence.id}/enrollments`, { contactId: contact.id });
     expect(enrolled.status).toBe(201);
     const handle = server.client.workflow.getHandle(enrolled.body.enrollment.workflowId);
-    await vi.waitFor(async () => expect((await readBack(handle)).current).toMatch(/^Step 2 of 2/), { timeout: 15_000, interval: 50 });
+    // The step's details are set before its timer starts: wait until the history holds both.
+    await vi.waitFor(
+      async () => {
+        const now = await readBack(handle);
+        expect(now.current).toMatch(/^Step 2 of 2/);
+        expect(now.timers.at(-1)).toMatch(/^step 2 of 2/);
+      },
+      { timeout: 15_000, interval: 50 },
+    );
 
     const read = await readBack(handle);
     expect(read.summary).toBe('Sequence · Welcome v1 · 2 steps');
