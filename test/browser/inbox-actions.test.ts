@@ -205,6 +205,11 @@ describe('the inbox, beyond the walkthrough', () => {
     expect(await handle.query(enrollmentStateQuery)).toMatchObject({ status: 'paused', sent: 0 });
 
     await card.getByRole('button', { name: 'Stop' }).click();
+    // Stopping cannot be undone: it asks first.
+    const confirm = s.page.getByRole('dialog');
+    await visible(confirm.getByText('Its remaining steps will not be sent.', { exact: false }));
+    expect((await s.call<{ enrollment: { status: string } }>('GET', `/enrollments/${enrollment.id}`)).enrollment.status).toBe('paused');
+    await confirm.getByRole('button', { name: 'Stop the sequence' }).click();
     await card.waitFor({ state: 'detached', timeout: TIMEOUT });
     await visible(s.page.getByText('Not in any running sequence.'));
     expect((await s.call<{ enrollment: { status: string; stopReason: string | null } }>('GET', `/enrollments/${enrollment.id}`)).enrollment).toMatchObject({ status: 'stopped', stopReason: 'manual' });

@@ -7,6 +7,7 @@ import { errorMessage } from '../../lib/api-error';
 import { formatShort, parseIso } from '../../lib/format';
 import type { Query } from '../../lib/use-api';
 import { cn } from '../../lib/utils';
+import { ConfirmDialog } from '../confirm-dialog';
 import { ErrorState } from '../error-state';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
@@ -192,10 +193,21 @@ export function ContactPanelView({
                       </Button>
                     )}
                     {canWork && (
-                      <Button size="sm" variant="outline" className="text-destructive" onClick={() => void enrollmentAction(e.id, 'stop')}>
-                        <SquareIcon aria-hidden="true" />
-                        Stop
-                      </Button>
+                      <ConfirmDialog
+                        trigger={
+                          <Button size="sm" variant="outline" className="text-destructive">
+                            <SquareIcon aria-hidden="true" />
+                            Stop
+                          </Button>
+                        }
+                        title={`Stop “${e.sequenceName}” for this contact?`}
+                        description="Its remaining steps will not be sent. A stopped enrollment cannot be resumed; enrolling again starts from the first step."
+                        confirmLabel="Stop the sequence"
+                        onConfirm={async () => {
+                          await inboxApi.enrollment(e.id, 'stop');
+                          panel.reload();
+                        }}
+                      />
                     )}
                     {e.temporalUrl && (
                       <Button size="sm" variant="ghost" asChild>
