@@ -2,12 +2,11 @@
 
 import { ArrowLeftIcon, ExternalLinkIcon } from 'lucide-react';
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { roleAtLeast } from '../../lib/roles';
-import { cn } from '../../lib/utils';
 import { ErrorState } from '../error-state';
 import { useMe } from '../shell/me-context';
+import { TabNav } from '../tab-nav';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Skeleton } from '../ui/skeleton';
@@ -18,7 +17,6 @@ import { sequenceStatus } from './sequence-words';
 function Header() {
   const { data: me } = useMe();
   const { sequenceId, query } = useSequence();
-  const pathname = usePathname();
   const base = `/sequences/${encodeURIComponent(sequenceId)}`;
   const sequence = query.data?.sequence;
 
@@ -59,25 +57,7 @@ function Header() {
         </div>
         {roleAtLeast(me.role, 'agent') && <EnrollDialog sequence={sequence} />}
       </div>
-      <nav aria-label="Sequence" className="-mx-1 flex gap-1 overflow-x-auto border-b">
-        {tabs.map(({ href, label, count }) => {
-          const active = pathname === href;
-          return (
-            <Link
-              key={href}
-              href={href}
-              aria-current={active ? 'page' : undefined}
-              className={cn(
-                '-mb-px flex items-center gap-1.5 border-b-2 border-transparent px-3 py-2 text-sm font-medium whitespace-nowrap text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50',
-                active && 'border-primary text-foreground',
-              )}
-            >
-              {label}
-              {count !== undefined && <span className="text-xs tabular-nums">{count}</span>}
-            </Link>
-          );
-        })}
-      </nav>
+      <TabNav label="Sequence" tabs={tabs} />
     </div>
   );
 }

@@ -1,14 +1,12 @@
 'use client';
 
 import { ShieldAlertIcon } from 'lucide-react';
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { roleAtLeast } from '../../lib/roles';
-import { cn } from '../../lib/utils';
 import { EmptyState } from '../error-state';
 import { PageHeader } from '../page-header';
 import { useMe } from '../shell/me-context';
+import { TabNav } from '../tab-nav';
 
 const SECTIONS = [
   { href: '/settings/members', label: 'Members' },
@@ -18,7 +16,6 @@ const SECTIONS = [
 
 /** Settings are for admins and owners; others see why they cannot, not a broken page. */
 export function SettingsFrame({ children }: { children: ReactNode }) {
-  const pathname = usePathname();
   const { data: me } = useMe();
   const allowed = roleAtLeast(me.role, 'admin');
   return (
@@ -26,24 +23,7 @@ export function SettingsFrame({ children }: { children: ReactNode }) {
       <PageHeader title="Settings" description={`Who works in ${me.tenant.businessName}, and how machines reach it.`} />
       {allowed ? (
         <>
-          <nav aria-label="Settings" className="-mx-1 flex gap-1 overflow-x-auto border-b">
-            {SECTIONS.map(({ href, label }) => {
-              const active = pathname === href;
-              return (
-                <Link
-                  key={href}
-                  href={href}
-                  aria-current={active ? 'page' : undefined}
-                  className={cn(
-                    '-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium whitespace-nowrap text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50',
-                    active && 'border-primary text-foreground',
-                  )}
-                >
-                  {label}
-                </Link>
-              );
-            })}
-          </nav>
+          <TabNav label="Settings" tabs={SECTIONS} />
           {children}
         </>
       ) : (
