@@ -89,7 +89,7 @@ export function answerQuote(deps: ApiDeps, response: 'accepted' | 'rejected'): R
     if (!quote || quote.status === 'draft') return notFound(res);
     const db = forTenant(deps.prisma, quote.tenantId);
     if (await respondToQuote(db, token, response)) {
-      await recordEvent(db, { type: `quote.${response}`, subjectType: 'quote', subjectId: quote.id, data: { via: 'quote-page' } });
+      await recordEvent(db, { type: `quote.${response}`, subjectType: 'quote', subjectId: quote.id, actor: { kind: 'contact', id: quote.contactId }, data: { via: 'quote-page' } });
       // A quote SMS still waiting (quiet hours) is pointless once the lead has answered: cancel it, as the
       // message API would. A message already being sent is left to finish.
       const waiting: string[] = [];
