@@ -52,6 +52,8 @@ import {
 import { rateLimit } from '../http/rate-limit';
 import type { Operation, OperationGroup } from '../openapi/operation';
 import { accountOperations } from './accounts/account-operations';
+import { auditLogOperations } from './audit-log/audit-log-operations';
+import { dashboardOperations } from './dashboard/dashboard-operations';
 import { createContact } from './contacts/create-contact';
 import { getContact } from './contacts/get-contact';
 import { listContacts } from './contacts/list-contacts';
@@ -615,4 +617,4 @@ const operations: Operation[] = [
   ...inboxOperations,
 ];
 
-export const apiGroup: OperationGroup = { prefix: '/api', operations: [...operations, ...accountOperations] };
+export const apiGroup: OperationGroup = { prefix: '/api', operations: [...operations, ...accountOperations, ...dashboardOperations, ...auditLogOperations] };

@@ -342,6 +342,33 @@ describe('POST /webhooks/resend', () => {
     expect((await t.db.contact.findFirstOrThrow({ where: { id: contact.id } })).emailConsent).toBe('revoked');
   });
 
+  it('records email opens and clicks: the first time and the count, once per Svix id, the earliest time whatever the order', async () => {
+    const t = await tenantWithSender();
+    const contact = await t.db.contact.create({ data: { tenantId: t.tenant.id, email: `lin${phoneCounter}@example.com` } });
+    const res = await t.api.request().post('/api/messages').set(bearer(t.apiKey)).send({ contactId: contact.id, channel: 'email', subject: 'Quote', body: 'Here it is' });
+    await server.client.workflow.getHandle(res.body.message.workflowId).result();
+    const row = await t.db.message.findFirstOrThrow({ where: { id: res.body.message.id } });
+    const post = (event: ReturnType<typeof signed>) => t.api.request().post('/webhooks/resend').set(event.headers).set('content-type', 'application/json').send(event.body);
+    const later = new Date(Date.now() + 60_000).toISOString();
+    const earlier = new Date(Date.now() + 30_000).toISOString();
+    const firstOpen = signed({ type: 'email.opened', created_at: later, data: { email_id: row.providerMessageId } });
+    expect((await post(firstOpen)).status).toBe(204);
+    // Svix retries the same delivery: counted once.
+    expect((await post(firstOpen)).status).toBe(204);
+    // An earlier open arriving second still becomes the first open time.
+    expect((await post(signed({ type: 'email.opened', created_at: earlier, data: { email_id: row.providerMessageId } }))).status).toBe(204);
+    expect((await post(signed({ type: 'email.clicked', created_at: later, data: { email_id: row.providerMessageId, click: { link: 'https://acme.test/quote' } } }))).status).toBe(204);
+    const after = await t.db.message.findFirstOrThrow({ where: { id: row.id } });
+    expect({ openCount: after.openCount, openedAt: after.openedAt?.toISOString(), clickCount: after.clickCount, clickedAt: after.clickedAt?.toISOString() }).toEqual({
+      openCount: 2,
+      openedAt: earlier,
+      clickCount: 1,
+      clickedAt: later,
+    });
+    // Opens are no delivery status: the message stays where its status was.
+    expect(after.status).toBe(row.status);
+  });
+
   it('applies a bounce whose first delivery failed mid-way when Resend retries it', async () => {
     const t = await tenantWithSender();
     const contact = await t.db.contact.create({ data: { tenantId: t.tenant.id, email: `grace${phoneCounter}@example.com` } });
