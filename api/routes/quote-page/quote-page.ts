@@ -4,7 +4,7 @@ import { escapeHtml } from '../../../domain/html';
 import { quoteMessageId, scheduledMessageWorkflowId } from '../../../domain/derived-ids';
 import { cancelPendingMessage } from '../../../prisma/queries/messages/cancel-pending-message';
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
-import { findQuoteByPublicToken, respondToQuote } from '../../../prisma/queries/quotes/quotes';
+import { findQuoteByPublicToken, markQuoteViewed, respondToQuote } from '../../../prisma/queries/quotes/quotes';
 import { forTenant } from '../../../prisma/tenant-scope';
 import { cancelSignal, quoteRespondedSignal } from '../../../workflows/definitions';
 import type { ApiDeps } from '../../deps';
@@ -74,6 +74,8 @@ export function showQuotePage(deps: ApiDeps): RequestHandler {
     const token = String(req.params.token);
     const quote = TOKEN.test(token) ? await findQuoteByPublicToken(deps.systemPrisma, token) : null;
     if (!quote || quote.status === 'draft') return notFound(res);
+    // Link previews fetch the page too (messaging apps unfurl links): "viewed" means the page was opened.
+    if (!quote.viewedAt) await markQuoteViewed(forTenant(deps.prisma, quote.tenantId), quote);
     res.type('html').send(render(quote, new Date()));
   };
 }

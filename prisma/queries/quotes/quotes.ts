@@ -50,6 +50,18 @@ export async function updateQuoteSettings(db: TenantDb, input: QuoteSettings, ac
 }
 
 /**
+ * The lead opened the quote page: the first time is kept (viewed_at) and recorded as the contact's doing, in one
+ * transaction; later visits change nothing.
+ */
+export async function markQuoteViewed(db: TenantDb, quote: { id: string; contactId: string }, at = new Date()): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.quote.updateMany({ where: { id: quote.id, viewedAt: null }, data: { viewedAt: at } });
+    if (count === 1) await recordEvent(tx, { type: 'quote.viewed', subjectType: 'quote', subjectId: quote.id, actor: { kind: 'contact', id: quote.contactId } });
+    return count === 1;
+  });
+}
+
+/**
  * The public quote page's lookup. Deliberately not tenant-scoped: the unguessable token is the lead's only
  * key, and it names exactly one quote of one tenant (hence the system client: it finds the tenant).
  */
