@@ -18,8 +18,8 @@ const FormatSchema = z.enum(['json', 'csv']).describe('csv: the same data as a C
 
 export const DashboardQuerySchema = z
   .object({
-    range: DashboardRangeSchema.default('30d'),
-    format: FormatSchema.optional(),
+    range: DashboardRangeSchema.default('30d').describe('7d or 30d: the last 7 or 30 days in the tenant’s time zone, today included; 30d by default'),
+    format: FormatSchema.optional().describe('csv: the same data as a CSV file (like Accept: text/csv); json by default'),
   })
   .strict();
 export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;

@@ -138,3 +138,73 @@ describe('recording changes with their actor', () => {
     expect(rows.find((r) => r.type === 'member.joined')).toMatchObject({ subject_type: 'member', subject_id: joined.body.user.id, actor_type: 'user', actor_id: joined.body.user.id });
   });
 });
+
+describe('GET /api/audit-log', () => {
+  it('lists who did what, newest first, with names as they are now — or as recorded for what is gone', async () => {
+    const { api, owner, ownerId } = await ownerTenant();
+    const as = owner.headers;
+    const key = await api.request().post('/api/api-keys').set(as).send({ name: 'Zapier', role: 'admin' }).expect(201);
+    const template = await api.request().post('/api/templates').set(bearer(key.body.key)).send({ name: 'welcome', channel: 'sms', body: `Hi ${SECRET_TEXT}` }).expect(201);
+    const doomed = await api.request().post('/api/templates').set(as).send({ name: 'old offer', channel: 'sms', body: 'Old' }).expect(201);
+    await api.request().delete(`/api/templates/${doomed.body.template.id}`).set(as).expect(204);
+    await api.request().put('/api/provider-credentials/resend').set(as).send({ apiKey: RESEND_KEY, webhookSecret: RESEND_SECRET }).expect(200);
+
+    const res = await api.request().get('/api/audit-log').set(as).expect(200);
+    const entries = res.body.entries as Array<{ type: string; at: string; actor: unknown; subject: unknown; action: string }>;
+    expect(entries.map((e) => e.type).slice(0, 5)).toEqual(['provider_credentials.saved', 'template.deleted', 'template.created', 'template.created', 'api_key.created']);
+    expect(entries.map((e) => e.at)).toEqual([...entries.map((e) => e.at)].sort().reverse());
+    expect(entries[0]).toMatchObject({ action: 'connected a provider account', actor: { type: 'user', id: ownerId, name: 'Olive Owner' }, subject: { type: 'provider_credentials', id: 'resend', label: 'Resend account' } });
+    expect(entries[1]).toMatchObject({ subject: { type: 'template', id: doomed.body.template.id, label: 'old offer' } });
+    expect(entries[3]).toMatchObject({ actor: { type: 'apiKey', id: key.body.apiKey.id, name: 'API key “Zapier”' }, subject: { type: 'template', id: template.body.template.id, label: 'welcome' } });
+    expect(entries[4]).toMatchObject({ action: 'made an API key', subject: { type: 'api_key', label: 'Zapier' }, data: { role: 'admin' } });
+    const text = JSON.stringify(res.body);
+    for (const secret of [SECRET_TEXT, RESEND_KEY, RESEND_SECRET, key.body.key]) expect(text).not.toContain(secret);
+  });
+
+  it('filters by actor, action, subject and time, and pages by cursor without gaps or repeats', async () => {
+    const { api, owner, tenantId, ownerId } = await ownerTenant();
+    const as = owner.headers;
+    const key = await api.request().post('/api/api-keys').set(as).send({ name: 'Sync', role: 'admin' }).expect(201);
+    const made: string[] = [];
+    for (const name of ['one', 'two', 'three', 'four']) {
+      made.push((await api.request().post('/api/templates').set(bearer(key.body.key)).send({ name, channel: 'sms', body: 'Hi' }).expect(201)).body.template.id);
+    }
+    await api.request().patch(`/api/templates/${made[0]}`).set(as).send({ name: 'first' }).expect(200);
+    const log = (query: string) => api.request().get(`/api/audit-log${query}`).set(as).expect(200);
+
+    const byKey = await log(`?actorId=${key.body.apiKey.id}`);
+    expect(byKey.body.entries.map((e: { subject: { id: string } }) => e.subject.id)).toEqual([...made].reverse());
+    expect((await log('?actorType=apiKey')).body.entries).toHaveLength(4);
+    expect((await log(`?actorType=user&actorId=${ownerId}`)).body.entries.map((e: { type: string }) => e.type)).toEqual(['template.updated', 'api_key.created']);
+    expect((await log('?type=template.updated')).body.entries).toMatchObject([{ subject: { id: made[0], label: 'first' }, data: { fields: ['name'] } }]);
+    expect((await log(`?subjectType=template&subjectId=${made[0]}`)).body.entries.map((e: { type: string }) => e.type)).toEqual(['template.updated', 'template.created']);
+
+    const all = (await log('?limit=100')).body.entries as Array<{ id: string; at: string }>;
+    expect(all.length).toBeGreaterThanOrEqual(6);
+    // A window of time: from the second template up to (not including) the fourth.
+    const created = await testSystemPrisma().$queryRaw<Array<{ subject_id: string; created_at: Date }>>`SELECT subject_id, created_at FROM event_logs WHERE tenant_id = ${tenantId} AND type = 'template.created' ORDER BY created_at`;
+    const between = await log(`?type=template.created&from=${created[1]!.created_at.toISOString()}&to=${created[3]!.created_at.toISOString()}`);
+    expect(between.body.entries.map((e: { subject: { id: string } }) => e.subject.id)).toEqual([made[2], made[1]]);
+
+    const pages: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { entries: Array<{ id: string }>; nextCursor: string | null } } = await log(`?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.body.entries.length).toBeLessThanOrEqual(2);
+      pages.push(...page.body.entries.map((e) => e.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(pages).toEqual(all.map((e) => e.id));
+
+    for (const bad of ['?type=template.exploded', '?from=yesterday', '?cursor=not-a-cursor', '?limit=0', `?from=${created[3]!.created_at.toISOString()}&to=${created[1]!.created_at.toISOString()}`, '?actorType=robot']) {
+      expect((await api.request().get(`/api/audit-log${bad}`).set(as)).status, bad).toBe(400);
+    }
+  });
+
+  it('is for admins: an agent is refused', async () => {
+    const { api, tenantId } = await ownerTenant();
+    const agent = await testMember(api.request, tenantId, 'agent');
+    const res = await api.request().get('/api/audit-log').set(agent.headers).expect(403);
+    expect(res.body.error).toMatchObject({ code: 'FORBIDDEN', details: { required: 'admin', role: 'agent' } });
+  });
+});
