@@ -244,7 +244,11 @@ describe('first response times', () => {
 describe('reply rate', () => {
   it('counts the contacts messaged in the range who wrote back afterwards, on any channel, an opt-out not being a reply', async () => {
     const t = await dashboardTenant();
-    const [replier, stopper, before, otherChannel, silent] = await Promise.all(['R', 'S', 'B', 'O', 'Q'].map((firstName) => t.contact({ firstName })));
+    const replier = await t.contact({ firstName: 'R' });
+    const stopper = await t.contact({ firstName: 'S' });
+    const before = await t.contact({ firstName: 'B' });
+    const otherChannel = await t.contact({ firstName: 'O' });
+    const silent = await t.contact({ firstName: 'Q' });
     await messages(t.db, [
       { contactId: replier.id, direction: 'outbound', at: local(2, 10) },
       { contactId: replier.id, direction: 'outbound', at: local(2, 12) },
