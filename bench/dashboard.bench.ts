@@ -10,7 +10,7 @@ import { failureReasons, failureReasonsSql } from '../prisma/queries/dashboard/f
 import { messagesByDay, messagesByDaySql } from '../prisma/queries/dashboard/messages-by-day';
 import { quoteOutcomes, quoteOutcomesSql } from '../prisma/queries/dashboard/quote-outcomes';
 import { replyRate, replyRateSql } from '../prisma/queries/dashboard/reply-rate';
-import { responseTimes, responseTimesSql, unansweredSql } from '../prisma/queries/dashboard/response-times';
+import { responseTimes, responseTimesSql } from '../prisma/queries/dashboard/response-times';
 import { sequenceFunnel, sequenceFunnelSql } from '../prisma/queries/dashboard/sequence-funnel';
 import { listAuditLog, listAuditLogSql } from '../prisma/queries/event-logs/list-audit-log';
 import { forTenant, type TenantDb } from '../prisma/tenant-scope';
@@ -87,14 +87,13 @@ beforeAll(async () => {
     ['delivery rates (30 d)', deliveryRatesSql(tenantId, windows['30d'])],
     ['failure reasons (30 d)', failureReasonsSql(tenantId, windows['30d'], 10)],
     ['response times (30 d)', responseTimesSql(tenantId, windows['30d'])],
-    ['unanswered threads (30 d)', unansweredSql(tenantId, windows['30d'])],
     ['reply rate (30 d)', replyRateSql(tenantId, windows['30d'])],
     ['sequence funnel (30 d)', sequenceFunnelSql(tenantId, sequenceId, windows['30d'], funnel)],
     ['quote outcomes (30 d)', quoteOutcomesSql(tenantId, windows['30d'])],
     ['email engagement (30 d)', emailEngagementSql(tenantId, windows['30d'])],
     ['audit log, first page', listAuditLogSql(tenantId, {}, { limit: 50 })],
     ['audit log, one member', listAuditLogSql(tenantId, { actorId: seed.userId }, { limit: 50 })],
-    ['audit log, one action', listAuditLogSql(tenantId, { type: 'template.updated' }, { limit: 50 })],
+    ['audit log, one action', listAuditLogSql(tenantId, { type: 'thread.closed' }, { limit: 50 })],
   ];
   for (const [name, sql] of plans) {
     // Through the application role, in a transaction with the tenant set: the plan row-level security gets.
@@ -128,5 +127,5 @@ for (const range of ['30d', '7d'] as const) {
 describe('audit log (RLS)', () => {
   bench('audit log, first page of 50', time('audit log, first page of 50', () => listAuditLog(db, {}, { limit: 50 })), options);
   bench('audit log, one member', time('audit log, one member', () => listAuditLog(db, { actorId: memberId }, { limit: 50 })), options);
-  bench('audit log, one action', time('audit log, one action', () => listAuditLog(db, { type: 'template.updated' }, { limit: 50 })), options);
+  bench('audit log, one action', time('audit log, one action', () => listAuditLog(db, { type: 'thread.closed' }, { limit: 50 })), options);
 });

@@ -59,7 +59,7 @@ export async function seedDashboard(
               CASE WHEN g % 7 = 0 THEN at + interval '3 hours' END, CASE WHEN g % 7 = 0 THEN 1 ELSE 0 END
          FROM generate_series(1, $3::int) g
          CROSS JOIN LATERAL (SELECT 10 * (1 + g % greatest($4::int / 10, 1)) AS n) k
-         CROSS JOIN LATERAL (SELECT now() - make_interval(secs => (g * 104729 % 7776000)) AS at) t`,
+         CROSS JOIN LATERAL (SELECT now() - make_interval(secs => (g::bigint * 104729 % 7776000)) AS at) t`,
       [tenantId, tag, sizes.emails, sizes.contacts],
     );
     // A published sequence of three steps, and its enrollments over 90 days.
@@ -82,7 +82,7 @@ export async function seedDashboard(
        SELECT 'enr_' || md5($4 || g), $1, $2, $3, 'ctc_' || $4 || lpad((1 + g % $6::int)::text, 24, '0'),
               s.status::enrollment_status, s.reason, 0, at, CASE WHEN s.status IN ('active') THEN NULL ELSE at + interval '3 days' END
          FROM generate_series(1, $5::int) g
-         CROSS JOIN LATERAL (SELECT now() - make_interval(secs => (g * 15485863 % 7776000)) AS at) t
+         CROSS JOIN LATERAL (SELECT now() - make_interval(secs => (g::bigint * 15485863 % 7776000)) AS at) t
          CROSS JOIN LATERAL (SELECT (ARRAY['completed', 'completed', 'completed', 'completed', 'stopped', 'stopped', 'stopped', 'active', 'active', 'stopped'])[1 + g % 10] AS status,
                                     (ARRAY[NULL, NULL, NULL, NULL, 'replied', 'replied', 'opted_out', NULL, NULL, 'manual'])[1 + g % 10] AS reason) s`,
       [tenantId, sequence!.id, version!.id, tag, sizes.enrollments, sizes.contacts],
@@ -106,7 +106,7 @@ export async function seedDashboard(
               CASE WHEN q.status IN ('accepted', 'rejected') OR g % 3 = 0 THEN at + interval '1 hour' END,
               CASE WHEN q.status IN ('accepted', 'rejected') THEN at + interval '2 hours' END
          FROM generate_series(1, $3::int) g
-         CROSS JOIN LATERAL (SELECT now() - make_interval(secs => (g * 7919 % 7776000)) AS at) t
+         CROSS JOIN LATERAL (SELECT now() - make_interval(secs => (g::bigint * 7919 % 7776000)) AS at) t
          CROSS JOIN LATERAL (SELECT (ARRAY['sent', 'accepted', 'rejected', 'expired', 'sent', 'accepted'])[1 + g % 6] AS status) q`,
       [tenantId, tag, sizes.quotes, sizes.contacts],
     );
@@ -114,13 +114,15 @@ export async function seedDashboard(
     const { rows: members } = await client.query<{ id: string }>(`SELECT id FROM users WHERE tenant_id = $1 ORDER BY email`, [tenantId]);
     await client.query(
       `INSERT INTO event_logs (tenant_id, type, subject_type, subject_id, actor_type, actor_id, data, created_at)
-       SELECT $1, e.type, e.subject_type, e.subject_id, e.actor_type, e.actor_id, '{}', now() - make_interval(secs => (g * 7919 % 7776000))
+       SELECT $1,
+              CASE WHEN own THEN 'message.sent' ELSE (ARRAY['thread.assigned', 'thread.closed', 'thread.labelled', 'thread.reopened'])[1 + g / 10 % 4] END,
+              CASE WHEN own THEN 'message' ELSE 'thread' END,
+              CASE WHEN own THEN 'msg_' || $4 || lpad(g::text, 24, '0') ELSE 'thr_' || $4 || lpad((1 + g % $5::int)::text, 23, '0') || 's' END,
+              CASE WHEN own THEN 'system' ELSE 'user' END,
+              CASE WHEN own THEN NULL ELSE ($2::text[])[1 + g / 10 % array_length($2::text[], 1)] END,
+              '{}', now() - make_interval(secs => (g::bigint * 7919 % 7776000))
          FROM generate_series(1, $3::int) g
-         CROSS JOIN LATERAL (SELECT CASE WHEN g % 10 <> 0
-             THEN ROW('message.sent', 'message', 'msg_' || $4 || lpad(g::text, 24, '0'), 'system', NULL::text)
-             ELSE ROW((ARRAY['thread.assigned', 'thread.closed', 'template.updated', 'contact.created'])[1 + g / 10 % 4], 'thread',
-                      'thr_' || $4 || lpad((1 + g % $5::int)::text, 23, '0') || 's', 'user', ($2::text[])[1 + g / 10 % array_length($2::text[], 1)]) END AS r) x
-         CROSS JOIN LATERAL (SELECT (x.r).f1 AS type, (x.r).f2 AS subject_type, (x.r).f3 AS subject_id, (x.r).f4 AS actor_type, (x.r).f5 AS actor_id) e`,
+         CROSS JOIN LATERAL (SELECT g % 10 <> 0 AS own) x`,
       [tenantId, members.map((m) => m.id), sizes.events, tag, sizes.contacts],
     );
     await client.query('COMMIT');

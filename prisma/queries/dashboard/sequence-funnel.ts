@@ -40,10 +40,13 @@ export function sequenceFunnelSql(tenantId: string, sequenceId: string, range: D
          AND e.started_at >= ${range.from} AND e.started_at < ${range.to}
          ${options.versionId ? Prisma.sql`AND e.version_id = ${options.versionId}` : Prisma.empty}
     ), steps AS (
-      SELECT p.position, count(m.id)::int AS sent
+      -- A subquery per enrollment and step, not a join: a join may hash the tenant's whole messages table.
+      SELECT p.position,
+             count(*) FILTER (WHERE (
+               SELECT m.sent_at FROM messages m WHERE m.tenant_id = ${tenantId} AND m.id = 'msg_' || substr(e.id, 5) || 's' || p.position
+             ) IS NOT NULL)::int AS sent
         FROM generate_series(0, ${options.stepCount - 1}::int) AS p(position)
         CROSS JOIN e
-        LEFT JOIN messages m ON m.tenant_id = ${tenantId} AND m.id = 'msg_' || substr(e.id, 5) || 's' || p.position AND m.sent_at IS NOT NULL
        GROUP BY p.position
     )
     SELECT count(*)::int AS enrolled,
