@@ -56,6 +56,11 @@ CREATE INDEX messages_email_engagement_dashboard_idx ON messages (tenant_id, sen
   INCLUDE (opened_at, open_count, clicked_at, click_count) WHERE direction = 'outbound' AND channel = 'email' AND sent_at IS NOT NULL;
 -- The next agent reply on a thread after an inbound message (first response time).
 CREATE INDEX messages_agent_replies_dashboard_idx ON messages (tenant_id, thread_id, created_at) WHERE origin = 'agent';
+-- Did the contact write after a time (reply rate, a funnel's replies): the contact's inbound messages by time, so a
+-- contact who did not costs one index probe and no read of the table.
+CREATE INDEX messages_inbound_by_contact_dashboard_idx ON messages (tenant_id, contact_id, created_at) WHERE direction = 'inbound';
+-- Whether a sequence step's message went out, looked up by its derived id without reading the table.
+CREATE INDEX messages_sequence_steps_dashboard_idx ON messages (tenant_id, id) INCLUDE (sent_at) WHERE origin = 'sequence';
 -- A sequence's funnel: its enrollments started in the range.
 CREATE INDEX enrollments_funnel_dashboard_idx ON enrollments (tenant_id, sequence_id, started_at)
   INCLUDE (version_id, contact_id, status, stop_reason, ended_at);
@@ -66,6 +71,8 @@ CREATE INDEX quotes_outcomes_dashboard_idx ON quotes (tenant_id, sent_at)
 -- migrate:down
 DROP INDEX quotes_outcomes_dashboard_idx;
 DROP INDEX enrollments_funnel_dashboard_idx;
+DROP INDEX messages_sequence_steps_dashboard_idx;
+DROP INDEX messages_inbound_by_contact_dashboard_idx;
 DROP INDEX messages_agent_replies_dashboard_idx;
 DROP INDEX messages_email_engagement_dashboard_idx;
 DROP INDEX messages_failures_dashboard_idx;

@@ -24,9 +24,9 @@ export function replyRateSql(tenantId: string, range: DashboardRangeInput): Pris
     SELECT count(*)::int AS messaged,
            count(*) FILTER (WHERE EXISTS (
              SELECT 1 FROM messages r
-              WHERE r.tenant_id = ${tenantId} AND r.contact_id = c.contact_id AND r.origin IS NULL
+              WHERE r.tenant_id = ${tenantId} AND r.contact_id = c.contact_id AND r.direction = 'inbound'
                 AND r.created_at > c.first_sent AND r.created_at < ${range.to}
-                AND r.direction = 'inbound' AND NOT ${isOptOutSql('r')}
+                AND NOT ${isOptOutSql('r')}
            ))::int AS replied
       FROM messaged c`;
 }

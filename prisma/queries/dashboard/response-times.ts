@@ -17,13 +17,12 @@ export interface ResponseTimeRow {
  * First response times. Every inbound message in the range looks for the next agent reply (origin agent) on its
  * thread before the range ends; the inbound messages one reply answers form one wait, timed from the first of
  * them. Grouped three ways at once: the whole range, the day the wait began, the channel. `unanswered` counts
- * threads with an inbound message in the range that no agent reply followed yet. One statement: the inbound
- * messages are read once (a materialized CTE) for both.
+ * threads with an inbound message in the range that no agent reply followed yet.
  */
 export async function responseTimes(db: TenantDb, range: DashboardRangeInput): Promise<{ rows: ResponseTimeRow[]; unanswered: number }> {
   const rows = await db.$queryRaw<Array<ResponseTimeRow & { unanswered: number }>>(responseTimesSql(db.$tenantId(), range));
-  // The grouping set () always yields a row (the whole range), so the count of waiting threads is always there.
-  return { rows: rows.map(({ unanswered: _unanswered, ...row }) => row), unanswered: rows[0]?.unanswered ?? 0 };
+  // The grouping set () always yields a row (the whole range): the threads waiting are counted on it.
+  return { rows: rows.map(({ unanswered: _unanswered, ...row }) => row), unanswered: rows.find((r) => r.scope === 'total')?.unanswered ?? 0 };
 }
 
 /** Each inbound message of the range with the time of the next agent reply on its thread (null: none yet). */
@@ -43,19 +42,23 @@ function askedSql(tenantId: string, range: DashboardRangeInput): Prisma.Sql {
 }
 
 export function responseTimesSql(tenantId: string, range: DashboardRangeInput): Prisma.Sql {
+  // One pass over the inbound messages: waits are grouped by the reply that ended them (none yet: NULL), so the
+  // times and the threads still waiting come from the same rows.
   return Prisma.sql`
-    WITH asked AS MATERIALIZED (${askedSql(tenantId, range)}),
+    WITH asked AS (${askedSql(tenantId, range)}),
     waits AS (
-      SELECT channel, min(asked_at) AS asked_at, extract(epoch FROM answered_at - min(asked_at)) AS seconds
-        FROM asked WHERE answered_at IS NOT NULL
+      SELECT thread_id, channel, answered_at, min(asked_at) AS asked_at
+        FROM asked
        GROUP BY thread_id, channel, answered_at
-    ),
-    waiting AS (SELECT count(DISTINCT thread_id)::int AS threads FROM asked WHERE answered_at IS NULL)
+    )
     SELECT CASE WHEN GROUPING(day) = 0 THEN 'day' WHEN GROUPING(channel) = 0 THEN 'channel' ELSE 'total' END AS scope,
-           day, channel::text AS channel, count(*)::int AS answered,
+           day, channel::text AS channel, count(seconds)::int AS answered,
            avg(seconds)::float8 AS "averageSeconds",
            percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds)::float8 AS "medianSeconds",
-           (SELECT threads FROM waiting) AS unanswered
-      FROM (SELECT ${daySql(Prisma.sql`asked_at`, range)}::int AS day, channel, seconds FROM waits) w
+           count(DISTINCT thread_id) FILTER (WHERE seconds IS NULL)::int AS unanswered
+      FROM (
+        SELECT ${daySql(Prisma.sql`asked_at`, range)}::int AS day, channel, thread_id, extract(epoch FROM answered_at - asked_at) AS seconds
+          FROM waits
+      ) w
      GROUP BY GROUPING SETS ((day), (channel), ())`;
 }

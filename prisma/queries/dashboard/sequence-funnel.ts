@@ -43,7 +43,8 @@ export function sequenceFunnelSql(tenantId: string, sequenceId: string, range: D
       -- A subquery per enrollment and step, not a join: a join may hash the tenant's whole messages table.
       SELECT p.position,
              count(*) FILTER (WHERE (
-               SELECT m.sent_at FROM messages m WHERE m.tenant_id = ${tenantId} AND m.id = 'msg_' || substr(e.id, 5) || 's' || p.position
+               SELECT m.sent_at FROM messages m
+                WHERE m.tenant_id = ${tenantId} AND m.origin = 'sequence' AND m.id = 'msg_' || substr(e.id, 5) || 's' || p.position
              ) IS NOT NULL)::int AS sent
         FROM generate_series(0, ${options.stepCount - 1}::int) AS p(position)
         CROSS JOIN e
@@ -53,9 +54,9 @@ export function sequenceFunnelSql(tenantId: string, sequenceId: string, range: D
            coalesce((SELECT array_agg(sent ORDER BY position) FROM steps), '{}') AS "stepsSent",
            count(*) FILTER (WHERE e.stop_reason = 'replied' OR EXISTS (
              SELECT 1 FROM messages r
-              WHERE r.tenant_id = ${tenantId} AND r.contact_id = e.contact_id AND r.origin IS NULL
+              WHERE r.tenant_id = ${tenantId} AND r.contact_id = e.contact_id AND r.direction = 'inbound'
                 AND r.created_at >= e.started_at AND r.created_at < coalesce(e.ended_at, ${range.to})
-                AND r.direction = 'inbound' AND NOT ${isOptOutSql('r')}
+                AND NOT ${isOptOutSql('r')}
            ))::int AS replied,
            count(*) FILTER (WHERE e.stop_reason = 'opted_out')::int AS "optedOut",
            count(*) FILTER (WHERE e.status = 'completed')::int AS completed,
