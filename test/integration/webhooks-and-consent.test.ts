@@ -2,7 +2,9 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Webhook } from 'svix';
 import { describe, expect, it } from 'vitest';
 import type { AppPrisma } from '../../prisma/client';
+import { newId } from '../../prisma/ids';
 import { createOutboundMessage } from '../../prisma/queries/messages/create-outbound-message';
+import { markMessageSent } from '../../prisma/queries/messages/mark-message-sent';
 import { openLedgerEntry } from '../../prisma/queries/send-ledger/open-ledger-entry';
 import { FakeProvider } from '../../providers/fake/fake-provider';
 import type { MessagingProvider } from '../../providers/messaging-provider';
@@ -367,6 +369,20 @@ describe('POST /webhooks/resend', () => {
     });
     // Opens are no delivery status: the message stays where its status was.
     expect(after.status).toBe(row.status);
+  });
+
+  it('counts an open that arrived before the send recorded Resend’s email id, once the send records it', async () => {
+    const t = await tenantWithSender();
+    const contact = await t.db.contact.create({ data: { tenantId: t.tenant.id, email: `early${phoneCounter}@example.com` } });
+    const { message } = await createOutboundMessage(t.db, { id: newId('msg'), contactId: contact.id, channel: 'email', subject: 'Hi', body: 'Hi', scheduledAt: null, origin: 'api', workflowId: uniqueName('wf') });
+    await t.db.message.updateMany({ where: { id: message.id }, data: { status: 'sending' } });
+    const emailId = `re_${uniqueName('early')}`;
+    const event = signed({ type: 'email.opened', created_at: new Date().toISOString(), data: { email_id: emailId } });
+    expect((await t.api.request().post('/webhooks/resend').set(event.headers).set('content-type', 'application/json').send(event.body)).status).toBe(204);
+    expect((await t.db.message.findFirstOrThrow({ where: { id: message.id } })).openCount).toBe(0);
+    // The send's own answer records the id (as the send activity does): the open waiting for it counts now.
+    await markMessageSent(t.db, message.id, { provider: 'resend', providerMessageId: emailId, sentAt: new Date() });
+    expect(await t.db.message.findFirstOrThrow({ where: { id: message.id } })).toMatchObject({ status: 'sent', openCount: 1, clickCount: 0 });
   });
 
   it('applies a bounce whose first delivery failed mid-way when Resend retries it', async () => {
