@@ -55,6 +55,8 @@ export function createInboundActivities({ prisma, logger }: { prisma: AppPrisma;
         type: input.keyword === 'opt-out' ? 'consent.revoked' : 'consent.granted',
         subjectType: 'contact',
         subjectId: input.contactId,
+        // The contact's own keyword.
+        actor: { kind: 'contact', id: input.contactId },
         data: { channel: input.channel, messageId: input.messageId },
       });
       logger.info({ tenantId: input.tenantId, contactId: input.contactId, channel: input.channel, status }, 'consent changed by keyword');

@@ -1,4 +1,5 @@
 import { Context } from '@temporalio/activity';
+import { SYSTEM_ACTOR } from '../domain/audit';
 import type { Logger } from 'pino';
 import { renderTemplate, type TemplateProblem } from '../domain/templates';
 import type { AppPrisma } from '../prisma/client';
@@ -94,6 +95,7 @@ export function createQuoteActivities({ prisma, logger, quotePageBaseUrl }: { pr
           type: 'quote.message_invalid',
           subjectType: 'quote',
           subjectId: quote.id,
+          actor: SYSTEM_ACTOR,
           data: { kind: ref.kind, problems: rendered.problems.map((p) => p.message) },
         });
         logger.warn({ tenantId: ref.tenantId, quoteId: quote.id, problems: rendered.problems }, 'quote message template could not be filled');
@@ -105,26 +107,26 @@ export function createQuoteActivities({ prisma, logger, quotePageBaseUrl }: { pr
 
     async markQuoteSent(ref: QuoteRef): Promise<void> {
       const db = forTenant(prisma, ref.tenantId);
-      if (await markQuoteSent(db, ref.quoteId)) await recordEvent(db, { type: 'quote.sent', subjectType: 'quote', subjectId: ref.quoteId });
+      if (await markQuoteSent(db, ref.quoteId)) await recordEvent(db, { type: 'quote.sent', subjectType: 'quote', subjectId: ref.quoteId, actor: SYSTEM_ACTOR });
     },
 
     async markQuoteFollowedUp(ref: QuoteRef): Promise<void> {
       const db = forTenant(prisma, ref.tenantId);
       await markQuoteFollowedUp(db, ref.quoteId);
-      await recordEvent(db, { type: 'quote.followed_up', subjectType: 'quote', subjectId: ref.quoteId });
+      await recordEvent(db, { type: 'quote.followed_up', subjectType: 'quote', subjectId: ref.quoteId, actor: SYSTEM_ACTOR });
     },
 
     /** Expires a quote nobody answered; false when it was answered (or expired) first. */
     async expireQuote(ref: QuoteRef): Promise<boolean> {
       const db = forTenant(prisma, ref.tenantId);
       const expired = await expireUnansweredQuote(db, ref.quoteId);
-      if (expired) await recordEvent(db, { type: 'quote.expired', subjectType: 'quote', subjectId: ref.quoteId });
+      if (expired) await recordEvent(db, { type: 'quote.expired', subjectType: 'quote', subjectId: ref.quoteId, actor: SYSTEM_ACTOR });
       return expired;
     },
 
     async recordQuoteNotSent(ref: QuoteRef & { reason: string }): Promise<void> {
       const db = forTenant(prisma, ref.tenantId);
-      await recordEvent(db, { type: 'quote.not_sent', subjectType: 'quote', subjectId: ref.quoteId, data: { reason: ref.reason } });
+      await recordEvent(db, { type: 'quote.not_sent', subjectType: 'quote', subjectId: ref.quoteId, actor: SYSTEM_ACTOR, data: { reason: ref.reason } });
     },
   };
 }

@@ -1,4 +1,5 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
+import { SYSTEM_ACTOR } from '../domain/audit';
 import type { Logger } from 'pino';
 import { addressFieldFor, consentFieldFor, isPending, type Channel, type MessageStatus } from '../domain/channels';
 import { ErrorCodes } from '../domain/errors';
@@ -105,6 +106,7 @@ export function createScheduledMessageActivities({ prisma, systemPrisma, provide
       type: 'message.failed',
       subjectType: 'message',
       subjectId: ref.messageId,
+      actor: SYSTEM_ACTOR,
       data: { errorCode, errorMessage },
     });
     // The explanation stays on the row: a provider's wording may quote the recipient's number.
@@ -212,6 +214,7 @@ export function createScheduledMessageActivities({ prisma, systemPrisma, provide
           type: 'message.sent',
           subjectType: 'message',
           subjectId: ref.messageId,
+          actor: SYSTEM_ACTOR,
           data: { provider: provider.name, providerMessageId, ...(reconciled ? { reconciled: true } : {}) },
         });
         logger.info({ ...ref, contactId: contact.id, channel, provider: provider.name, account: route.account, reconciled }, 'message sent');
@@ -314,7 +317,7 @@ export function createScheduledMessageActivities({ prisma, systemPrisma, provide
     async cancelPendingMessage(ref: MessageRef & { reason: string }): Promise<boolean> {
       const db = forTenant(prisma, ref.tenantId);
       const cancelled = await cancelPendingMessage(db, ref.messageId, { errorCode: 'CANCELLED', errorMessage: cancelExplanation(ref.reason) });
-      if (cancelled) await recordEvent(db, { type: 'message.cancelled', subjectType: 'message', subjectId: ref.messageId, data: { reason: ref.reason } });
+      if (cancelled) await recordEvent(db, { type: 'message.cancelled', subjectType: 'message', subjectId: ref.messageId, actor: SYSTEM_ACTOR, data: { reason: ref.reason } });
       return cancelled;
     },
 
@@ -326,7 +329,7 @@ export function createScheduledMessageActivities({ prisma, systemPrisma, provide
     /** An opt-out arrived while the message waited: it is cancelled, with the reason on the row. */
     async cancelForOptOut(ref: MessageRef): Promise<void> {
       const db = forTenant(prisma, ref.tenantId);
-      if (await cancelPendingMessageForOptOut(db, ref.messageId)) await recordEvent(db, { type: 'message.cancelled', subjectType: 'message', subjectId: ref.messageId, data: { reason: 'opt-out' } });
+      if (await cancelPendingMessageForOptOut(db, ref.messageId)) await recordEvent(db, { type: 'message.cancelled', subjectType: 'message', subjectId: ref.messageId, actor: SYSTEM_ACTOR, data: { reason: 'opt-out' } });
     },
 
     /** Called by the workflow when retries are exhausted, so the row never stays stuck in `sending`. */

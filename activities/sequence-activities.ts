@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { SYSTEM_ACTOR } from '../domain/audit';
 import { deliveryBlocker, type Channel } from '../domain/channels';
 import { AppError, ErrorCodes } from '../domain/errors';
 import { tenantQuietHours, type QuietHours } from '../domain/quiet-hours';
@@ -131,6 +132,7 @@ export function createSequenceActivities({ prisma, logger }: { prisma: AppPrisma
           type: 'enrollment.step_invalid',
           subjectType: 'enrollment',
           subjectId: input.enrollmentId,
+          actor: SYSTEM_ACTOR,
           data: { position: input.position, problems: problems.map((p) => p.message) },
         });
         return { kind: 'invalid', problems };
@@ -157,6 +159,7 @@ export function createSequenceActivities({ prisma, logger }: { prisma: AppPrisma
         type: `enrollment.${input.status}`,
         subjectType: 'enrollment',
         subjectId: input.enrollmentId,
+        actor: SYSTEM_ACTOR,
         data: { stopReason: input.stopReason, currentStep: input.currentStep },
       });
       logger.info({ tenantId: input.tenantId, enrollmentId: input.enrollmentId, status: input.status, stopReason: input.stopReason }, 'enrollment ended');
@@ -168,6 +171,7 @@ export function createSequenceActivities({ prisma, logger }: { prisma: AppPrisma
         type: 'enrollment.step_cancelled',
         subjectType: 'enrollment',
         subjectId: input.enrollmentId,
+        actor: SYSTEM_ACTOR,
         data: { position: input.position, messageId: input.messageId },
       });
     },

@@ -84,23 +84,20 @@ export function toNoteView(row: NoteRow) {
   return { id: row.id, threadId: row.threadId, body: row.body, visibility: row.visibility, author: row.author, createdAt: row.createdAt.toISOString() };
 }
 
-type EventRow = { id: string; type: string; data: unknown; createdAt: Date };
+type EventRow = { id: string; type: string; data: unknown; actorType: string; actorId: string | null; createdAt: Date };
 
 export function toThreadEventView(row: EventRow, names: Map<string, string>) {
-  const { actor, ...data } = (row.data ?? {}) as Record<string, unknown> & { actor?: { kind?: string; id?: string } };
+  const data = (row.data ?? {}) as Record<string, unknown>;
   const who =
-    actor?.kind === 'user' && actor.id
-      ? { kind: 'user' as const, id: actor.id, name: names.get(actor.id) ?? null }
-      : actor?.kind === 'apiKey' && actor.id
-        ? { kind: 'apiKey' as const, id: actor.id }
+    row.actorType === 'user' && row.actorId
+      ? { kind: 'user' as const, id: row.actorId, name: names.get(row.actorId) ?? null }
+      : row.actorType === 'apiKey' && row.actorId
+        ? { kind: 'apiKey' as const, id: row.actorId }
         : { kind: 'system' as const };
   return { id: row.id, type: row.type, actor: who, data, createdAt: row.createdAt.toISOString() };
 }
 
 /** Members named as authors of changes in these events. */
 export function actorUserIds(rows: EventRow[]): string[] {
-  return rows.flatMap((r) => {
-    const actor = (r.data as { actor?: { kind?: string; id?: string } } | null)?.actor;
-    return actor?.kind === 'user' && actor.id ? [actor.id] : [];
-  });
+  return rows.flatMap((r) => (r.actorType === 'user' && r.actorId ? [r.actorId] : []));
 }

@@ -17,6 +17,7 @@ type QuoteRow = {
   sentAt: Date | null;
   respondedAt: Date | null;
   followedUpAt: Date | null;
+  viewedAt: Date | null;
   workflowId: string | null;
   createdAt: Date;
 };
@@ -38,6 +39,7 @@ export function toQuoteView(row: QuoteRow, web: TemporalWebConfig, publicUrl: st
     sentAt: iso(row.sentAt),
     respondedAt: iso(row.respondedAt),
     followedUpAt: iso(row.followedUpAt),
+    viewedAt: iso(row.viewedAt),
     createdAt: row.createdAt.toISOString(),
     workflowId: row.workflowId,
     temporalUrl: row.workflowId ? temporalRunUrl(web, row.workflowId) : null,

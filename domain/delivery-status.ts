@@ -24,9 +24,10 @@ export function statusesAdvancingTo(next: DeliveryStatus): MessageStatus[] {
 }
 
 /**
- * What one provider event does to its message: a status (with the error of a failure), and for an email
- * bounce or complaint, turning the contact's email consent off. Kept as JSON with an event whose message
- * Herald does not know yet, and applied when the send records the provider's id.
+ * What one provider event does to its message: a status (with the error of a failure), for an email
+ * bounce or complaint, turning the contact's email consent off, and for an email opened or clicked, counting it.
+ * Kept as JSON with an event whose message Herald does not know yet, and applied when the send records the
+ * provider's id.
  */
 export const DeliveryUpdateSchema = z.object({
   status: z.enum(DELIVERY_STATUSES).optional(),
@@ -34,5 +35,6 @@ export const DeliveryUpdateSchema = z.object({
   errorCode: z.string().nullable().optional(),
   errorMessage: z.string().nullable().optional(),
   revokeEmailConsent: z.boolean().optional(),
+  engagement: z.enum(['opened', 'clicked']).optional(),
 });
 export type DeliveryUpdate = z.infer<typeof DeliveryUpdateSchema>;

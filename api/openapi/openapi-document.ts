@@ -84,7 +84,14 @@ function operationObject(op: Operation, errorBodies: ErrorBodies): ZodOpenApiOpe
   for (const [status, response] of Object.entries(op.responses)) {
     responses[status as `${1 | 2 | 3 | 4 | 5}${string}`] = {
       description: response.description,
-      ...(response.schema ? { content: { [response.contentType ?? 'application/json']: { schema: response.schema } } } : {}),
+      ...(response.schema
+        ? {
+            content: {
+              [response.contentType ?? 'application/json']: { schema: response.schema },
+              ...Object.fromEntries((response.alternatives ?? []).map((alternative) => [alternative.contentType, { schema: alternative.schema }])),
+            },
+          }
+        : {}),
     };
   }
   return {

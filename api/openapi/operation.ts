@@ -23,6 +23,8 @@ export interface OperationResponse {
   /** JSON unless `contentType` says otherwise; none for an empty body (204, redirects). */
   schema?: z.ZodType;
   contentType?: string;
+  /** The same answer in other media types, for a caller who asks for one (Accept, or a parameter the route documents). */
+  alternatives?: Array<{ contentType: string; schema: z.ZodType }>;
 }
 
 /**

@@ -57,6 +57,8 @@ import { rateLimit } from '../http/rate-limit';
 import type { Operation, OperationGroup } from '../openapi/operation';
 import { accountOperations } from './accounts/account-operations';
 import { leadFormOperations } from './lead-forms/lead-form-operations';
+import { auditLogOperations } from './audit-log/audit-log-operations';
+import { dashboardOperations } from './dashboard/dashboard-operations';
 import { createContact } from './contacts/create-contact';
 import { getContact } from './contacts/get-contact';
 import { listContacts } from './contacts/list-contacts';
@@ -640,4 +642,7 @@ const operations: Operation[] = [
   ...inboxOperations,
 ];
 
-export const apiGroup: OperationGroup = { prefix: '/api', operations: [...operations, ...accountOperations, ...leadFormOperations] };
+export const apiGroup: OperationGroup = {
+  prefix: '/api',
+  operations: [...operations, ...accountOperations, ...leadFormOperations, ...dashboardOperations, ...auditLogOperations],
+};

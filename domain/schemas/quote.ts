@@ -65,6 +65,7 @@ export const QuoteViewSchema = z
     sentAt: z.string().nullable().describe('When it was texted'),
     respondedAt: z.string().nullable().describe('When the lead answered'),
     followedUpAt: z.string().nullable().describe('When the follow-up went out'),
+    viewedAt: z.string().nullable().describe('When the lead first opened the quote page'),
     createdAt: z.string().describe('When it was created'),
     workflowId: z.string().nullable().describe('Temporal workflow id of the quote automation'),
     temporalUrl: z.string().nullable().describe('Temporal Web link to its run'),

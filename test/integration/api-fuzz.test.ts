@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../domain/audit';
 import { createApp } from '../../api/app';
 import { TemporalGateway } from '../../api/temporal-gateway';
 import type { AppPrisma } from '../../prisma/client';
@@ -56,7 +57,7 @@ beforeAll(async () => {
   apiKey = tenant.apiKey;
   const created = await createIngestToken(tenant.db, 'fuzz');
   ingestToken = created.token;
-  leadFormId = (await createLeadForm(tenant.db, { ingestTokenId: created.id })).id;
+  leadFormId = (await createLeadForm(tenant.db, { ingestTokenId: created.id }, SYSTEM_ACTOR)).id;
   const app = createApp({
     prisma,
     systemPrisma: testSystemPrisma(),

@@ -422,7 +422,7 @@ describe('thread actions', () => {
     const events = await t.db.eventLog.findMany({ where: { subjectType: 'thread', subjectId: thread.threadId }, orderBy: { createdAt: 'asc' } });
     expect(events.map((e) => e.type)).toEqual(['thread.assigned', 'thread.closed', 'thread.reopened', 'thread.snoozed', 'thread.labelled', 'thread.unassigned']);
     const apiKeyId = (await t.db.apiKey.findFirstOrThrow({})).id;
-    for (const e of events) expect((e.data as { actor: unknown }).actor).toEqual({ kind: 'apiKey', id: apiKeyId });
+    for (const e of events) expect({ actorType: e.actorType, actorId: e.actorId }).toEqual({ actorType: 'apiKey', actorId: apiKeyId });
     expect(events[0]!.data).toMatchObject({ assigneeId: grace.id, assigneeName: 'Grace Hopper' });
     const view = await t.as('get', `/api/threads/${thread.threadId}`);
     expect(view.body.timeline.filter((i: { kind: string }) => i.kind === 'event').map((i: { event: { type: string } }) => i.event.type)).toEqual(events.map((e) => e.type));
@@ -438,7 +438,7 @@ describe('thread actions', () => {
     expect((await t.as('post', `/api/threads/${thread.threadId}/notes`).send({ body: '' })).status).toBe(400);
     expect((await t.as('post', '/api/threads/thr_nope/notes').send({ body: 'x' })).status).toBe(404);
     const logged = await t.db.eventLog.findFirstOrThrow({ where: { type: 'note.created', subjectId: note.body.note.id } });
-    expect(logged.data).toMatchObject({ threadId: thread.threadId, actor: { kind: 'apiKey' } });
+    expect(logged).toMatchObject({ data: { threadId: thread.threadId }, actorType: 'apiKey' });
   });
 });
 

@@ -301,6 +301,21 @@ describe('quotes', () => {
     expect((await forTenant(prisma, t.tenant.id).quote.findFirstOrThrow({ where: { id: quote.id } })).status).toBe('accepted');
   });
 
+  it('records when the lead first opens the quote page, once, as the contact’s doing', async () => {
+    const t = await tenant();
+    const c = await t.contact({ firstName: 'Vi' });
+    const created = await t.api.post('/api/quotes', { contactId: c.id, title: 'Boiler service', total: 180 }).expect(201);
+    const token = created.body.quote.shortUrl.split('/q/')[1];
+    expect(created.body.quote.viewedAt).toBeNull();
+    await t.request().get(`/q/${token}`).expect(200);
+    const first = (await t.api.get(`/api/quotes/${created.body.quote.id}`)).body.quote.viewedAt;
+    expect(first).not.toBeNull();
+    await t.request().get(`/q/${token}`).expect(200);
+    expect((await t.api.get(`/api/quotes/${created.body.quote.id}`)).body.quote.viewedAt).toBe(first);
+    const viewed = await t.db.eventLog.findMany({ where: { type: 'quote.viewed', subjectId: created.body.quote.id } });
+    expect(viewed.map((e) => ({ actorType: e.actorType, actorId: e.actorId }))).toEqual([{ actorType: 'contact', actorId: c.id }]);
+  });
+
   it('texts a quote posted to the ingest endpoint once, through the outbox relay', async () => {
     const t = await tenant();
     const token = (await t.api.post('/api/ingest-tokens', { name: 'website' })).body.ingestToken.token as string;

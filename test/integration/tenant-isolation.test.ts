@@ -208,6 +208,30 @@ const CASES: Record<string, Case> = {
       expect(text).not.toContain(a.threadId);
     },
   },
+  // The dashboard counts B's own rows only: B's one inbound message, none of A's messages, sequences or quotes.
+  'GET /dashboard/messages': {
+    method: 'get',
+    path: () => '/api/dashboard/messages?range=7d',
+    expectStatus: 200,
+    check: (b) => expect(b.totals).toEqual({ sent: { sms: 0, whatsapp: 0, email: 0 }, received: { sms: 1, whatsapp: 0, email: 0 } }),
+  },
+  'GET /dashboard/delivery': { method: 'get', path: () => '/api/dashboard/delivery', expectStatus: 200, check: (b) => expect(b.total).toMatchObject({ sent: 0, notSent: 0 }) },
+  'GET /dashboard/failure-reasons': { method: 'get', path: () => '/api/dashboard/failure-reasons', expectStatus: 200, check: (b) => expect(b).toMatchObject({ failed: 0, reasons: [] }) },
+  'GET /dashboard/response-times': { method: 'get', path: () => '/api/dashboard/response-times', expectStatus: 200, check: (b) => expect(b.total).toMatchObject({ answered: 0, unanswered: 1 }) },
+  'GET /dashboard/reply-rate': { method: 'get', path: () => '/api/dashboard/reply-rate', expectStatus: 200, check: (b) => expect(b).toMatchObject({ messaged: 0, replied: 0 }) },
+  'GET /dashboard/sequences/:id/funnel': { method: 'get', path: (a) => `/api/dashboard/sequences/${a.sequenceId}/funnel`, expectStatus: 404 },
+  'GET /dashboard/quotes': { method: 'get', path: () => '/api/dashboard/quotes', expectStatus: 200, check: (b) => expect(b.sent).toBe(0) },
+  'GET /dashboard/email': { method: 'get', path: () => '/api/dashboard/email', expectStatus: 200, check: (b) => expect(b.total.sent).toBe(0) },
+  // B's log holds B's own changes, never one of A's ids.
+  'GET /audit-log': {
+    method: 'get',
+    path: () => '/api/audit-log?limit=100',
+    expectStatus: 200,
+    check: (b, a) => {
+      expect(b.entries.length).toBeGreaterThan(0);
+      for (const id of Object.values(a)) expect(JSON.stringify(b.entries)).not.toContain(id);
+    },
+  },
 };
 // Signature-authenticated provider webhooks (webhooks-and-consent.test.ts), ingest-token routes
 // (ingest.test.ts, which covers their isolation) and the health check.

@@ -2,7 +2,9 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Webhook } from 'svix';
 import { describe, expect, it } from 'vitest';
 import type { AppPrisma } from '../../prisma/client';
+import { newId } from '../../prisma/ids';
 import { createOutboundMessage } from '../../prisma/queries/messages/create-outbound-message';
+import { markMessageSent } from '../../prisma/queries/messages/mark-message-sent';
 import { openLedgerEntry } from '../../prisma/queries/send-ledger/open-ledger-entry';
 import { FakeProvider } from '../../providers/fake/fake-provider';
 import type { MessagingProvider } from '../../providers/messaging-provider';
@@ -340,6 +342,47 @@ describe('POST /webhooks/resend', () => {
     expect(ok.status).toBe(204);
     expect(await t.db.message.findFirstOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'failed', errorCode: 'BOUNCED' });
     expect((await t.db.contact.findFirstOrThrow({ where: { id: contact.id } })).emailConsent).toBe('revoked');
+  });
+
+  it('records email opens and clicks: the first time and the count, once per Svix id, the earliest time whatever the order', async () => {
+    const t = await tenantWithSender();
+    const contact = await t.db.contact.create({ data: { tenantId: t.tenant.id, email: `lin${phoneCounter}@example.com` } });
+    const res = await t.api.request().post('/api/messages').set(bearer(t.apiKey)).send({ contactId: contact.id, channel: 'email', subject: 'Quote', body: 'Here it is' });
+    await server.client.workflow.getHandle(res.body.message.workflowId).result();
+    const row = await t.db.message.findFirstOrThrow({ where: { id: res.body.message.id } });
+    const post = (event: ReturnType<typeof signed>) => t.api.request().post('/webhooks/resend').set(event.headers).set('content-type', 'application/json').send(event.body);
+    const later = new Date(Date.now() + 60_000).toISOString();
+    const earlier = new Date(Date.now() + 30_000).toISOString();
+    const firstOpen = signed({ type: 'email.opened', created_at: later, data: { email_id: row.providerMessageId } });
+    expect((await post(firstOpen)).status).toBe(204);
+    // Svix retries the same delivery: counted once.
+    expect((await post(firstOpen)).status).toBe(204);
+    // An earlier open arriving second still becomes the first open time.
+    expect((await post(signed({ type: 'email.opened', created_at: earlier, data: { email_id: row.providerMessageId } }))).status).toBe(204);
+    expect((await post(signed({ type: 'email.clicked', created_at: later, data: { email_id: row.providerMessageId, click: { link: 'https://acme.test/quote' } } }))).status).toBe(204);
+    const after = await t.db.message.findFirstOrThrow({ where: { id: row.id } });
+    expect({ openCount: after.openCount, openedAt: after.openedAt?.toISOString(), clickCount: after.clickCount, clickedAt: after.clickedAt?.toISOString() }).toEqual({
+      openCount: 2,
+      openedAt: earlier,
+      clickCount: 1,
+      clickedAt: later,
+    });
+    // Opens are no delivery status: the message stays where its status was.
+    expect(after.status).toBe(row.status);
+  });
+
+  it('counts an open that arrived before the send recorded Resend’s email id, once the send records it', async () => {
+    const t = await tenantWithSender();
+    const contact = await t.db.contact.create({ data: { tenantId: t.tenant.id, email: `early${phoneCounter}@example.com` } });
+    const { message } = await createOutboundMessage(t.db, { id: newId('msg'), contactId: contact.id, channel: 'email', subject: 'Hi', body: 'Hi', scheduledAt: null, origin: 'api', workflowId: uniqueName('wf') });
+    await t.db.message.updateMany({ where: { id: message.id }, data: { status: 'sending' } });
+    const emailId = `re_${uniqueName('early')}`;
+    const event = signed({ type: 'email.opened', created_at: new Date().toISOString(), data: { email_id: emailId } });
+    expect((await t.api.request().post('/webhooks/resend').set(event.headers).set('content-type', 'application/json').send(event.body)).status).toBe(204);
+    expect((await t.db.message.findFirstOrThrow({ where: { id: message.id } })).openCount).toBe(0);
+    // The send's own answer records the id (as the send activity does): the open waiting for it counts now.
+    await markMessageSent(t.db, message.id, { provider: 'resend', providerMessageId: emailId, sentAt: new Date() });
+    expect(await t.db.message.findFirstOrThrow({ where: { id: message.id } })).toMatchObject({ status: 'sent', openCount: 1, clickCount: 0 });
   });
 
   it('applies a bounce whose first delivery failed mid-way when Resend retries it', async () => {

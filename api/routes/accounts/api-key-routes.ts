@@ -3,6 +3,7 @@ import { AppError, ErrorCodes } from '../../../domain/errors';
 import { CreateApiKeySchema } from '../../../domain/schemas/accounts';
 import { listApiKeys, revokeApiKey } from '../../../prisma/queries/api-keys/api-keys';
 import { createApiKey } from '../../../prisma/queries/api-keys/create-api-key';
+import { actorOf } from '../../http/actor';
 import { tenantOf } from '../../http/authenticate';
 import { assertMayGrant } from './member-routes';
 
@@ -26,7 +27,7 @@ export function createApiKeyRoute(): RequestHandler {
     const input = CreateApiKeySchema.parse(req.body);
     const { db, principal } = tenantOf(res);
     assertMayGrant(principal.role, input.role);
-    const created = await createApiKey(db, input);
+    const created = await createApiKey(db, input, actorOf(res));
     const [row] = (await listApiKeys(db)).filter((k) => k.id === created.id);
     if (!row) throw new Error(`API key ${created.id} vanished right after it was made`);
     res.status(201).json({ apiKey: view(row), key: created.key });
@@ -35,7 +36,7 @@ export function createApiKeyRoute(): RequestHandler {
 
 export function revokeApiKeyRoute(): RequestHandler {
   return async (req, res) => {
-    if (!(await revokeApiKey(tenantOf(res).db, String(req.params.id)))) {
+    if (!(await revokeApiKey(tenantOf(res).db, String(req.params.id), actorOf(res)))) {
       throw new AppError(ErrorCodes.NOT_FOUND, `API key ${String(req.params.id)} not found or already revoked`);
     }
     res.status(204).end();

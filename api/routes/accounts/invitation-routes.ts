@@ -11,6 +11,7 @@ import { accountEmailStart } from '../../../workflows/definitions';
 import { sessionOf } from '../../auth/session-caller';
 import { authOf, hashPassword, passwordMatches, signInToTenant } from '../../auth/sign-in';
 import type { ApiDeps } from '../../deps';
+import { actorOf } from '../../http/actor';
 import { accountOf, tenantOf } from '../../http/authenticate';
 import { assertSameOriginChange } from '../../http/csrf';
 import { assertMayGrant } from './member-routes';
@@ -37,7 +38,7 @@ export function createInvitationRoute(deps: ApiDeps): RequestHandler {
     const input = CreateInvitationSchema.parse(req.body);
     const { db, principal } = tenantOf(res);
     assertMayGrant(principal.role, input.role);
-    const invitation = await createInvitation(db, { ...input, inviterId: accountOf(res)?.authUserId ?? null });
+    const invitation = await createInvitation(db, { ...input, inviterId: accountOf(res)?.authUserId ?? null }, actorOf(res));
     let warning: string | undefined;
     try {
       await deps.temporal.start(accountEmailStart({ kind: 'invitation', invitationId: invitation.id }));
@@ -51,7 +52,7 @@ export function createInvitationRoute(deps: ApiDeps): RequestHandler {
 
 export function cancelInvitationRoute(): RequestHandler {
   return async (req, res) => {
-    if (!(await cancelInvitation(tenantOf(res).db, String(req.params.id)))) {
+    if (!(await cancelInvitation(tenantOf(res).db, String(req.params.id), actorOf(res)))) {
       throw new AppError(ErrorCodes.NOT_FOUND, `Invitation ${String(req.params.id)} not found or no longer pending`);
     }
     res.status(204).end();

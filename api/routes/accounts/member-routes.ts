@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import { UpdateMemberSchema } from '../../../domain/schemas/accounts';
 import { listMembers, removeMember, updateMemberRole } from '../../../prisma/queries/members/members';
+import { actorOf } from '../../http/actor';
 import { tenantOf } from '../../http/authenticate';
 
 const view = (m: { id: string; name: string; email: string; role: string; createdAt: Date }) => ({ ...m, createdAt: m.createdAt.toISOString() });
@@ -17,7 +18,7 @@ export function updateMemberRoute(): RequestHandler {
   return async (req, res) => {
     const { role } = UpdateMemberSchema.parse(req.body);
     const { db, principal } = tenantOf(res);
-    res.json({ member: view(await updateMemberRole(db, String(req.params.id), role, principal.role)) });
+    res.json({ member: view(await updateMemberRole(db, String(req.params.id), role, principal.role, actorOf(res))) });
   };
 }
 
@@ -25,7 +26,7 @@ export function updateMemberRoute(): RequestHandler {
 export function removeMemberRoute(): RequestHandler {
   return async (req, res) => {
     const { db, principal } = tenantOf(res);
-    await removeMember(db, String(req.params.id), principal.role);
+    await removeMember(db, String(req.params.id), principal.role, actorOf(res));
     res.status(204).end();
   };
 }

@@ -28,6 +28,7 @@ import {
   type EnrollmentState,
 } from '../../../workflows/definitions';
 import type { ApiDeps } from '../../deps';
+import { actorOf } from '../../http/actor';
 import { tenantOf } from '../../http/authenticate';
 import { toBulkEnrollmentView, toEnrollmentView } from '../../sequence-views';
 
@@ -56,7 +57,7 @@ export function enrollContactRoute(deps: ApiDeps): RequestHandler {
       });
     }
     await insertEnrollment(db, { id: enrollmentId, sequenceId: sequence.id, versionId: version.id, contactId, workflowId });
-    await recordEvent(db, { type: 'enrollment.started', subjectType: 'enrollment', subjectId: enrollmentId, data: { sequenceId: sequence.id, version: version.version, contactId, runId } });
+    await recordEvent(db, { type: 'enrollment.started', subjectType: 'enrollment', subjectId: enrollmentId, actor: actorOf(res), data: { sequenceId: sequence.id, version: version.version, contactId, runId } });
     res.status(201).json({ enrollment: toEnrollmentView(await getEnrollmentOrThrow(db, enrollmentId), deps.temporalWeb) });
   };
 }
@@ -89,7 +90,7 @@ export function bulkEnrollRoute(deps: ApiDeps): RequestHandler {
         cause: error,
       });
     }
-    await recordEvent(db, { type: 'bulk_enrollment.started', subjectType: 'bulk_enrollment', subjectId: row.id, data: { sequenceId: sequence.id, total } });
+    await recordEvent(db, { type: 'bulk_enrollment.started', subjectType: 'bulk_enrollment', subjectId: row.id, actor: actorOf(res), data: { sequenceId: sequence.id, total } });
     res.status(202).json({ bulkEnrollment: toBulkEnrollmentView(row, deps.temporalWeb) });
   };
 }
@@ -154,7 +155,7 @@ export function changeEnrollmentRoute(deps: ApiDeps, action: Action): RequestHan
       }
       throw error;
     }
-    await recordEvent(db, { type: `enrollment.${action}`, subjectType: 'enrollment', subjectId: row.id, data: stop?.reason ? { reason: stop.reason } : {} });
+    await recordEvent(db, { type: `enrollment.${action}`, subjectType: 'enrollment', subjectId: row.id, actor: actorOf(res), data: stop?.reason ? { reason: stop.reason } : {} });
     res.json({ enrollment: toEnrollmentView(await getEnrollmentOrThrow(db, row.id), deps.temporalWeb, state) });
   };
 }

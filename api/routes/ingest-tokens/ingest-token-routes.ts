@@ -2,12 +2,13 @@ import type { RequestHandler } from 'express';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import { CreateIngestTokenSchema } from '../../../domain/schemas/ingest';
 import { createIngestToken, listIngestTokens, revokeIngestToken } from '../../../prisma/queries/ingest/ingest-tokens';
+import { actorOf } from '../../http/actor';
 import { tenantOf } from '../../http/authenticate';
 
 export function createIngestTokenRoute(): RequestHandler {
   return async (req, res) => {
     const { name } = CreateIngestTokenSchema.parse(req.body);
-    const created = await createIngestToken(tenantOf(res).db, name);
+    const created = await createIngestToken(tenantOf(res).db, name, actorOf(res));
     res.status(201).json({ ingestToken: { ...created, createdAt: created.createdAt.toISOString() }, note: 'The token is shown only now; store it safely.' });
   };
 }
@@ -20,7 +21,7 @@ export function listIngestTokensRoute(): RequestHandler {
 
 export function revokeIngestTokenRoute(): RequestHandler {
   return async (req, res) => {
-    if (!(await revokeIngestToken(tenantOf(res).db, String(req.params.id)))) {
+    if (!(await revokeIngestToken(tenantOf(res).db, String(req.params.id), actorOf(res)))) {
       throw new AppError(ErrorCodes.NOT_FOUND, `Ingest token ${String(req.params.id)} not found or already revoked`);
     }
     res.status(204).end();

@@ -5,6 +5,7 @@ import { upsertLeadContact } from '../../../prisma/queries/contacts/upsert-lead-
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
 import type { ApiDeps } from '../../deps';
 import { tenantScopeOf } from '../../http/authenticate';
+import { ingestTokenOf } from '../../http/authenticate-ingest';
 import { queueLeadAlerts } from '../../notifications/queue-lead-alerts';
 import { toContactView } from '../../views';
 import { onceFor } from './idempotent';
@@ -18,7 +19,7 @@ export function ingestLead(deps: ApiDeps): RequestHandler {
       const { contact, created } = await upsertLeadContact(tx, lead, source);
       let starts: WorkflowOutboxStart[] = [];
       if (created) {
-        await recordEvent(tx, { type: 'lead.created', subjectType: 'contact', subjectId: contact.id, data: { source } });
+        await recordEvent(tx, { type: 'lead.created', subjectType: 'contact', subjectId: contact.id, actor: { kind: 'ingestToken', id: ingestTokenOf(res).ingestTokenId }, data: { source } });
         starts = await queueLeadAlerts(tx, ingestRequestId, { ...contact, source });
       }
       return { response: { contact: toContactView(contact), created }, starts };

@@ -7,6 +7,7 @@ import { createIngestedQuote } from '../../../prisma/queries/quotes/create-inges
 import { getQuoteSettings } from '../../../prisma/queries/quotes/quotes';
 import type { ApiDeps } from '../../deps';
 import { tenantScopeOf } from '../../http/authenticate';
+import { ingestTokenOf } from '../../http/authenticate-ingest';
 import { queueLeadAlerts } from '../../notifications/queue-lead-alerts';
 import { toContactView } from '../../views';
 import { onceFor } from './idempotent';
@@ -20,7 +21,13 @@ export function ingestQuote(deps: ApiDeps): RequestHandler {
       const { contact, created } = await upsertLeadContact(tx, input.contact, source);
       // The insert trigger queues the quote's workflow in the outbox; it is started below too, at once.
       const quote = await createIngestedQuote(tx, contact.id, input);
-      await recordEvent(tx, { type: 'quote.created', subjectType: 'quote', subjectId: quote.id, data: { source, externalId: quote.externalId } });
+      await recordEvent(tx, {
+        type: 'quote.created',
+        subjectType: 'quote',
+        subjectId: quote.id,
+        actor: { kind: 'ingestToken', id: ingestTokenOf(res).ingestTokenId },
+        data: { source, externalId: quote.externalId },
+      });
       const { followUpDays } = await getQuoteSettings(tx);
       const starts: WorkflowOutboxStart[] = [{ kind: 'quote', tenantId, quoteId: quote.id, contactId: contact.id, followUpDays }];
       if (created) starts.push(...(await queueLeadAlerts(tx, ingestRequestId, { ...contact, source })));

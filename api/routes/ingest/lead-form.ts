@@ -117,16 +117,19 @@ async function takeLead(tx: TenantTx, form: PublicLeadForm, submission: LeadForm
     consentChannels,
   });
   const ids = { formId: form.id, submissionId: record.id };
+  // The lead filled in the form themselves: the entries are theirs, as a STOP or a quote answer is.
+  const actor = { kind: 'contact', id: contact.id } as const;
   for (const channel of consentChannels) {
-    await recordEvent(tx, { type: 'consent.granted', subjectType: 'contact', subjectId: contact.id, data: { channel, via: 'lead-form', ...ids, wording: form.consentText } });
+    await recordEvent(tx, { type: 'consent.granted', subjectType: 'contact', subjectId: contact.id, actor, data: { channel, via: 'lead-form', ...ids, wording: form.consentText } });
   }
   await recordEvent(tx, {
     type: 'lead_form.submitted',
     subjectType: 'contact',
     subjectId: contact.id,
+    actor,
     data: { ...ids, utmSource: submission.utm_source ?? null, utmCampaign: submission.utm_campaign ?? null },
   });
   if (!created) return [];
-  await recordEvent(tx, { type: 'lead.created', subjectType: 'contact', subjectId: contact.id, data: { source, ...ids } });
+  await recordEvent(tx, { type: 'lead.created', subjectType: 'contact', subjectId: contact.id, actor, data: { source, ...ids } });
   return queueLeadAlerts(tx, ingestRequestId, { ...contact, source: `the ${form.name} form` });
 }

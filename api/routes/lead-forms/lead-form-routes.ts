@@ -4,6 +4,7 @@ import { CreateLeadFormSchema, ListLeadFormLeadsQuerySchema, UpdateLeadFormSchem
 import { IdParamsSchema } from '../../../domain/schemas/common';
 import { createLeadForm, getLeadFormOrThrow, listLeadForms, updateLeadForm, type LeadFormRow } from '../../../prisma/queries/lead-forms/lead-forms';
 import { countLeadFormSubmissions, listLeadFormSubmissions } from '../../../prisma/queries/lead-forms/list-lead-form-submissions';
+import { actorOf } from '../../http/actor';
 import type { ApiDeps } from '../../deps';
 import { tenantOf } from '../../http/authenticate';
 import { publicBaseUrl } from '../../http/public-url';
@@ -40,7 +41,7 @@ export function listLeadFormsRoute(deps: ApiDeps): RequestHandler {
 
 export function createLeadFormRoute(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
-    const row = await createLeadForm(tenantOf(res).db, CreateLeadFormSchema.parse(req.body));
+    const row = await createLeadForm(tenantOf(res).db, CreateLeadFormSchema.parse(req.body), actorOf(res));
     res.status(201).json({ leadForm: toLeadFormView(row, apiBase(deps, req)) });
   };
 }
@@ -55,7 +56,7 @@ export function getLeadFormRoute(deps: ApiDeps): RequestHandler {
 export function updateLeadFormRoute(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
     const { id } = IdParamsSchema.parse(req.params);
-    const row = await updateLeadForm(tenantOf(res).db, id, UpdateLeadFormSchema.parse(req.body));
+    const row = await updateLeadForm(tenantOf(res).db, id, UpdateLeadFormSchema.parse(req.body), actorOf(res));
     res.json({ leadForm: toLeadFormView(row, apiBase(deps, req)) });
   };
 }

@@ -4,6 +4,7 @@ import { getMessageOrThrow } from '../../../prisma/queries/messages/get-message-
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
 import { cancelSignal } from '../../../workflows/definitions';
 import type { ApiDeps } from '../../deps';
+import { actorOf } from '../../http/actor';
 import { tenantOf } from '../../http/authenticate';
 import { toMessageView } from '../../views';
 import { tooLate } from './too-late';
@@ -17,7 +18,7 @@ export function cancelMessage(deps: ApiDeps): RequestHandler {
     if (!(await cancelPendingMessage(db, id))) {
       throw tooLate('cancelled', id, (await getMessageOrThrow(db, id)).status);
     }
-    await recordEvent(db, { type: 'message.cancelled', subjectType: 'message', subjectId: id });
+    await recordEvent(db, { type: 'message.cancelled', subjectType: 'message', subjectId: id, actor: actorOf(res) });
     const warning = before.workflowId
       ? await wakeWorkflow(deps, before.workflowId, (h) => h.signal(cancelSignal, { reason: 'api' }))
       : null;

@@ -5,6 +5,7 @@ import { CreateMessageSchema } from '../../../domain/schemas/message';
 import { getContactOrThrow } from '../../../prisma/queries/contacts/get-contact-or-throw';
 import { getTenantOrThrow } from '../../../prisma/queries/tenants/get-tenant-or-throw';
 import type { ApiDeps } from '../../deps';
+import { actorOf } from '../../http/actor';
 import { tenantOf } from '../../http/authenticate';
 import { toMessageView } from '../../views';
 import { startOutboundMessage } from './start-outbound-message';
@@ -30,6 +31,7 @@ export function createMessage(deps: ApiDeps): RequestHandler {
       sendAt: input.sendAt ? new Date(input.sendAt) : null,
       origin: 'api',
       template: input.template,
+      actor: actorOf(res),
     });
     res.status(201).json({ message: toMessageView(row, deps.temporalWeb, runId ?? undefined) });
   };

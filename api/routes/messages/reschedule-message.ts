@@ -5,6 +5,7 @@ import { reschedulePendingMessage } from '../../../prisma/queries/messages/resch
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
 import { rescheduleSignal } from '../../../workflows/definitions';
 import type { ApiDeps } from '../../deps';
+import { actorOf } from '../../http/actor';
 import { tenantOf } from '../../http/authenticate';
 import { toMessageView } from '../../views';
 import { tooLate } from './too-late';
@@ -25,6 +26,7 @@ export function rescheduleMessage(deps: ApiDeps): RequestHandler {
       type: 'message.rescheduled',
       subjectType: 'message',
       subjectId: id,
+      actor: actorOf(res),
       data: { from: before.scheduledAt?.toISOString() ?? null, to: scheduledAt?.toISOString() ?? null },
     });
     const warning = before.workflowId

@@ -6,7 +6,7 @@ import { newId } from '../../../prisma/ids';
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
 import { createOutboundMessage } from '../../../prisma/queries/messages/create-outbound-message';
 import { deleteMessage } from '../../../prisma/queries/messages/delete-message';
-import type { Actor } from '../../../prisma/queries/threads/change-thread';
+import type { Actor } from '../../../domain/audit';
 import type { TenantDb } from '../../../prisma/tenant-scope';
 import { scheduledMessageStart } from '../../../workflows/definitions';
 import type { ApiDeps } from '../../deps';
@@ -22,7 +22,7 @@ export interface OutboundMessageRequest {
   origin: 'api' | 'agent';
   template?: { contentSid: string; variables: Record<string, string> } | undefined;
   /** Who asked, for the event log. */
-  actor?: Actor | undefined;
+  actor: Actor;
 }
 
 /**
@@ -68,7 +68,8 @@ export async function startOutboundMessage({ temporal, logger }: ApiDeps, tenant
     type: scheduledAt ? 'message.scheduled' : 'message.queued',
     subjectType: 'message',
     subjectId: id,
-    data: { channel: input.channel, scheduledAt: scheduledAt?.toISOString() ?? null, workflowId, runId, ...(input.actor ? { actor: input.actor } : {}) },
+    actor: input.actor,
+    data: { channel: input.channel, scheduledAt: scheduledAt?.toISOString() ?? null, workflowId, runId },
   });
   return { row, runId };
 }

@@ -1,11 +1,12 @@
 import type { RequestHandler } from 'express';
 import { CreateNotificationRuleSchema } from '../../../domain/schemas/ingest';
 import { createNotificationRule, listNotificationRules } from '../../../prisma/queries/notification-rules/notification-rules';
+import { actorOf } from '../../http/actor';
 import { tenantOf } from '../../http/authenticate';
 
 export function createNotificationRuleRoute(): RequestHandler {
   return async (req, res) => {
-    const rule = await createNotificationRule(tenantOf(res).db, CreateNotificationRuleSchema.parse(req.body));
+    const rule = await createNotificationRule(tenantOf(res).db, CreateNotificationRuleSchema.parse(req.body), actorOf(res));
     res.status(201).json({ notificationRule: rule });
   };
 }

@@ -12,6 +12,7 @@ import type { SecretBox } from '../../../providers/credentials/secret-box';
 import { sealResendAccount, sealTwilioAccount } from '../../../providers/credentials/tenant-credentials';
 import { checkTwilioCredentials } from '../../../providers/twilio/check-twilio-credentials';
 import type { ApiDeps } from '../../deps';
+import { actorOf } from '../../http/actor';
 import { tenantOf } from '../../http/authenticate';
 import { tenantProviders } from '../../tenant-providers';
 
@@ -60,7 +61,7 @@ export function putTwilioCredentialsRoute(deps: ApiDeps): RequestHandler {
       keyLast4: null,
       hasWebhookSecret: false,
       sealed: sealTwilioAccount(secrets, tenantId, input),
-    });
+    }, actorOf(res));
     deps.logger.info({ tenantId, provider: 'twilio', accountSid: input.accountSid, accountType: check.accountType }, 'tenant stored its own provider account');
     res.json({ providerCredentials: await view(deps, db) });
   };
@@ -80,7 +81,7 @@ export function putResendCredentialsRoute(deps: ApiDeps): RequestHandler {
       keyLast4: input.apiKey.slice(-4),
       hasWebhookSecret: Boolean(input.webhookSecret),
       sealed: sealResendAccount(secrets, tenantId, input),
-    });
+    }, actorOf(res));
     deps.logger.info({ tenantId, provider: 'resend' }, 'tenant stored its own provider account');
     res.json({ providerCredentials: await view(deps, db) });
   };
@@ -90,7 +91,7 @@ export function putResendCredentialsRoute(deps: ApiDeps): RequestHandler {
 export function deleteCredentialsRoute(deps: ApiDeps, provider: CredentialProvider): RequestHandler {
   return async (_req, res) => {
     const { tenantId, db } = tenantOf(res);
-    if (await deleteProviderCredentials(db, provider)) deps.logger.info({ tenantId, provider }, 'tenant removed its own provider account');
+    if (await deleteProviderCredentials(db, provider, actorOf(res))) deps.logger.info({ tenantId, provider }, 'tenant removed its own provider account');
     res.status(204).end();
   };
 }

@@ -4,7 +4,7 @@ import { escapeHtml } from '../../../domain/html';
 import { quoteMessageId, scheduledMessageWorkflowId } from '../../../domain/derived-ids';
 import { cancelPendingMessage } from '../../../prisma/queries/messages/cancel-pending-message';
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
-import { findQuoteByPublicToken, respondToQuote } from '../../../prisma/queries/quotes/quotes';
+import { findQuoteByPublicToken, markQuoteViewed, respondToQuote } from '../../../prisma/queries/quotes/quotes';
 import { forTenant } from '../../../prisma/tenant-scope';
 import { cancelSignal, quoteRespondedSignal } from '../../../workflows/definitions';
 import type { ApiDeps } from '../../deps';
@@ -74,6 +74,8 @@ export function showQuotePage(deps: ApiDeps): RequestHandler {
     const token = String(req.params.token);
     const quote = TOKEN.test(token) ? await findQuoteByPublicToken(deps.systemPrisma, token) : null;
     if (!quote || quote.status === 'draft') return notFound(res);
+    // Link previews fetch the page too (messaging apps unfurl links): "viewed" means the page was opened.
+    if (!quote.viewedAt) await markQuoteViewed(forTenant(deps.prisma, quote.tenantId), quote);
     res.type('html').send(render(quote, new Date()));
   };
 }
@@ -89,7 +91,7 @@ export function answerQuote(deps: ApiDeps, response: 'accepted' | 'rejected'): R
     if (!quote || quote.status === 'draft') return notFound(res);
     const db = forTenant(deps.prisma, quote.tenantId);
     if (await respondToQuote(db, token, response)) {
-      await recordEvent(db, { type: `quote.${response}`, subjectType: 'quote', subjectId: quote.id, data: { via: 'quote-page' } });
+      await recordEvent(db, { type: `quote.${response}`, subjectType: 'quote', subjectId: quote.id, actor: { kind: 'contact', id: quote.contactId }, data: { via: 'quote-page' } });
       // A quote SMS still waiting (quiet hours) is pointless once the lead has answered: cancel it, as the
       // message API would. A message already being sent is left to finish.
       const waiting: string[] = [];

@@ -8,6 +8,7 @@ import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
 import { createIngestedQuote } from '../../../prisma/queries/quotes/create-ingested-quote';
 import { getQuoteOrThrow, getQuoteSettings, listQuotes, setQuoteWorkflowId, updateQuoteSettings } from '../../../prisma/queries/quotes/quotes';
 import type { ApiDeps } from '../../deps';
+import { actorOf } from '../../http/actor';
 import { tenantOf } from '../../http/authenticate';
 import { publicBaseUrl } from '../../http/public-url';
 import { toQuoteView } from '../../quote-views';
@@ -33,7 +34,7 @@ export function createQuoteRoute(deps: ApiDeps): RequestHandler {
     const { unreachable } = await startQueuedWorkflows(deps, [{ kind: 'quote', tenantId, quoteId: quote.id, contactId: contact.id, followUpDays }]);
     if (unreachable) warning = 'Saved; the workflow engine could not be reached, so the quote will be sent as soon as it is back.';
     await setQuoteWorkflowId(db, quote.id, quoteWorkflowId(tenantId, quote.id));
-    await recordEvent(db, { type: 'quote.created', subjectType: 'quote', subjectId: quote.id, data: { source: 'api', externalId: quote.externalId } });
+    await recordEvent(db, { type: 'quote.created', subjectType: 'quote', subjectId: quote.id, actor: actorOf(res), data: { source: 'api', externalId: quote.externalId } });
     if (!contact.phone) warning = 'The contact has no phone number, so the quote will not be texted; share its shortUrl another way.';
     else if (contact.smsConsent === 'revoked') warning = 'The contact opted out of SMS, so the quote will not be texted; share its shortUrl another way.';
     const row = await getQuoteOrThrow(db, quote.id);
@@ -68,6 +69,6 @@ export function updateQuoteSettingsRoute(): RequestHandler {
     const input = QuoteSettingsSchema.parse(req.body);
     const problems = templateProblemsAt({ messageTemplate: input.messageTemplate, followUpTemplate: input.followUpTemplate }, 'quote');
     if (problems.length) throw templateInvalidError('The quote settings', problems);
-    res.json({ quoteSettings: await updateQuoteSettings(tenantOf(res).db, input) });
+    res.json({ quoteSettings: await updateQuoteSettings(tenantOf(res).db, input, actorOf(res)) });
   };
 }

@@ -9,6 +9,7 @@ import {
   setDefaultSender,
   type SenderAddressRow,
 } from '../../../prisma/queries/sender-addresses/sender-addresses';
+import { actorOf } from '../../http/actor';
 import { tenantOf } from '../../http/authenticate';
 
 function toView(row: SenderAddressRow): SenderAddressView {
@@ -27,7 +28,7 @@ function toView(row: SenderAddressRow): SenderAddressView {
 /** The tenant's own senders: sends use each channel's default, and inbound messages find the tenant by them. */
 export function addSenderAddressRoute(): RequestHandler {
   return async (req, res) => {
-    const row = await addSenderAddress(tenantOf(res).db, CreateSenderAddressSchema.parse(req.body));
+    const row = await addSenderAddress(tenantOf(res).db, CreateSenderAddressSchema.parse(req.body), actorOf(res));
     res.status(201).json({ senderAddress: toView(row) });
   };
 }
@@ -41,14 +42,14 @@ export function listSenderAddressesRoute(): RequestHandler {
 export function setDefaultSenderRoute(): RequestHandler {
   return async (req, res) => {
     const { id } = IdParamsSchema.parse(req.params);
-    res.json({ senderAddress: toView(await setDefaultSender(tenantOf(res).db, id)) });
+    res.json({ senderAddress: toView(await setDefaultSender(tenantOf(res).db, id, actorOf(res))) });
   };
 }
 
 export function removeSenderAddressRoute(): RequestHandler {
   return async (req, res) => {
     const { id } = IdParamsSchema.parse(req.params);
-    await removeSenderAddress(tenantOf(res).db, id);
+    await removeSenderAddress(tenantOf(res).db, id, actorOf(res));
     res.status(204).end();
   };
 }

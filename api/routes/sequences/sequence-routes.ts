@@ -21,9 +21,9 @@ import {
 } from '../../../prisma/queries/sequences/sequences';
 import { sequenceStats } from '../../../prisma/queries/sequences/sequence-stats';
 import { getTenantOrThrow } from '../../../prisma/queries/tenants/get-tenant-or-throw';
-import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
 import type { TenantDb } from '../../../prisma/tenant-scope';
 import type { ApiDeps } from '../../deps';
+import { actorOf } from '../../http/actor';
 import { tenantOf } from '../../http/authenticate';
 import { toSequenceView } from '../../sequence-views';
 
@@ -40,9 +40,8 @@ export function createSequenceRoute({ temporalWeb }: ApiDeps): RequestHandler {
     const body = z.object({ publish: z.boolean().optional().describe('Publish at once') }).loose().parse(req.body ?? {});
     const { publish, ...rest } = body;
     const input = CreateSequenceSchema.parse(rest);
-    const id = await createSequence(db, input);
-    if (publish) await publishSequence(db, id);
-    await recordEvent(db, { type: 'sequence.created', subjectType: 'sequence', subjectId: id, data: { published: Boolean(publish) } });
+    const id = await createSequence(db, input, actorOf(res));
+    if (publish) await publishSequence(db, id, actorOf(res));
     res.status(201).json(await sequenceAnswer(db, id, temporalWeb));
   };
 }
@@ -67,7 +66,7 @@ export function updateSequenceRoute({ temporalWeb }: ApiDeps): RequestHandler {
     const input = UpdateSequenceSchema.parse(req.body);
     const { db } = tenantOf(res);
     const id = String(req.params.id);
-    await updateSequence(db, id, input);
+    await updateSequence(db, id, input, actorOf(res));
     res.json(await sequenceAnswer(db, id, temporalWeb));
   };
 }
@@ -76,9 +75,8 @@ export function publishSequenceRoute({ temporalWeb }: ApiDeps): RequestHandler {
   return async (req, res) => {
     const { db } = tenantOf(res);
     const id = String(req.params.id);
-    await publishSequence(db, id);
+    await publishSequence(db, id, actorOf(res));
     const sequence = await getSequenceOrThrow(db, id);
-    await recordEvent(db, { type: 'sequence.published', subjectType: 'sequence', subjectId: id, data: { version: sequence.versions[0]!.version } });
     res.json(await sequenceAnswer(db, id, temporalWeb, sequence));
   };
 }

@@ -5,6 +5,7 @@ import { renderTemplate, templateInvalidError, templateProblemsAt } from '../../
 import { getContactOrThrow } from '../../../prisma/queries/contacts/get-contact-or-throw';
 import { getTenantOrThrow } from '../../../prisma/queries/tenants/get-tenant-or-throw';
 import { createTemplate, deleteTemplate, getTemplateOrThrow, listTemplates, updateTemplate } from '../../../prisma/queries/templates/templates';
+import { actorOf } from '../../http/actor';
 import { tenantOf } from '../../http/authenticate';
 import { toTemplateView } from '../../sequence-views';
 
@@ -18,7 +19,7 @@ export function createTemplateRoute(): RequestHandler {
   return async (req, res) => {
     const input = CreateTemplateSchema.parse(req.body);
     assertValid(input);
-    res.status(201).json({ template: toTemplateView(await createTemplate(tenantOf(res).db, input)) });
+    res.status(201).json({ template: toTemplateView(await createTemplate(tenantOf(res).db, input, actorOf(res))) });
   };
 }
 
@@ -42,13 +43,13 @@ export function updateTemplateRoute(): RequestHandler {
     if (input.subject && current.channel !== 'email') throw new AppError(ErrorCodes.VALIDATION, `subject is only used by email, not ${current.channel}`);
     if (input.contentSid && current.channel !== 'whatsapp') throw new AppError(ErrorCodes.VALIDATION, `contentSid is only used by whatsapp templates, not ${current.channel}`);
     assertValid(input);
-    res.json({ template: toTemplateView(await updateTemplate(db, current.id, input)) });
+    res.json({ template: toTemplateView(await updateTemplate(db, current.id, input, actorOf(res))) });
   };
 }
 
 export function deleteTemplateRoute(): RequestHandler {
   return async (req, res) => {
-    await deleteTemplate(tenantOf(res).db, String(req.params.id));
+    await deleteTemplate(tenantOf(res).db, String(req.params.id), actorOf(res));
     res.status(204).end();
   };
 }

@@ -1,10 +1,10 @@
 import type { RequestHandler } from 'express';
 import { UpdateTenantSettingsSchema } from '../../../domain/schemas/tenant';
 import { newId } from '../../../prisma/ids';
-import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
 import { getTenantSettings, updateTenantSettings } from '../../../prisma/queries/tenants/tenant-settings';
 import { isTemporalUnreachable, recheckSendsStart } from '../../../workflows/definitions';
 import type { ApiDeps } from '../../deps';
+import { actorOf } from '../../http/actor';
 import { tenantOf } from '../../http/authenticate';
 
 export function getTenantSettingsRoute(): RequestHandler {
@@ -22,8 +22,7 @@ export function updateTenantSettingsRoute(deps: ApiDeps): RequestHandler {
     const change = UpdateTenantSettingsSchema.parse(req.body);
     const { tenantId, db } = tenantOf(res);
     const before = await getTenantSettings(db);
-    const settings = await updateTenantSettings(db, change);
-    await recordEvent(db, { type: 'tenant.settings_changed', subjectType: 'tenant', subjectId: tenantId, data: { fields: Object.keys(change) } });
+    const settings = await updateTenantSettings(db, change, actorOf(res));
 
     const moved = [
       JSON.stringify(before.quietHours) !== JSON.stringify(settings.quietHours) ? 'quiet hours' : null,

@@ -1,13 +1,6 @@
 import type { Response } from 'express';
 import { AppError, ErrorCodes } from '../../../domain/errors';
-import type { Actor } from '../../../prisma/queries/threads/change-thread';
 import { principalOf } from '../../http/authenticate';
-
-/** The author of a change, as the event log records it. */
-export function actorOf(res: Response): Actor {
-  const principal = principalOf(res);
-  return principal.kind === 'user' ? { kind: 'user', id: principal.userId } : { kind: 'apiKey', id: principal.apiKeyId };
-}
 
 /** The calling member's user id; null for an API key. */
 export function memberIdOf(res: Response): string | null {

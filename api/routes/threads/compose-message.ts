@@ -15,7 +15,7 @@ import type { ApiDeps } from '../../deps';
 import { tenantOf } from '../../http/authenticate';
 import { toInboxMessage } from '../../inbox-views';
 import { startOutboundMessage } from '../messages/start-outbound-message';
-import { actorOf } from './caller';
+import { actorOf } from '../../http/actor';
 
 const UNAVAILABLE_CODES = {
   no_address: ErrorCodes.CONTACT_UNREACHABLE,

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import type { EventType } from '../../../domain/audit';
 import { AssignThreadSchema, CreateNoteSchema, SetLabelsSchema, SnoozeThreadSchema } from '../../../domain/schemas/inbox';
 import { createNote } from '../../../prisma/queries/notes/create-note';
 import { changeThread, type ThreadChange } from '../../../prisma/queries/threads/change-thread';
@@ -7,7 +8,8 @@ import { markThreadRead } from '../../../prisma/queries/threads/mark-thread-read
 import { getMemberOrThrow } from '../../../prisma/queries/users/users';
 import { tenantOf } from '../../http/authenticate';
 import { toNoteView } from '../../inbox-views';
-import { actorOf, memberIdOf, requireMember } from './caller';
+import { actorOf } from '../../http/actor';
+import { memberIdOf, requireMember } from './caller';
 import { threadSummary } from './thread-summary';
 
 type Action = 'assign' | 'close' | 'reopen' | 'snooze' | 'labels';
@@ -21,7 +23,7 @@ export function changeThreadRoute(action: Action): RequestHandler {
     const { db } = tenantOf(res);
     const threadId = String(req.params.id);
     let change: ThreadChange;
-    let type: string;
+    let type: EventType;
     let data: Record<string, unknown> = {};
     switch (action) {
       case 'assign': {

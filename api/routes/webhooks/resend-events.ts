@@ -16,7 +16,7 @@ export const EventSchema = z
   })
   .passthrough();
 
-/** What each Resend event means for its email; null for events Herald does not act on (opens, clicks, …). */
+/** What each Resend event means for its email; null for events Herald does not act on (sent, delivery delayed, …). */
 function deliveryUpdateOf(type: string, at: Date): DeliveryUpdate | null {
   const when = at.toISOString();
   switch (type) {
@@ -30,6 +30,10 @@ function deliveryUpdateOf(type: string, at: Date): DeliveryUpdate | null {
     case 'email.complained':
       // A spam complaint: the email arrived, but the person must never be emailed again.
       return { at: when, revokeEmailConsent: true };
+    case 'email.opened':
+      return { at: when, engagement: 'opened' };
+    case 'email.clicked':
+      return { at: when, engagement: 'clicked' };
     default:
       return null;
   }

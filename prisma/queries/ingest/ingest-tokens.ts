@@ -1,13 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Actor } from '../../../domain/audit';
 import type { SystemPrisma } from '../../client';
 import type { TenantDb } from '../../tenant-scope';
+import { recordEvent } from '../event-logs/record-event';
 
 const hash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
-/** Shown once; only the hash is stored. */
-export async function createIngestToken(db: TenantDb, name: string) {
+/** Shown once; only the hash is stored. Recorded with who made it, when made through the API (`actor`). */
+export async function createIngestToken(db: TenantDb, name: string, actor?: Actor) {
   const token = `it_${randomBytes(24).toString('base64url')}`;
-  const row = await db.ingestToken.create({ data: { tenantId: db.$tenantId(), name, prefix: token.slice(0, 9), tokenHash: hash(token) } });
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.ingestToken.create({ data: { tenantId: db.$tenantId(), name, prefix: token.slice(0, 9), tokenHash: hash(token) } });
+    if (actor) await recordEvent(tx, { type: 'ingest_token.created', subjectType: 'ingest_token', subjectId: created.id, actor, data: { name } });
+    return created;
+  });
   return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt, token };
 }
 
@@ -15,9 +21,13 @@ export function listIngestTokens(db: TenantDb) {
   return db.ingestToken.findMany({ orderBy: { createdAt: 'desc' }, select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } });
 }
 
-export async function revokeIngestToken(db: TenantDb, id: string): Promise<boolean> {
-  const { count } = await db.ingestToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
-  return count === 1;
+/** Revokes a token at once, recorded with who did it; false when there is no such working token. */
+export async function revokeIngestToken(db: TenantDb, id: string, actor: Actor): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.ingestToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (count === 1) await recordEvent(tx, { type: 'ingest_token.revoked', subjectType: 'ingest_token', subjectId: id, actor });
+    return count === 1;
+  });
 }
 
 export interface IngestTokenOwner {

@@ -1,7 +1,9 @@
+import type { Actor } from '../../../domain/audit';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import type { Role } from '../../../domain/roles';
 import type { SystemPrisma } from '../../client';
 import type { TenantDb } from '../../tenant-scope';
+import { recordEvent, recordTenantEvent } from '../event-logs/record-event';
 
 const VIEW = { id: true, email: true, role: true, status: true, expiresAt: true, createdAt: true } as const;
 
@@ -10,15 +12,15 @@ export const INVITATION_DAYS = 7;
 
 /**
  * Invites an email with a role. Someone already a member is a 409; an earlier pending invitation to the same
- * address is canceled, so only the newest link works.
+ * address is canceled, so only the newest link works. Recorded with who invited.
  */
-export function createInvitation(db: TenantDb, input: { email: string; role: Role; inviterId: string | null }) {
+export function createInvitation(db: TenantDb, input: { email: string; role: Role; inviterId: string | null }, actor: Actor) {
   return db.$transaction(async (tx) => {
     if (await tx.member.findFirst({ where: { email: input.email }, select: { id: true } })) {
       throw new AppError(ErrorCodes.CONFLICT, 'That person is a member already.', { details: { reason: 'already_member' } });
     }
     await tx.invitation.updateMany({ where: { email: input.email, status: 'pending' }, data: { status: 'canceled' } });
-    return tx.invitation.create({
+    const invitation = await tx.invitation.create({
       data: {
         tenantId: tx.$tenantId(),
         email: input.email,
@@ -28,6 +30,8 @@ export function createInvitation(db: TenantDb, input: { email: string; role: Rol
       },
       select: VIEW,
     });
+    await recordEvent(tx, { type: 'invitation.created', subjectType: 'invitation', subjectId: invitation.id, actor, data: { role: input.role } });
+    return invitation;
   });
 }
 
@@ -36,10 +40,13 @@ export function listPendingInvitations(db: TenantDb) {
   return db.invitation.findMany({ where: { status: 'pending' }, orderBy: { createdAt: 'desc' }, select: VIEW });
 }
 
-/** Cancels a pending invitation; false when there is none with that id. */
-export async function cancelInvitation(db: TenantDb, id: string): Promise<boolean> {
-  const { count } = await db.invitation.updateMany({ where: { id, status: 'pending' }, data: { status: 'canceled' } });
-  return count === 1;
+/** Cancels a pending invitation, recorded with who cancelled it; false when there is none with that id. */
+export async function cancelInvitation(db: TenantDb, id: string, actor: Actor): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.invitation.updateMany({ where: { id, status: 'pending' }, data: { status: 'canceled' } });
+    if (count === 1) await recordEvent(tx, { type: 'invitation.cancelled', subjectType: 'invitation', subjectId: id, actor });
+    return count === 1;
+  });
 }
 
 /**
@@ -89,6 +96,16 @@ export async function acceptInvitation(
       existing ??
       (await tx.member.create({ data: { tenantId: invitation.tenantId, authUserId: accountId, email: person.email, name: person.name, role: invitation.role } }));
     await tx.invitation.update({ where: { id }, data: { status: 'accepted' } });
+    if (!existing) {
+      // The new member's own doing: they followed the link.
+      await recordTenantEvent(tx, invitation.tenantId, {
+        type: 'member.joined',
+        subjectType: 'member',
+        subjectId: member.id,
+        actor: { kind: 'user', id: member.id },
+        data: { invitationId: id, role: member.role },
+      });
+    }
     return { accountId, tenantId: invitation.tenantId, member };
   });
 }

@@ -1,8 +1,10 @@
+import type { Actor } from '../../../domain/audit';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import { DEFAULT_SUCCESS_MESSAGE, defaultConsentText } from '../../../domain/lead-form';
 import type { CreateLeadForm, UpdateLeadForm } from '../../../domain/schemas/lead-form';
 import { Prisma } from '../../client';
 import type { TenantDb } from '../../tenant-scope';
+import { recordEvent } from '../event-logs/record-event';
 
 const WITH_TOKEN = { ingestToken: { select: { name: true, revokedAt: true } } } as const;
 
@@ -20,14 +22,15 @@ export async function getLeadFormOrThrow(db: TenantDb, id: string): Promise<Lead
 
 /**
  * A form for an ingest token that is not revoked, one per token; settings left out take their defaults: enabled,
- * any page, the token's name, and consent wording naming the tenant's business.
+ * any page, the token's name, and consent wording naming the tenant's business. Recorded with who made it.
  */
-export async function createLeadForm(db: TenantDb, input: CreateLeadForm): Promise<LeadFormRow> {
+export async function createLeadForm(db: TenantDb, input: CreateLeadForm, actor: Actor): Promise<LeadFormRow> {
   const token = await db.ingestToken.findFirst({ where: { id: input.ingestTokenId, revokedAt: null }, select: { id: true, name: true } });
   if (!token) throw new AppError(ErrorCodes.NOT_FOUND, `Ingest token ${input.ingestTokenId} not found or revoked`, { details: { ingestTokenId: input.ingestTokenId } });
   const tenant = await db.tenant.findFirstOrThrow({ select: { businessName: true } });
   try {
-    const { id } = await db.leadForm.create({
+    const id = await db.$transaction(async (tx) => {
+      const form = await tx.leadForm.create({
       data: {
         tenantId: db.$tenantId(),
         ingestTokenId: token.id,
@@ -38,7 +41,10 @@ export async function createLeadForm(db: TenantDb, input: CreateLeadForm): Promi
         successMessage: input.successMessage ?? DEFAULT_SUCCESS_MESSAGE,
         defaultCountryCode: input.defaultCountryCode ?? null,
       },
-      select: { id: true },
+      select: { id: true, name: true },
+      });
+      await recordEvent(tx, { type: 'lead_form.created', subjectType: 'lead_form', subjectId: form.id, actor, data: { name: form.name, ingestTokenId: token.id } });
+      return form.id;
     });
     return getLeadFormOrThrow(db, id);
   } catch (error) {
@@ -49,8 +55,13 @@ export async function createLeadForm(db: TenantDb, input: CreateLeadForm): Promi
   }
 }
 
-export async function updateLeadForm(db: TenantDb, id: string, change: UpdateLeadForm): Promise<LeadFormRow> {
-  const { count } = await db.leadForm.updateMany({ where: { id }, data: { ...change, updatedAt: new Date() } });
-  if (count === 0) throw new AppError(ErrorCodes.NOT_FOUND, `Lead form ${id} not found`, { details: { leadFormId: id } });
+/** Changes a form's settings, recorded with who changed them and which fields (never the texts). */
+export async function updateLeadForm(db: TenantDb, id: string, change: UpdateLeadForm, actor: Actor): Promise<LeadFormRow> {
+  const fields = Object.entries(change).flatMap(([field, value]) => (value === undefined ? [] : [field]));
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.leadForm.updateMany({ where: { id }, data: { ...change, updatedAt: new Date() } });
+    if (count === 0) throw new AppError(ErrorCodes.NOT_FOUND, `Lead form ${id} not found`, { details: { leadFormId: id } });
+    await recordEvent(tx, { type: 'lead_form.updated', subjectType: 'lead_form', subjectId: id, actor, data: { fields } });
+  });
   return getLeadFormOrThrow(db, id);
 }

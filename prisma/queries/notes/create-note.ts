@@ -1,5 +1,5 @@
 import type { TenantDb } from '../../tenant-scope';
-import type { Actor } from '../threads/change-thread';
+import type { Actor } from '../../../domain/audit';
 import { recordEvent } from '../event-logs/record-event';
 import { getThreadOrThrow } from '../threads/get-thread-or-throw';
 
@@ -11,7 +11,7 @@ export async function createNote(db: TenantDb, threadId: string, input: { body: 
       data: { tenantId: tx.$tenantId(), threadId, body: input.body, visibility: input.visibility, authorId: input.authorId },
       include: { author: { select: { id: true, name: true } } },
     });
-    await recordEvent(tx, { type: 'note.created', subjectType: 'note', subjectId: note.id, data: { threadId, visibility: input.visibility, actor: input.actor } });
+    await recordEvent(tx, { type: 'note.created', subjectType: 'note', subjectId: note.id, actor: input.actor, data: { threadId, visibility: input.visibility } });
     return note;
   });
 }

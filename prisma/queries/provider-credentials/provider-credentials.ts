@@ -1,5 +1,7 @@
+import type { Actor } from '../../../domain/audit';
 import type { SystemPrisma } from '../../client';
 import type { TenantDb, TenantTx } from '../../tenant-scope';
+import { recordEvent } from '../event-logs/record-event';
 
 export type CredentialProvider = 'twilio' | 'resend';
 
@@ -24,8 +26,8 @@ export async function hasProviderCredentials(db: TenantTx, provider: CredentialP
   return (await db.providerCredential.count({ where: { provider } })) > 0;
 }
 
-/** Stores (or replaces) the tenant's account at a provider. */
-export async function saveProviderCredentials(db: TenantDb, provider: CredentialProvider, input: ProviderCredentialsInput) {
+/** Stores (or replaces) the tenant's account at a provider, recorded with who did it (never the secret, nor part of it). */
+export async function saveProviderCredentials(db: TenantDb, provider: CredentialProvider, input: ProviderCredentialsInput, actor: Actor) {
   const tenantId = db.$tenantId();
   const data = {
     accountSid: input.accountSid,
@@ -37,17 +39,24 @@ export async function saveProviderCredentials(db: TenantDb, provider: Credential
     authTag: new Uint8Array(input.sealed.authTag),
     ciphertext: new Uint8Array(input.sealed.ciphertext),
   };
-  return db.providerCredential.upsert({
-    where: { tenantId_provider: { tenantId, provider } },
-    create: { tenantId, provider, ...data },
-    update: { ...data, updatedAt: new Date() },
-  });
+  const [saved] = await db.$transaction([
+    db.providerCredential.upsert({
+      where: { tenantId_provider: { tenantId, provider } },
+      create: { tenantId, provider, ...data },
+      update: { ...data, updatedAt: new Date() },
+    }),
+    recordEvent(db, { type: 'provider_credentials.saved', subjectType: 'provider_credentials', subjectId: provider, actor, data: input.accountSid ? { accountSid: input.accountSid } : {} }),
+  ]);
+  return saved;
 }
 
-/** True when there was something to delete. */
-export async function deleteProviderCredentials(db: TenantDb, provider: CredentialProvider): Promise<boolean> {
-  const { count } = await db.providerCredential.deleteMany({ where: { provider } });
-  return count > 0;
+/** True when there was something to delete; recorded with who did it. */
+export async function deleteProviderCredentials(db: TenantDb, provider: CredentialProvider, actor: Actor): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.providerCredential.deleteMany({ where: { provider } });
+    if (count > 0) await recordEvent(tx, { type: 'provider_credentials.removed', subjectType: 'provider_credentials', subjectId: provider, actor });
+    return count > 0;
+  });
 }
 
 /**

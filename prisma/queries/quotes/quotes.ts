@@ -1,6 +1,8 @@
+import type { Actor } from '../../../domain/audit';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import type { QuoteSettings } from '../../../domain/schemas/quote';
 import type { SystemPrisma } from '../../client';
+import { recordEvent } from '../event-logs/record-event';
 import type { TenantDb, TenantTx } from '../../tenant-scope';
 
 export async function getQuoteOrThrow(db: TenantDb, quoteId: string) {
@@ -31,15 +33,32 @@ export async function getQuoteSettings(db: TenantTx) {
   return { messageTemplate: tenant.quoteMessageTemplate, followUpTemplate: tenant.quoteFollowUpTemplate, followUpDays: tenant.quoteFollowUpDays };
 }
 
-export async function updateQuoteSettings(db: TenantDb, input: QuoteSettings) {
-  await db.tenant.updateMany({
-    data: {
-      ...(input.messageTemplate !== undefined ? { quoteMessageTemplate: input.messageTemplate } : {}),
-      ...(input.followUpTemplate !== undefined ? { quoteFollowUpTemplate: input.followUpTemplate } : {}),
-      ...(input.followUpDays !== undefined ? { quoteFollowUpDays: input.followUpDays } : {}),
-    },
+/** Changes the quote texts and follow-up, recorded in the event log (the names of the fields changed) with who changed them. */
+export async function updateQuoteSettings(db: TenantDb, input: QuoteSettings, actor: Actor) {
+  return db.$transaction(async (tx) => {
+    await tx.tenant.updateMany({
+      data: {
+        ...(input.messageTemplate !== undefined ? { quoteMessageTemplate: input.messageTemplate } : {}),
+        ...(input.followUpTemplate !== undefined ? { quoteFollowUpTemplate: input.followUpTemplate } : {}),
+        ...(input.followUpDays !== undefined ? { quoteFollowUpDays: input.followUpDays } : {}),
+      },
+    });
+    const fields = Object.entries(input).flatMap(([field, value]) => (value === undefined ? [] : [field]));
+    await recordEvent(tx, { type: 'quote_settings.changed', subjectType: 'tenant', subjectId: tx.$tenantId(), actor, data: { fields } });
+    return getQuoteSettings(tx);
   });
-  return getQuoteSettings(db);
+}
+
+/**
+ * The lead opened the quote page: the first time is kept (viewed_at) and recorded as the contact's doing, in one
+ * transaction; later visits change nothing.
+ */
+export async function markQuoteViewed(db: TenantDb, quote: { id: string; contactId: string }, at = new Date()): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.quote.updateMany({ where: { id: quote.id, viewedAt: null }, data: { viewedAt: at } });
+    if (count === 1) await recordEvent(tx, { type: 'quote.viewed', subjectType: 'quote', subjectId: quote.id, actor: { kind: 'contact', id: quote.contactId } });
+    return count === 1;
+  });
 }
 
 /**

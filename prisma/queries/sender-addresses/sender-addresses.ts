@@ -1,7 +1,9 @@
+import type { Actor } from '../../../domain/audit';
 import type { Channel } from '../../../domain/channels';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import { Prisma } from '../../client';
 import type { TenantDb, TenantTx } from '../../tenant-scope';
+import { recordEvent } from '../event-logs/record-event';
 
 const withDefault = { include: { defaults: { select: { channel: true } } } } as const;
 
@@ -32,10 +34,12 @@ async function makeDefault(tx: TenantTx, sender: { id: string; channel: Channel 
 /**
  * A sender routes inbound messages to exactly one tenant, so it can be registered only once — by this tenant or
  * any other (409 either way, naming no tenant). `isDefault` makes it the channel's default in the same transaction.
+ * Recorded with who added it, when added through the API (`actor`).
  */
 export async function addSenderAddress(
   db: TenantDb,
   input: { channel: Channel; address: string; displayName?: string | null; isDefault?: boolean },
+  actor?: Actor,
 ): Promise<SenderAddressRow> {
   try {
     return await db.$transaction(async (tx) => {
@@ -43,6 +47,15 @@ export async function addSenderAddress(
         data: { tenantId: tx.$tenantId(), channel: input.channel, address: input.address, displayName: input.displayName ?? null },
       });
       if (input.isDefault) await makeDefault(tx, created);
+      if (actor) {
+        await recordEvent(tx, {
+          type: 'sender_address.added',
+          subjectType: 'sender_address',
+          subjectId: created.id,
+          actor,
+          data: { channel: created.channel, address: created.address, isDefault: Boolean(input.isDefault) },
+        });
+      }
       return getSenderAddressOrThrow(tx, created.id);
     });
   } catch (error) {
@@ -53,22 +66,26 @@ export async function addSenderAddress(
   }
 }
 
-/** Sends on the sender's channel use it from now on; the channel's previous default stays registered. */
-export async function setDefaultSender(db: TenantDb, id: string): Promise<SenderAddressRow> {
+/** Sends on the sender's channel use it from now on; the channel's previous default stays registered. Recorded with who did it. */
+export async function setDefaultSender(db: TenantDb, id: string, actor: Actor): Promise<SenderAddressRow> {
   return db.$transaction(async (tx) => {
     const sender = await getSenderAddressOrThrow(tx, id);
     await makeDefault(tx, sender);
+    await recordEvent(tx, { type: 'sender_address.made_default', subjectType: 'sender_address', subjectId: id, actor, data: { channel: sender.channel, address: sender.address } });
     return { ...sender, isDefault: true };
   });
 }
 
 /**
  * Removes a sender; when it was the channel's default, the default goes with it (a cascade) and sends fall back to
- * the shared sender. Messages it sent keep its address.
+ * the shared sender. Messages it sent keep its address. Recorded with who removed it.
  */
-export async function removeSenderAddress(db: TenantDb, id: string): Promise<void> {
-  const { count } = await db.senderAddress.deleteMany({ where: { id } });
-  if (count === 0) throw new AppError(ErrorCodes.NOT_FOUND, `Sender address ${id} not found`);
+export async function removeSenderAddress(db: TenantDb, id: string, actor: Actor): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const sender = await getSenderAddressOrThrow(tx, id);
+    await tx.senderAddress.deleteMany({ where: { id } });
+    await recordEvent(tx, { type: 'sender_address.removed', subjectType: 'sender_address', subjectId: id, actor, data: { channel: sender.channel, address: sender.address } });
+  });
 }
 
 /** The sender a send on this channel uses, or null: the server's shared sender then. */

@@ -1,9 +1,11 @@
+import type { Actor } from '../../../domain/audit';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import { SequenceSettingsSchema, type CreateSequence, type SequenceSettings, type SequenceStepInput, type UpdateSequence } from '../../../domain/schemas/sequence';
 import { sequenceStepProblems } from '../../../domain/sequence-step-problems';
 import { templateInvalidError, templateProblemsAt, type PlacedProblem } from '../../../domain/templates';
 import { Prisma } from '../../client';
 import type { TenantDb } from '../../tenant-scope';
+import { recordEvent } from '../event-logs/record-event';
 
 type Tx = Parameters<Parameters<TenantDb['$transaction']>[0]>[0];
 
@@ -44,8 +46,8 @@ function duplicateName(error: unknown, name: string | undefined): never {
   throw error;
 }
 
-/** A new sequence with its first version as a draft; publish it to enroll contacts. */
-export async function createSequence(db: TenantDb, input: CreateSequence): Promise<string> {
+/** A new sequence with its first version as a draft (publish it to enroll contacts), recorded with who made it. */
+export async function createSequence(db: TenantDb, input: CreateSequence, actor: Actor): Promise<string> {
   await checkSteps(db, input.steps);
   try {
     return await db.$transaction(async (tx) => {
@@ -54,6 +56,7 @@ export async function createSequence(db: TenantDb, input: CreateSequence): Promi
         data: { tenantId: db.$tenantId(), sequenceId: sequence.id, version: 1, settings: input.settings as Prisma.InputJsonValue },
       });
       await tx.sequenceStep.createMany({ data: stepRows(db.$tenantId(), version.id, input.steps) });
+      await recordEvent(tx, { type: 'sequence.created', subjectType: 'sequence', subjectId: sequence.id, actor, data: { name: input.name, steps: input.steps.length } });
       return sequence.id;
     });
   } catch (error) {
@@ -135,29 +138,36 @@ function asInput(steps: SequenceWithVersions['versions'][number]['steps']): Sequ
 
 /**
  * Edits go to the draft. When the newest version is published (immutable: enrollments run on it), the edit
- * becomes a new draft version built from it, so running enrollments keep their content.
+ * becomes a new draft version built from it, so running enrollments keep their content. Recorded with who
+ * edited it and which fields.
  */
-export async function updateSequence(db: TenantDb, sequenceId: string, input: UpdateSequence): Promise<void> {
+export async function updateSequence(db: TenantDb, sequenceId: string, input: UpdateSequence, actor: Actor): Promise<void> {
   const sequence = await getSequenceOrThrow(db, sequenceId);
   if (input.steps) await checkSteps(db, input.steps);
   try {
     await db.$transaction(async (tx) => {
-      if (input.name !== undefined) await tx.sequence.updateMany({ where: { id: sequenceId }, data: { name: input.name, updatedAt: new Date() } });
-      if (!input.settings && !input.steps) return;
-      const latest = sequence.versions[0]!;
-      if (latest.publishedAt === null) {
-        if (input.settings) await tx.sequenceVersion.updateMany({ where: { id: latest.id }, data: { settings: input.settings as Prisma.InputJsonValue } });
-        if (input.steps) {
-          await tx.sequenceStep.deleteMany({ where: { versionId: latest.id } });
-          await tx.sequenceStep.createMany({ data: stepRows(db.$tenantId(), latest.id, input.steps) });
+      const fields = (['name', 'settings', 'steps'] as const).filter((field) => input[field] !== undefined);
+      const draftVersion = async (): Promise<number | null> => {
+        if (input.name !== undefined) await tx.sequence.updateMany({ where: { id: sequenceId }, data: { name: input.name, updatedAt: new Date() } });
+        if (!input.settings && !input.steps) return null;
+        const latest = sequence.versions[0]!;
+        if (latest.publishedAt === null) {
+          if (input.settings) await tx.sequenceVersion.updateMany({ where: { id: latest.id }, data: { settings: input.settings as Prisma.InputJsonValue } });
+          if (input.steps) {
+            await tx.sequenceStep.deleteMany({ where: { versionId: latest.id } });
+            await tx.sequenceStep.createMany({ data: stepRows(db.$tenantId(), latest.id, input.steps) });
+          }
+          return latest.version;
         }
-        return;
-      }
-      const settings: SequenceSettings = input.settings ?? SequenceSettingsSchema.parse(latest.settings ?? {});
-      const draft = await tx.sequenceVersion.create({
-        data: { tenantId: db.$tenantId(), sequenceId, version: latest.version + 1, settings: settings as Prisma.InputJsonValue },
-      });
-      await tx.sequenceStep.createMany({ data: stepRows(db.$tenantId(), draft.id, input.steps ?? asInput(latest.steps)) });
+        const settings: SequenceSettings = input.settings ?? SequenceSettingsSchema.parse(latest.settings ?? {});
+        const draft = await tx.sequenceVersion.create({
+          data: { tenantId: db.$tenantId(), sequenceId, version: latest.version + 1, settings: settings as Prisma.InputJsonValue },
+        });
+        await tx.sequenceStep.createMany({ data: stepRows(db.$tenantId(), draft.id, input.steps ?? asInput(latest.steps)) });
+        return draft.version;
+      };
+      const draft = await draftVersion();
+      await recordEvent(tx, { type: 'sequence.updated', subjectType: 'sequence', subjectId: sequenceId, actor, data: { fields, ...(draft !== null ? { draftVersion: draft } : {}) } });
     });
   } catch (error) {
     duplicateName(error, input.name);
@@ -167,8 +177,9 @@ export async function updateSequence(db: TenantDb, sequenceId: string, input: Up
 /**
  * Publishes the draft: saved templates' current text is copied into its steps (later template edits do not
  * reach it), every text is checked once more, and the version becomes immutable (a trigger enforces it).
+ * Recorded with who published it.
  */
-export async function publishSequence(db: TenantDb, sequenceId: string): Promise<void> {
+export async function publishSequence(db: TenantDb, sequenceId: string, actor: Actor): Promise<void> {
   const sequence = await getSequenceOrThrow(db, sequenceId);
   const draft = draftVersionOf(sequence.versions);
   if (!draft) throw new AppError(ErrorCodes.CONFLICT, `Sequence ${sequenceId} has no draft to publish: version ${sequence.versions[0]!.version} is already published`);
@@ -192,5 +203,6 @@ export async function publishSequence(db: TenantDb, sequenceId: string): Promise
     }
     if (problems.length) throw templateInvalidError('The sequence', problems);
     await tx.sequenceVersion.updateMany({ where: { id: draft.id }, data: { publishedAt: new Date() } });
+    await recordEvent(tx, { type: 'sequence.published', subjectType: 'sequence', subjectId: sequenceId, actor, data: { version: draft.version } });
   });
 }

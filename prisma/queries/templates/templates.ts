@@ -1,7 +1,9 @@
+import type { Actor } from '../../../domain/audit';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import type { CreateTemplate, UpdateTemplate } from '../../../domain/schemas/template';
 import { Prisma } from '../../client';
 import type { TenantDb } from '../../tenant-scope';
+import { recordEvent } from '../event-logs/record-event';
 
 function duplicateName(error: unknown, name: string | undefined): never {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
@@ -10,10 +12,15 @@ function duplicateName(error: unknown, name: string | undefined): never {
   throw error;
 }
 
-export async function createTemplate(db: TenantDb, input: CreateTemplate) {
+/** Saves a template, recorded with who saved it (its name, never its text). */
+export async function createTemplate(db: TenantDb, input: CreateTemplate, actor: Actor) {
   try {
-    return await db.template.create({
-      data: { tenantId: db.$tenantId(), name: input.name, channel: input.channel, subject: input.subject ?? null, body: input.body, contentSid: input.contentSid ?? null },
+    return await db.$transaction(async (tx) => {
+      const template = await tx.template.create({
+        data: { tenantId: db.$tenantId(), name: input.name, channel: input.channel, subject: input.subject ?? null, body: input.body, contentSid: input.contentSid ?? null },
+      });
+      await recordEvent(tx, { type: 'template.created', subjectType: 'template', subjectId: template.id, actor, data: { name: template.name, channel: template.channel } });
+      return template;
     });
   } catch (error) {
     return duplicateName(error, input.name);
@@ -30,28 +37,36 @@ export function listTemplates(db: TenantDb) {
   return db.template.findMany({ orderBy: { name: 'asc' } });
 }
 
-/** Edits reach drafts (which read the template at publish); published versions hold a frozen copy. */
-export async function updateTemplate(db: TenantDb, templateId: string, input: UpdateTemplate) {
+/**
+ * Edits reach drafts (which read the template at publish); published versions hold a frozen copy. Recorded with
+ * who edited it and which fields.
+ */
+export async function updateTemplate(db: TenantDb, templateId: string, input: UpdateTemplate, actor: Actor) {
   await getTemplateOrThrow(db, templateId);
+  const fields = Object.entries(input).flatMap(([field, value]) => (value === undefined ? [] : [field]));
   try {
-    await db.template.updateMany({
-      where: { id: templateId },
-      data: {
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.subject !== undefined ? { subject: input.subject } : {}),
-        ...(input.body !== undefined ? { body: input.body } : {}),
-        ...(input.contentSid !== undefined ? { contentSid: input.contentSid } : {}),
-        updatedAt: new Date(),
-      },
-    });
+    await db.$transaction([
+      db.template.updateMany({
+        where: { id: templateId },
+        data: {
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          ...(input.subject !== undefined ? { subject: input.subject } : {}),
+          ...(input.body !== undefined ? { body: input.body } : {}),
+          ...(input.contentSid !== undefined ? { contentSid: input.contentSid } : {}),
+          updatedAt: new Date(),
+        },
+      }),
+      recordEvent(db, { type: 'template.updated', subjectType: 'template', subjectId: templateId, actor, data: { fields } }),
+    ]);
   } catch (error) {
     duplicateName(error, input.name);
   }
   return getTemplateOrThrow(db, templateId);
 }
 
-export async function deleteTemplate(db: TenantDb, templateId: string): Promise<void> {
-  await getTemplateOrThrow(db, templateId);
+/** Deletes a template no sequence uses, recorded with who deleted it (and its name, to show once it is gone). */
+export async function deleteTemplate(db: TenantDb, templateId: string, actor: Actor): Promise<void> {
+  const template = await getTemplateOrThrow(db, templateId);
   const users = await db.sequenceStep.findMany({
     where: { templateId },
     select: { version: { select: { sequence: { select: { name: true } } } } },
@@ -63,7 +78,10 @@ export async function deleteTemplate(db: TenantDb, templateId: string): Promise<
       details: { templateId, sequences: names },
     });
   }
-  await db.template.deleteMany({ where: { id: templateId } });
+  await db.$transaction([
+    db.template.deleteMany({ where: { id: templateId } }),
+    recordEvent(db, { type: 'template.deleted', subjectType: 'template', subjectId: templateId, actor, data: { name: template.name } }),
+  ]);
 }
 
 export function findTemplatesByIds(db: TenantDb, templateIds: string[]) {

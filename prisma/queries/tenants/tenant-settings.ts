@@ -1,6 +1,8 @@
+import type { Actor } from '../../../domain/audit';
 import { formatClock, parseClock, tenantQuietHours } from '../../../domain/quiet-hours';
 import { isoWeekday, weekdayName, type TenantSettings, type UpdateTenantSettings } from '../../../domain/schemas/tenant';
 import type { TenantDb } from '../../tenant-scope';
+import { recordEvent } from '../event-logs/record-event';
 import { getTenantOrThrow } from './get-tenant-or-throw';
 
 type TenantRow = Awaited<ReturnType<typeof getTenantOrThrow>>;
@@ -23,9 +25,12 @@ export async function getTenantSettings(db: TenantDb): Promise<TenantSettings> {
   return toTenantSettings(await getTenantOrThrow(db));
 }
 
-/** Applies a partial change in one statement and returns the settings as they now are. */
-export async function updateTenantSettings(db: TenantDb, change: UpdateTenantSettings): Promise<TenantSettings> {
-  await db.tenant.updateMany({
+/**
+ * Applies a partial change in one statement, recorded in the event log (the names of the fields changed) with
+ * who changed it in the same transaction, and returns the settings as they now are.
+ */
+export async function updateTenantSettings(db: TenantDb, change: UpdateTenantSettings, actor: Actor): Promise<TenantSettings> {
+  const update = db.tenant.updateMany({
     data: {
       ...(change.businessName !== undefined ? { businessName: change.businessName } : {}),
       ...(change.supportContact !== undefined ? { supportContact: change.supportContact } : {}),
@@ -45,5 +50,7 @@ export async function updateTenantSettings(db: TenantDb, change: UpdateTenantSet
       updatedAt: new Date(),
     },
   });
+  const fields = Object.entries(change).flatMap(([field, value]) => (value === undefined ? [] : [field]));
+  await db.$transaction([update, recordEvent(db, { type: 'tenant.settings_changed', subjectType: 'tenant', subjectId: db.$tenantId(), actor, data: { fields } })]);
   return getTenantSettings(db);
 }

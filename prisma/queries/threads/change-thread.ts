@@ -1,10 +1,8 @@
+import type { Actor, EventType } from '../../../domain/audit';
 import type { Prisma } from '../../client';
 import type { TenantDb } from '../../tenant-scope';
 import { recordEvent } from '../event-logs/record-event';
 import { getThreadOrThrow } from './get-thread-or-throw';
-
-/** Who made a change, as the event log records it. */
-export type Actor = { kind: 'user'; id: string } | { kind: 'apiKey'; id: string } | { kind: 'system' };
 
 export interface ThreadChange {
   assigneeId?: string | null;
@@ -20,7 +18,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * transaction (the realtime trigger adds its thread.updated event to the same one). A change that changes
  * nothing records nothing. Returns the thread as it now is.
  */
-export async function changeThread(db: TenantDb, threadId: string, change: ThreadChange, event: { type: string; actor: Actor; data?: Record<string, unknown> }) {
+export async function changeThread(db: TenantDb, threadId: string, change: ThreadChange, event: { type: EventType; actor: Actor; data?: Record<string, unknown> }) {
   return db.$transaction(async (tx) => {
     const before = await getThreadOrThrow(tx, threadId);
     const data: Prisma.ThreadUncheckedUpdateManyInput = {};
@@ -30,7 +28,7 @@ export async function changeThread(db: TenantDb, threadId: string, change: Threa
     if (change.labels !== undefined && !same(change.labels, before.labels)) data.labels = change.labels;
     if (Object.keys(data).length === 0) return before;
     await tx.thread.updateMany({ where: { id: threadId }, data: { ...data, updatedAt: new Date() } });
-    await recordEvent(tx, { type: event.type, subjectType: 'thread', subjectId: threadId, data: { ...event.data, actor: event.actor } });
+    await recordEvent(tx, { type: event.type, subjectType: 'thread', subjectId: threadId, actor: event.actor, ...(event.data ? { data: event.data } : {}) });
     return getThreadOrThrow(tx, threadId);
   });
 }

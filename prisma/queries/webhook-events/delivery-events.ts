@@ -2,6 +2,7 @@ import { DeliveryUpdateSchema, type DeliveryUpdate } from '../../../domain/deliv
 import type { SystemPrisma, SqlClient } from '../../client';
 import { revokeEmailConsentForMessage } from '../contacts/revoke-email-consent-for-message';
 import { applyDeliveryStatus } from '../messages/apply-delivery-status';
+import { applyEmailEngagement } from '../messages/apply-email-engagement';
 import { finishWebhookEvent, recordWebhookEvent, type WebhookEventInput } from './record-webhook-event';
 
 /**
@@ -22,6 +23,7 @@ async function applyDeliveryUpdate(db: SqlClient, providerMessageId: string, upd
     if (!applied) return null;
   }
   if (update.revokeEmailConsent) applied = await revokeEmailConsentForMessage(db, providerMessageId, at);
+  if (update.engagement) applied = await applyEmailEngagement(db, providerMessageId, update.engagement, at);
   return applied;
 }
 
