@@ -52,6 +52,7 @@ import {
 import { rateLimit } from '../http/rate-limit';
 import type { Operation, OperationGroup } from '../openapi/operation';
 import { accountOperations } from './accounts/account-operations';
+import { crmOperations } from './crm-operations';
 import { createContact } from './contacts/create-contact';
 import { getContact } from './contacts/get-contact';
 import { listContacts } from './contacts/list-contacts';
@@ -615,4 +616,4 @@ const operations: Operation[] = [
   ...inboxOperations,
 ];
 
-export const apiGroup: OperationGroup = { prefix: '/api', operations: [...operations, ...accountOperations] };
+export const apiGroup: OperationGroup = { prefix: '/api', operations: [...operations, ...crmOperations, ...accountOperations] };

@@ -52,6 +52,7 @@ type Ctx = {
   apiKeyId: string;
   threadId: string;
   cannedReplyId: string;
+  customFieldId: string;
 };
 type Case = {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -188,6 +189,14 @@ const CASES: Record<string, Case> = {
   'POST /canned-replies': { method: 'post', path: () => '/api/canned-replies', body: () => ({ shortcut: 'hello', body: 'B says hi' }), expectStatus: 201 },
   'PATCH /canned-replies/:id': { method: 'patch', path: (a) => `/api/canned-replies/${a.cannedReplyId}`, body: () => ({ body: 'changed by B' }), expectStatus: 404 },
   'DELETE /canned-replies/:id': { method: 'delete', path: (a) => `/api/canned-replies/${a.cannedReplyId}`, expectStatus: 404 },
+  // CRM records: B's own custom fields (the same key is B's to take), never A's.
+  'GET /custom-fields': { method: 'get', path: () => '/api/custom-fields', expectStatus: 200, check: (b) => expect(b.customFields).toEqual([]) },
+  'POST /custom-fields': { method: 'post', path: () => '/api/custom-fields', body: () => ({ key: 'budget', label: 'B budget', type: 'text' }), expectStatus: 201 },
+  // An order naming A's field is not an order of B's fields.
+  'PUT /custom-fields/order': { method: 'put', path: () => '/api/custom-fields/order', body: (a) => ({ ids: [a.customFieldId] }), expectStatus: 409, check: (b, a) => expect(b.error.details.ids).not.toContain(a.customFieldId) },
+  'GET /custom-fields/:id': { method: 'get', path: (a) => `/api/custom-fields/${a.customFieldId}`, expectStatus: 404 },
+  'PATCH /custom-fields/:id': { method: 'patch', path: (a) => `/api/custom-fields/${a.customFieldId}`, body: () => ({ label: 'changed by B' }), expectStatus: 404 },
+  'DELETE /custom-fields/:id': { method: 'delete', path: (a) => `/api/custom-fields/${a.customFieldId}`, expectStatus: 404 },
   // From B's very first event on: B's own events only (its inbound thread), never one of A's threads.
   'GET /events': {
     method: 'get',
@@ -260,6 +269,7 @@ describe('tenant isolation on every route', () => {
     const thread = await forTenant(prisma, a.tenant.id).thread.findFirstOrThrow({ where: { contactId: contact.body.contact.id } });
     await request().post(`/api/threads/${thread.id}/notes`).set(bearer(a.apiKey)).send({ body: 'for A only: a note' }).expect(201);
     const cannedReply = await request().post('/api/canned-replies').set(bearer(a.apiKey)).send({ shortcut: 'hello', body: 'for A only, hello' }).expect(201);
+    const customField = await request().post('/api/custom-fields').set(bearer(a.apiKey)).send({ key: 'budget', label: 'for A only: budget', type: 'number' }).expect(201);
     const ctx: Ctx = {
       contactId: contact.body.contact.id,
       messageId: message.body.message.id,
@@ -275,6 +285,7 @@ describe('tenant isolation on every route', () => {
       apiKeyId: key.body.apiKey.id,
       threadId: thread.id,
       cannedReplyId: cannedReply.body.cannedReply.id,
+      customFieldId: customField.body.customField.id,
     };
 
     for (const [name, c] of Object.entries(CASES)) {
@@ -315,6 +326,7 @@ describe('tenant isolation on every route', () => {
     expect(threadA).toMatchObject({ status: 'open', assigneeId: null, snoozedUntil: null, labels: [] });
     expect(await dbA.note.count({ where: { threadId: ctx.threadId } })).toBe(1);
     expect(await dbA.cannedReply.findFirstOrThrow({ where: { id: ctx.cannedReplyId } })).toMatchObject({ body: 'for A only, hello' });
+    expect(await dbA.customField.findFirstOrThrow({ where: { id: ctx.customFieldId } })).toMatchObject({ label: 'for A only: budget', position: 0 });
     await request().post(`/api/messages/${ctx.messageId}/cancel`).set(bearer(a.apiKey)).expect(200);
     await request().post(`/api/enrollments/${ctx.enrollmentId}/stop`).set(bearer(a.apiKey)).send({}).expect(200);
   });
@@ -338,6 +350,7 @@ describe('tenant isolation on every route', () => {
       apiKeyId: 'key_x',
       threadId: 'thr_x',
       cannedReplyId: 'cnr_x',
+      customFieldId: 'cfd_x',
     };
     for (const [name, c] of Object.entries(CASES)) {
       for (const headers of [{}, bearer('hk_not_a_real_key_at_all'), bearer(t.apiKey)]) {
