@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { IdParamsSchema } from '../../domain/schemas/common';
 import { CreateCustomFieldSchema, CustomFieldListSchema, CustomFieldViewSchema, OrderIdsSchema, UpdateCustomFieldSchema } from '../../domain/schemas/custom-field';
+import { ContactViewSchema } from '../../domain/schemas/contact';
+import { CreateStageSchema, DeleteStageQuerySchema, MoveContactStageSchema, StageListSchema, StageViewSchema, UpdateStageSchema } from '../../domain/schemas/pipeline';
 import type { Operation } from '../openapi/operation';
+import {
+  createStageRoute,
+  deleteStageRoute,
+  getStageRoute,
+  listStagesRoute,
+  moveContactStageRoute,
+  reorderStagesRoute,
+  updateStageRoute,
+} from './pipeline/pipeline-routes';
 import {
   createCustomFieldRoute,
   deleteCustomFieldRoute,
@@ -64,5 +75,58 @@ export const crmOperations: Operation[] = [
     responses: { 204: { description: 'Deleted' } },
     errors: ['NOT_FOUND'],
     handler: () => deleteCustomFieldRoute(),
+  },
+  {
+    method: 'get', path: '/pipeline-stages', operationId: 'listPipelineStages', tag: 'pipeline', security: 'apiKey',
+    summary: 'The tenant’s pipeline stages in board order',
+    description: 'Every tenant starts with New, Contacted, Qualified (open), Won and Lost.',
+    responses: { 200: ok('The stages', StageListSchema) },
+    handler: () => listStagesRoute(),
+  },
+  {
+    method: 'post', path: '/pipeline-stages', operationId: 'createPipelineStage', tag: 'pipeline', security: 'apiKey', role: 'admin',
+    summary: 'Add a stage at the end of the pipeline', body: json(CreateStageSchema),
+    responses: { 201: ok('Added', z.object({ stage: StageViewSchema })) },
+    errors: ['CONFLICT'],
+    handler: () => createStageRoute(),
+  },
+  {
+    method: 'put', path: '/pipeline-stages/order', operationId: 'reorderPipelineStages', tag: 'pipeline', security: 'apiKey', role: 'admin',
+    summary: 'Put the stages in a new order (every stage’s id, once)', body: json(OrderIdsSchema),
+    responses: { 200: ok('The stages in their new order', StageListSchema) },
+    errors: ['CONFLICT'],
+    handler: () => reorderStagesRoute(),
+  },
+  {
+    method: 'get', path: '/pipeline-stages/:id', operationId: 'getPipelineStage', tag: 'pipeline', security: 'apiKey',
+    summary: 'One stage', params: IdParamsSchema,
+    responses: { 200: ok('The stage', z.object({ stage: StageViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: () => getStageRoute(),
+  },
+  {
+    method: 'patch', path: '/pipeline-stages/:id', operationId: 'updatePipelineStage', tag: 'pipeline', security: 'apiKey', role: 'admin',
+    summary: 'Rename a stage or change its kind', params: IdParamsSchema, body: json(UpdateStageSchema),
+    responses: { 200: ok('Changed', z.object({ stage: StageViewSchema })) },
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    handler: () => updateStageRoute(),
+  },
+  {
+    method: 'delete', path: '/pipeline-stages/:id', operationId: 'deletePipelineStage', tag: 'pipeline', security: 'apiKey', role: 'admin',
+    summary: 'Delete a stage, moving its contacts to another first (moveTo)',
+    description: 'A stage with contacts and no moveTo is a 409 saying how many. Each contact moved is recorded in its timeline like any move.',
+    params: IdParamsSchema, query: DeleteStageQuerySchema,
+    responses: { 200: ok('Deleted', z.object({ moved: z.number().int().describe('Contacts moved to moveTo') })) },
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    handler: () => deleteStageRoute(),
+  },
+  {
+    method: 'post', path: '/contacts/:id/stage', operationId: 'moveContactStage', tag: 'pipeline', security: 'apiKey',
+    summary: 'Move a contact to a stage (or out of the pipeline with null)',
+    description: 'Recorded in the event log with its author (contact.stage_changed, from and to), so the contact’s timeline shows it. Moving it where it stands changes nothing.',
+    params: IdParamsSchema, body: json(MoveContactStageSchema),
+    responses: { 200: ok('Moved', z.object({ contact: ContactViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: () => moveContactStageRoute(),
   },
 ];

@@ -288,8 +288,9 @@ const operations: Operation[] = [
   {
     method: 'post', path: '/contacts', operationId: 'createContact', tag: 'contacts', security: 'apiKey',
     summary: 'Add a contact', body: json(CreateContactSchema),
+    description: 'A phone number or email another contact has is a 409 whose details name that contact ({field, contactId}), so the app can offer to merge. Values of the tenant’s custom fields must fit their type.',
     responses: { 201: ok('Created', z.object({ contact: ContactViewSchema })) },
-    errors: ['CONFLICT'],
+    errors: ['CONFLICT', 'NOT_FOUND'],
     handler: () => createContact(),
   },
   {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isE164, normalizePhone } from '../phone';
 import { TimeZoneSchema } from './time-zone';
-import { CustomPropertiesSchema } from './common';
+import { CustomPropertiesSchema, IdSchema } from './common';
 
 export const CreateContactSchema = z
   .object({
@@ -24,6 +24,7 @@ export const CreateContactSchema = z
     timeZone: TimeZoneSchema.optional().describe('IANA time zone of the contact, e.g. America/New_York; sends respect quiet hours there'),
     customProperties: CustomPropertiesSchema.optional(),
     source: z.string().max(200).optional().describe('Where the contact came from; default "api"'),
+    stageId: IdSchema.optional().describe('The pipeline stage it starts in (stg_…); none when omitted'),
   })
   .strict()
   .refine((v) => v.phone !== undefined || v.email !== undefined, {
@@ -58,7 +59,10 @@ export const ContactViewSchema = z
       })
       .describe('Per-channel consent: unknown, granted or revoked (an opt-out)'),
     source: z.string().nullable().describe('Where the contact came from'),
+    stageId: z.string().nullable().describe('The pipeline stage it stands in (stg_…); null for none'),
+    stageChangedAt: z.string().nullable().describe('When it last moved between stages, ISO 8601'),
     createdAt: z.string().describe('When the contact was created, ISO 8601'),
+    updatedAt: z.string().describe('When the contact last changed, ISO 8601'),
   })
   .describe('A contact');
 export type ContactView = z.infer<typeof ContactViewSchema>;

@@ -53,6 +53,7 @@ type Ctx = {
   threadId: string;
   cannedReplyId: string;
   customFieldId: string;
+  stageId: string;
 };
 type Case = {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -197,6 +198,22 @@ const CASES: Record<string, Case> = {
   'GET /custom-fields/:id': { method: 'get', path: (a) => `/api/custom-fields/${a.customFieldId}`, expectStatus: 404 },
   'PATCH /custom-fields/:id': { method: 'patch', path: (a) => `/api/custom-fields/${a.customFieldId}`, body: () => ({ label: 'changed by B' }), expectStatus: 404 },
   'DELETE /custom-fields/:id': { method: 'delete', path: (a) => `/api/custom-fields/${a.customFieldId}`, expectStatus: 404 },
+  // B's pipeline is its own default set (plus what B adds); A's stages are not there, by list or by id.
+  'GET /pipeline-stages': {
+    method: 'get',
+    path: () => '/api/pipeline-stages',
+    expectStatus: 200,
+    check: (b, a) => {
+      expect(b.stages.map((s: { name: string }) => s.name)).toEqual(['New', 'Contacted', 'Qualified', 'Won', 'Lost']);
+      expect(b.stages.map((s: { id: string }) => s.id)).not.toContain(a.stageId);
+    },
+  },
+  'POST /pipeline-stages': { method: 'post', path: () => '/api/pipeline-stages', body: () => ({ name: 'B proposal' }), expectStatus: 201 },
+  'PUT /pipeline-stages/order': { method: 'put', path: () => '/api/pipeline-stages/order', body: (a) => ({ ids: [a.stageId] }), expectStatus: 409, check: (b, a) => expect(b.error.details.ids).not.toContain(a.stageId) },
+  'GET /pipeline-stages/:id': { method: 'get', path: (a) => `/api/pipeline-stages/${a.stageId}`, expectStatus: 404 },
+  'PATCH /pipeline-stages/:id': { method: 'patch', path: (a) => `/api/pipeline-stages/${a.stageId}`, body: () => ({ name: 'renamed by B' }), expectStatus: 404 },
+  'DELETE /pipeline-stages/:id': { method: 'delete', path: (a) => `/api/pipeline-stages/${a.stageId}`, expectStatus: 404 },
+  'POST /contacts/:id/stage': { method: 'post', path: (a) => `/api/contacts/${a.contactId}/stage`, body: () => ({ stageId: null }), expectStatus: 404 },
   // From B's very first event on: B's own events only (its inbound thread), never one of A's threads.
   'GET /events': {
     method: 'get',
@@ -269,6 +286,8 @@ describe('tenant isolation on every route', () => {
     const thread = await forTenant(prisma, a.tenant.id).thread.findFirstOrThrow({ where: { contactId: contact.body.contact.id } });
     await request().post(`/api/threads/${thread.id}/notes`).set(bearer(a.apiKey)).send({ body: 'for A only: a note' }).expect(201);
     const cannedReply = await request().post('/api/canned-replies').set(bearer(a.apiKey)).send({ shortcut: 'hello', body: 'for A only, hello' }).expect(201);
+    const stage = await request().post('/api/pipeline-stages').set(bearer(a.apiKey)).send({ name: 'for A only: Proposal' }).expect(201);
+    await request().post(`/api/contacts/${contact.body.contact.id}/stage`).set(bearer(a.apiKey)).send({ stageId: stage.body.stage.id }).expect(200);
     const customField = await request().post('/api/custom-fields').set(bearer(a.apiKey)).send({ key: 'budget', label: 'for A only: budget', type: 'number' }).expect(201);
     const ctx: Ctx = {
       contactId: contact.body.contact.id,
@@ -286,6 +305,7 @@ describe('tenant isolation on every route', () => {
       threadId: thread.id,
       cannedReplyId: cannedReply.body.cannedReply.id,
       customFieldId: customField.body.customField.id,
+      stageId: stage.body.stage.id,
     };
 
     for (const [name, c] of Object.entries(CASES)) {
@@ -326,6 +346,8 @@ describe('tenant isolation on every route', () => {
     expect(threadA).toMatchObject({ status: 'open', assigneeId: null, snoozedUntil: null, labels: [] });
     expect(await dbA.note.count({ where: { threadId: ctx.threadId } })).toBe(1);
     expect(await dbA.cannedReply.findFirstOrThrow({ where: { id: ctx.cannedReplyId } })).toMatchObject({ body: 'for A only, hello' });
+    expect(await dbA.pipelineStage.findFirstOrThrow({ where: { id: ctx.stageId } })).toMatchObject({ name: 'for A only: Proposal', position: 5 });
+    expect(await dbA.contact.findFirstOrThrow({ where: { id: ctx.contactId } })).toMatchObject({ stageId: ctx.stageId });
     expect(await dbA.customField.findFirstOrThrow({ where: { id: ctx.customFieldId } })).toMatchObject({ label: 'for A only: budget', position: 0 });
     await request().post(`/api/messages/${ctx.messageId}/cancel`).set(bearer(a.apiKey)).expect(200);
     await request().post(`/api/enrollments/${ctx.enrollmentId}/stop`).set(bearer(a.apiKey)).send({}).expect(200);
@@ -351,6 +373,7 @@ describe('tenant isolation on every route', () => {
       threadId: 'thr_x',
       cannedReplyId: 'cnr_x',
       customFieldId: 'cfd_x',
+      stageId: 'stg_x',
     };
     for (const [name, c] of Object.entries(CASES)) {
       for (const headers of [{}, bearer('hk_not_a_real_key_at_all'), bearer(t.apiKey)]) {

@@ -5,12 +5,13 @@ import { createContact as createContactQuery } from '../../../prisma/queries/con
 import { listCustomFields } from '../../../prisma/queries/custom-fields/custom-fields';
 import { tenantOf } from '../../http/authenticate';
 import { toContactView } from '../../views';
+import { actorOf } from '../threads/caller';
 
 export function createContact(): RequestHandler {
   return async (req, res) => {
     const { db } = tenantOf(res);
     const input = CreateContactSchema.superRefine(checkCustomProperties(await listCustomFields(db))).parse(req.body);
-    const contact = await createContactQuery(db, input);
+    const contact = await createContactQuery(db, input, actorOf(res));
     res.status(201).json({ contact: toContactView(contact) });
   };
 }

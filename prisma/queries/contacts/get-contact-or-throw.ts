@@ -1,7 +1,7 @@
 import { AppError, ErrorCodes } from '../../../domain/errors';
-import type { TenantDb } from '../../tenant-scope';
+import type { TenantTx } from '../../tenant-scope';
 
-export async function getContactOrThrow(db: TenantDb, contactId: string) {
+export async function getContactOrThrow(db: TenantTx, contactId: string) {
   const contact = await db.contact.findFirst({ where: { id: contactId } });
   if (!contact) {
     throw new AppError(ErrorCodes.NOT_FOUND, `Contact ${contactId} not found`, { details: { contactId } });

@@ -1,10 +1,9 @@
 import type { Prisma } from '../../client';
 import type { TenantDb } from '../../tenant-scope';
-import { recordEvent } from '../event-logs/record-event';
+import { recordEvent, type Actor } from '../event-logs/record-event';
 import { getThreadOrThrow } from './get-thread-or-throw';
 
-/** Who made a change, as the event log records it. */
-export type Actor = { kind: 'user'; id: string } | { kind: 'apiKey'; id: string } | { kind: 'system' };
+export type { Actor } from '../event-logs/record-event';
 
 export interface ThreadChange {
   assigneeId?: string | null;
