@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { IdParamsSchema } from '../../domain/schemas/common';
 import { CreateCustomFieldSchema, CustomFieldListSchema, CustomFieldViewSchema, OrderIdsSchema, UpdateCustomFieldSchema } from '../../domain/schemas/custom-field';
-import { ContactViewSchema } from '../../domain/schemas/contact';
+import { BoardQuerySchema, ContactViewSchema, UpdateContactSchema } from '../../domain/schemas/contact';
+import { ContactTimelineQuerySchema, ContactTimelineSchema } from '../../domain/schemas/contact-timeline';
+import { CreateSavedViewSchema, SavedViewSchema, UpdateSavedViewSchema } from '../../domain/schemas/saved-view';
 import { CreateStageSchema, DeleteStageQuerySchema, MoveContactStageSchema, StageListSchema, StageViewSchema, UpdateStageSchema } from '../../domain/schemas/pipeline';
 import type { Operation } from '../openapi/operation';
 import {
@@ -13,6 +15,10 @@ import {
   reorderStagesRoute,
   updateStageRoute,
 } from './pipeline/pipeline-routes';
+import { contactTimelineRoute } from './contacts/contact-timeline';
+import { contactBoardRoute } from './contacts/list-contacts';
+import { updateContactRoute } from './contacts/update-contact';
+import { createSavedViewRoute, deleteSavedViewRoute, getSavedViewRoute, listSavedViewsRoute, updateSavedViewRoute } from './saved-views/saved-view-routes';
 import {
   createCustomFieldRoute,
   deleteCustomFieldRoute,
@@ -128,5 +134,87 @@ export const crmOperations: Operation[] = [
     responses: { 200: ok('Moved', z.object({ contact: ContactViewSchema })) },
     errors: ['NOT_FOUND'],
     handler: () => moveContactStageRoute(),
+  },
+  {
+    method: 'get', path: '/pipeline/board', operationId: 'getPipelineBoard', tag: 'pipeline', security: 'apiKey',
+    summary: 'The board: every stage in order (then the contacts in none), each with its count and first contacts',
+    description:
+      'Takes the contact list’s q, filter and viewId, so the board shows what the list would. Each column is ordered as the list (newest first); its next page is GET /api/contacts with filter {"stageIds":[<its id>]} (or [null] for the contacts in no stage) and cursor=nextCursor.',
+    query: BoardQuerySchema,
+    responses: {
+      200: ok(
+        'The board',
+        z.object({
+          columns: z
+            .array(
+              z
+                .object({
+                  stage: StageViewSchema.nullable().describe('The stage; null for the column of contacts in no stage (last)'),
+                  count: z.number().int().describe('Contacts in it that match'),
+                  contacts: z.array(ContactViewSchema).describe('The first of them, newest first'),
+                  nextCursor: z.string().nullable().describe('For GET /api/contacts filtered to this stage; null when all are shown'),
+                })
+                .describe('A column of the board'),
+            )
+            .describe('The stages in board order, then the contacts in no stage'),
+        }),
+      ),
+    },
+    errors: ['NOT_FOUND'],
+    handler: () => contactBoardRoute(),
+  },
+  {
+    method: 'patch', path: '/contacts/:id', operationId: 'updateContact', tag: 'contacts', security: 'apiKey',
+    summary: 'Change a contact’s details and custom properties',
+    description:
+      'Fields left out stay; null clears one. The phone is normalised to E.164 and the email lower-cased; a contact keeps a phone or an email. customProperties are merged in (null removes one) and values of defined custom fields must fit their type. A phone or email another contact has is a 409 with {field, contactId} of that contact, to offer a merge (POST /api/contacts/{id}/merge). The change is in the contact’s timeline (contact.updated, naming the fields, not their values).',
+    params: IdParamsSchema, body: json(UpdateContactSchema),
+    responses: { 200: ok('Changed', z.object({ contact: ContactViewSchema })) },
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    handler: () => updateContactRoute(),
+  },
+  {
+    method: 'get', path: '/contacts/:id/timeline', operationId: 'getContactTimeline', tag: 'contacts', security: 'apiKey',
+    summary: 'Everything that happened with a contact, newest first: messages, notes, enrollments, quotes, stage and other changes',
+    params: IdParamsSchema, query: ContactTimelineQuerySchema,
+    responses: { 200: ok('A page of the timeline', ContactTimelineSchema) },
+    errors: ['NOT_FOUND'],
+    handler: contactTimelineRoute,
+  },
+  {
+    method: 'get', path: '/saved-views', operationId: 'listSavedViews', tag: 'contacts', security: 'apiKey',
+    summary: 'Saved contact lists: the tenant’s shared ones and the calling member’s own, by name',
+    responses: { 200: ok('The views', z.object({ views: z.array(SavedViewSchema).describe('By name') })) },
+    handler: () => listSavedViewsRoute(),
+  },
+  {
+    method: 'post', path: '/saved-views', operationId: 'createSavedView', tag: 'contacts', security: 'apiKey',
+    summary: 'Save a contact filter under a name, shared with the tenant or the member’s own (personal)',
+    description: 'The filter must fit the tenant’s custom fields now. A name already used among the tenant’s shared views (or the member’s own) is a 409. An API key has no own views: personal is a 400 for it.',
+    body: json(CreateSavedViewSchema),
+    responses: { 201: ok('Saved', z.object({ view: SavedViewSchema })) },
+    errors: ['CONFLICT'],
+    handler: () => createSavedViewRoute(),
+  },
+  {
+    method: 'get', path: '/saved-views/:id', operationId: 'getSavedView', tag: 'contacts', security: 'apiKey',
+    summary: 'One saved view (another member’s own is not found)', params: IdParamsSchema,
+    responses: { 200: ok('The view', z.object({ view: SavedViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: () => getSavedViewRoute(),
+  },
+  {
+    method: 'patch', path: '/saved-views/:id', operationId: 'updateSavedView', tag: 'contacts', security: 'apiKey',
+    summary: 'Rename a saved view or change its filter', params: IdParamsSchema, body: json(UpdateSavedViewSchema),
+    responses: { 200: ok('Changed', z.object({ view: SavedViewSchema })) },
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    handler: () => updateSavedViewRoute(),
+  },
+  {
+    method: 'delete', path: '/saved-views/:id', operationId: 'deleteSavedView', tag: 'contacts', security: 'apiKey',
+    summary: 'Delete a saved view', params: IdParamsSchema,
+    responses: { 204: { description: 'Deleted' } },
+    errors: ['NOT_FOUND'],
+    handler: () => deleteSavedViewRoute(),
   },
 ];

@@ -281,8 +281,12 @@ const operations: Operation[] = [
   },
   {
     method: 'get', path: '/contacts', operationId: 'listContacts', tag: 'contacts', security: 'apiKey',
-    summary: 'Contacts, newest first', query: ListContactsQuerySchema,
+    summary: 'Contacts, newest first, searched and filtered (stage, custom fields, consent, creation time) or as a saved view',
+    description:
+      'Keyset-paged: pass nextCursor as cursor. filter is URL-encoded JSON, e.g. {"stageIds":["stg_…"],"consent":{"sms":["granted"]},"fields":[{"key":"budget","op":"range","min":1000},{"key":"plan","op":"oneOf","values":["Gold"]},{"key":"notes","op":"contains","value":"boiler"}]}. Each condition must fit its custom field’s type (text: equals, contains; number and date: range; select: oneOf), else a 400 naming it. viewId uses a saved view’s filter; q searches name, phone and email on top.',
+    query: ListContactsQuerySchema,
     responses: { 200: ok('A page of contacts', z.object({ contacts: z.array(ContactViewSchema).describe('The page'), nextCursor })) },
+    errors: ['NOT_FOUND'],
     handler: () => listContacts(),
   },
   {

@@ -2,25 +2,30 @@ import { z } from 'zod';
 import { isE164, normalizePhone } from '../phone';
 import { TimeZoneSchema } from './time-zone';
 import { CustomPropertiesSchema, IdSchema } from './common';
+import { ContactFilterParamSchema, FILTER_PARAM_DESCRIPTION } from './contact-filter';
+
+/** A phone number in any international form, normalised to E.164 by domain/phone. */
+export const PhoneSchema = z
+  .string()
+  .max(40)
+  .transform((value, ctx) => {
+    const normalized = normalizePhone(value);
+    if (!normalized) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not an international phone number (e.g. +14155550100)` });
+      return z.NEVER;
+    }
+    return normalized;
+  })
+  .describe('Phone number in international form; stored as E.164');
+
+export const EmailSchema = z.email().max(320).transform((v) => v.toLowerCase()).describe('Email address; stored lower-cased');
 
 export const CreateContactSchema = z
   .object({
     firstName: z.string().trim().min(1).max(200).optional().describe('First name'),
     lastName: z.string().trim().min(1).max(200).optional().describe('Last name'),
-    phone: z
-      .string()
-      .max(40)
-      .transform((value, ctx) => {
-        const normalized = normalizePhone(value);
-        if (!normalized) {
-          ctx.addIssue({ code: 'custom', message: `"${value}" is not an international phone number (e.g. +14155550100)` });
-          return z.NEVER;
-        }
-        return normalized;
-      })
-      .optional()
-      .describe('Phone number in international form; stored as E.164'),
-    email: z.email().max(320).transform((v) => v.toLowerCase()).optional().describe('Email address; stored lower-cased'),
+    phone: PhoneSchema.optional().describe('Phone number in international form; stored as E.164'),
+    email: EmailSchema.optional().describe('Email address; stored lower-cased'),
     timeZone: TimeZoneSchema.optional().describe('IANA time zone of the contact, e.g. America/New_York; sends respect quiet hours there'),
     customProperties: CustomPropertiesSchema.optional(),
     source: z.string().max(200).optional().describe('Where the contact came from; default "api"'),
@@ -33,12 +38,48 @@ export const CreateContactSchema = z
   .describe('A new contact: a phone number or an email, or both');
 export type CreateContact = z.infer<typeof CreateContactSchema>;
 
+/** Which contacts a list or the board shows: a saved view, a filter, or neither (everyone); q searches on top. */
+const ListSelectionSchema = {
+  q: z.string().trim().min(1).max(200).optional().describe('Search name, phone (digits match however typed) or email; replaces the filter’s or view’s q'),
+  filter: ContactFilterParamSchema.optional().describe(FILTER_PARAM_DESCRIPTION),
+  viewId: IdSchema.optional().describe('A saved view whose filter to use (svw_…); not with filter'),
+};
+const oneSelection = (v: { filter?: unknown; viewId?: unknown }) => v.filter === undefined || v.viewId === undefined;
+const oneSelectionMessage = { message: 'give filter or viewId, not both', path: ['viewId'] };
+
 export const ListContactsQuerySchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size, 1–200'),
-    cursor: z.string().max(64).optional().describe('Id of the last contact of the previous page'),
+    cursor: z.string().max(200).optional().describe('The previous page’s nextCursor'),
+    ...ListSelectionSchema,
   })
-  .strict();
+  .strict()
+  .refine(oneSelection, oneSelectionMessage);
+
+export const BoardQuerySchema = z
+  .object({
+    perStage: z.coerce.number().int().min(1).max(50).default(20).describe('Contacts per stage, 1–50'),
+    ...ListSelectionSchema,
+  })
+  .strict()
+  .refine(oneSelection, oneSelectionMessage);
+
+const NullableName = z.string().trim().min(1).max(200).nullable();
+
+export const UpdateContactSchema = z
+  .object({
+    firstName: NullableName.optional().describe('First name; null clears it'),
+    lastName: NullableName.optional().describe('Last name; null clears it'),
+    phone: PhoneSchema.nullable().optional().describe('Phone number in international form, stored as E.164; null removes it'),
+    email: EmailSchema.nullable().optional().describe('Email address, stored lower-cased; null removes it'),
+    timeZone: TimeZoneSchema.nullable().optional().describe('IANA time zone; null: the tenant’s'),
+    customProperties: CustomPropertiesSchema.optional().describe('Properties to set (merged into the contact’s); a null value removes that property'),
+    source: z.string().max(200).optional().describe('Where the contact came from'),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'give at least one field to change' })
+  .describe('Changes to a contact: fields left out stay as they are');
+export type UpdateContact = z.infer<typeof UpdateContactSchema>;
 
 const ConsentSchema = z.enum(['unknown', 'granted', 'revoked']);
 

@@ -54,6 +54,7 @@ type Ctx = {
   cannedReplyId: string;
   customFieldId: string;
   stageId: string;
+  viewId: string;
 };
 type Case = {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -214,6 +215,23 @@ const CASES: Record<string, Case> = {
   'PATCH /pipeline-stages/:id': { method: 'patch', path: (a) => `/api/pipeline-stages/${a.stageId}`, body: () => ({ name: 'renamed by B' }), expectStatus: 404 },
   'DELETE /pipeline-stages/:id': { method: 'delete', path: (a) => `/api/pipeline-stages/${a.stageId}`, expectStatus: 404 },
   'POST /contacts/:id/stage': { method: 'post', path: (a) => `/api/contacts/${a.contactId}/stage`, body: () => ({ stageId: null }), expectStatus: 404 },
+  'GET /pipeline/board': {
+    method: 'get',
+    path: () => '/api/pipeline/board',
+    expectStatus: 200,
+    check: (b, a) => {
+      expect(b.columns.map((c: { stage: { name: string } | null }) => c.stage?.name ?? null)).toEqual(['New', 'Contacted', 'Qualified', 'Won', 'Lost', 'B proposal', null]);
+      expect(JSON.stringify(b)).not.toContain(a.contactId);
+    },
+  },
+  'PATCH /contacts/:id': { method: 'patch', path: (a) => `/api/contacts/${a.contactId}`, body: () => ({ firstName: 'changed by B' }), expectStatus: 404 },
+  'GET /contacts/:id/timeline': { method: 'get', path: (a) => `/api/contacts/${a.contactId}/timeline`, expectStatus: 404 },
+  'GET /saved-views': { method: 'get', path: () => '/api/saved-views', expectStatus: 200, check: (b) => expect(b.views).toEqual([]) },
+  // A view's filter naming A's stage finds nothing of A's: B's own name space, B's own contacts.
+  'POST /saved-views': { method: 'post', path: () => '/api/saved-views', body: (a) => ({ name: 'A stage', filter: { stageIds: [a.stageId] } }), expectStatus: 201 },
+  'GET /saved-views/:id': { method: 'get', path: (a) => `/api/saved-views/${a.viewId}`, expectStatus: 404 },
+  'PATCH /saved-views/:id': { method: 'patch', path: (a) => `/api/saved-views/${a.viewId}`, body: () => ({ name: 'renamed by B' }), expectStatus: 404 },
+  'DELETE /saved-views/:id': { method: 'delete', path: (a) => `/api/saved-views/${a.viewId}`, expectStatus: 404 },
   // From B's very first event on: B's own events only (its inbound thread), never one of A's threads.
   'GET /events': {
     method: 'get',
@@ -288,6 +306,7 @@ describe('tenant isolation on every route', () => {
     const cannedReply = await request().post('/api/canned-replies').set(bearer(a.apiKey)).send({ shortcut: 'hello', body: 'for A only, hello' }).expect(201);
     const stage = await request().post('/api/pipeline-stages').set(bearer(a.apiKey)).send({ name: 'for A only: Proposal' }).expect(201);
     await request().post(`/api/contacts/${contact.body.contact.id}/stage`).set(bearer(a.apiKey)).send({ stageId: stage.body.stage.id }).expect(200);
+    const view = await request().post('/api/saved-views').set(bearer(a.apiKey)).send({ name: 'for A only: view', filter: { q: 'Alice' } }).expect(201);
     const customField = await request().post('/api/custom-fields').set(bearer(a.apiKey)).send({ key: 'budget', label: 'for A only: budget', type: 'number' }).expect(201);
     const ctx: Ctx = {
       contactId: contact.body.contact.id,
@@ -306,6 +325,7 @@ describe('tenant isolation on every route', () => {
       cannedReplyId: cannedReply.body.cannedReply.id,
       customFieldId: customField.body.customField.id,
       stageId: stage.body.stage.id,
+      viewId: view.body.view.id,
     };
 
     for (const [name, c] of Object.entries(CASES)) {
@@ -348,6 +368,14 @@ describe('tenant isolation on every route', () => {
     expect(await dbA.cannedReply.findFirstOrThrow({ where: { id: ctx.cannedReplyId } })).toMatchObject({ body: 'for A only, hello' });
     expect(await dbA.pipelineStage.findFirstOrThrow({ where: { id: ctx.stageId } })).toMatchObject({ name: 'for A only: Proposal', position: 5 });
     expect(await dbA.contact.findFirstOrThrow({ where: { id: ctx.contactId } })).toMatchObject({ stageId: ctx.stageId });
+    expect(await dbA.savedView.findFirstOrThrow({ where: { id: ctx.viewId } })).toMatchObject({ name: 'for A only: view' });
+    expect(await dbA.contact.findFirstOrThrow({ where: { id: ctx.contactId } })).toMatchObject({ firstName: 'Alice' });
+    // A's view by id, in B's list: not there.
+    expect((await request().get(`/api/contacts?viewId=${ctx.viewId}`).set(bearer(b.apiKey))).status).toBe(404);
+    // B's view naming A's stage finds none of A's contacts.
+    const bView = await request().get('/api/saved-views').set(bearer(b.apiKey)).expect(200);
+    const bList = await request().get(`/api/contacts?viewId=${bView.body.views[0].id}`).set(bearer(b.apiKey)).expect(200);
+    expect(bList.body.contacts).toEqual([]);
     expect(await dbA.customField.findFirstOrThrow({ where: { id: ctx.customFieldId } })).toMatchObject({ label: 'for A only: budget', position: 0 });
     await request().post(`/api/messages/${ctx.messageId}/cancel`).set(bearer(a.apiKey)).expect(200);
     await request().post(`/api/enrollments/${ctx.enrollmentId}/stop`).set(bearer(a.apiKey)).send({}).expect(200);
@@ -374,6 +402,7 @@ describe('tenant isolation on every route', () => {
       cannedReplyId: 'cnr_x',
       customFieldId: 'cfd_x',
       stageId: 'stg_x',
+      viewId: 'svw_x',
     };
     for (const [name, c] of Object.entries(CASES)) {
       for (const headers of [{}, bearer('hk_not_a_real_key_at_all'), bearer(t.apiKey)]) {
