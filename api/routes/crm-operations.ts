@@ -5,7 +5,22 @@ import { BoardQuerySchema, ContactViewSchema, UpdateContactSchema } from '../../
 import { ContactTimelineQuerySchema, ContactTimelineSchema } from '../../domain/schemas/contact-timeline';
 import { CreateSavedViewSchema, SavedViewSchema, UpdateSavedViewSchema } from '../../domain/schemas/saved-view';
 import { CreateStageSchema, DeleteStageQuerySchema, MoveContactStageSchema, StageListSchema, StageViewSchema, UpdateStageSchema } from '../../domain/schemas/pipeline';
+import {
+  CompanyViewSchema,
+  CreateCompanySchema,
+  CreateProjectSchema,
+  CreateRelationshipSchema,
+  ListCompaniesQuerySchema,
+  ListProjectsQuerySchema,
+  ListRelationshipsQuerySchema,
+  ProjectViewSchema,
+  RelationshipViewSchema,
+  UpdateCompanySchema,
+  UpdateProjectSchema,
+  UpdateRelationshipSchema,
+} from '../../domain/schemas/records';
 import type { Operation } from '../openapi/operation';
+import * as records from './records/record-routes';
 import {
   createStageRoute,
   deleteStageRoute,
@@ -30,6 +45,7 @@ import {
 
 const json = (schema: z.ZodType, required = true) => ({ kind: 'json' as const, schema, limit: '1mb', required });
 const ok = (description: string, schema: z.ZodType) => ({ description, schema });
+const nextCursor = z.string().nullable().describe('Pass as cursor for the next page; null on the last page');
 
 /**
  * The CRM's records: custom fields, pipeline stages and the board, saved views, companies, projects,
@@ -216,5 +232,107 @@ export const crmOperations: Operation[] = [
     responses: { 204: { description: 'Deleted' } },
     errors: ['NOT_FOUND'],
     handler: () => deleteSavedViewRoute(),
+  },
+  {
+    method: 'get', path: '/companies', operationId: 'listCompanies', tag: 'companies', security: 'apiKey',
+    summary: 'Companies, newest first, searched by name or domain', query: ListCompaniesQuerySchema,
+    responses: { 200: ok('A page', z.object({ companies: z.array(CompanyViewSchema).describe('Newest first'), nextCursor })) },
+    handler: () => records.listCompaniesRoute(),
+  },
+  {
+    method: 'post', path: '/companies', operationId: 'createCompany', tag: 'companies', security: 'apiKey',
+    summary: 'Add a company (a name the tenant has, in any case, is a 409 naming it)', body: json(CreateCompanySchema),
+    responses: { 201: ok('Made', z.object({ company: CompanyViewSchema })) },
+    errors: ['CONFLICT'],
+    handler: () => records.createCompanyRoute(),
+  },
+  {
+    method: 'get', path: '/companies/:id', operationId: 'getCompany', tag: 'companies', security: 'apiKey',
+    summary: 'One company', params: IdParamsSchema,
+    responses: { 200: ok('The company', z.object({ company: CompanyViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: () => records.getCompanyRoute(),
+  },
+  {
+    method: 'patch', path: '/companies/:id', operationId: 'updateCompany', tag: 'companies', security: 'apiKey',
+    summary: 'Change a company', params: IdParamsSchema, body: json(UpdateCompanySchema),
+    responses: { 200: ok('Changed', z.object({ company: CompanyViewSchema })) },
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    handler: () => records.updateCompanyRoute(),
+  },
+  {
+    method: 'delete', path: '/companies/:id', operationId: 'deleteCompany', tag: 'companies', security: 'apiKey', role: 'admin',
+    summary: 'Delete a company: its relationships go (each in its contact’s timeline), its projects stay without it', params: IdParamsSchema,
+    responses: { 204: { description: 'Deleted' } },
+    errors: ['NOT_FOUND'],
+    handler: () => records.deleteCompanyRoute(),
+  },
+  {
+    method: 'get', path: '/projects', operationId: 'listProjects', tag: 'projects', security: 'apiKey',
+    summary: 'Opportunities and positions, newest first, searched and filtered', query: ListProjectsQuerySchema,
+    responses: { 200: ok('A page', z.object({ projects: z.array(ProjectViewSchema).describe('Newest first'), nextCursor })) },
+    handler: () => records.listProjectsRoute(),
+  },
+  {
+    method: 'post', path: '/projects', operationId: 'createProject', tag: 'projects', security: 'apiKey',
+    summary: 'Add an opportunity or a position, maybe at a company', body: json(CreateProjectSchema),
+    responses: { 201: ok('Made', z.object({ project: ProjectViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: () => records.createProjectRoute(),
+  },
+  {
+    method: 'get', path: '/projects/:id', operationId: 'getProject', tag: 'projects', security: 'apiKey',
+    summary: 'One project', params: IdParamsSchema,
+    responses: { 200: ok('The project', z.object({ project: ProjectViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: () => records.getProjectRoute(),
+  },
+  {
+    method: 'patch', path: '/projects/:id', operationId: 'updateProject', tag: 'projects', security: 'apiKey',
+    summary: 'Change a project', params: IdParamsSchema, body: json(UpdateProjectSchema),
+    responses: { 200: ok('Changed', z.object({ project: ProjectViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: () => records.updateProjectRoute(),
+  },
+  {
+    method: 'delete', path: '/projects/:id', operationId: 'deleteProject', tag: 'projects', security: 'apiKey', role: 'admin',
+    summary: 'Delete a project: its relationships go (each in its contact’s timeline)', params: IdParamsSchema,
+    responses: { 204: { description: 'Deleted' } },
+    errors: ['NOT_FOUND'],
+    handler: () => records.deleteProjectRoute(),
+  },
+  {
+    method: 'get', path: '/relationships', operationId: 'listRelationships', tag: 'relationships', security: 'apiKey',
+    summary: 'A contact’s, a company’s or a project’s relationships, newest first', query: ListRelationshipsQuerySchema,
+    responses: { 200: ok('A page', z.object({ relationships: z.array(RelationshipViewSchema).describe('Newest first'), nextCursor })) },
+    handler: () => records.listRelationshipsRoute(),
+  },
+  {
+    method: 'post', path: '/relationships', operationId: 'createRelationship', tag: 'relationships', security: 'apiKey',
+    summary: 'Tie a contact to a company or a project as client, candidate or both (recorded in the contact’s timeline)', body: json(CreateRelationshipSchema),
+    responses: { 201: ok('Made', z.object({ relationship: RelationshipViewSchema })) },
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    handler: () => records.createRelationshipRoute(),
+  },
+  {
+    method: 'get', path: '/relationships/:id', operationId: 'getRelationship', tag: 'relationships', security: 'apiKey',
+    summary: 'One relationship', params: IdParamsSchema,
+    responses: { 200: ok('The relationship', z.object({ relationship: RelationshipViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: () => records.getRelationshipRoute(),
+  },
+  {
+    method: 'patch', path: '/relationships/:id', operationId: 'updateRelationship', tag: 'relationships', security: 'apiKey',
+    summary: 'Change a relationship', params: IdParamsSchema, body: json(UpdateRelationshipSchema),
+    responses: { 200: ok('Changed', z.object({ relationship: RelationshipViewSchema })) },
+    errors: ['NOT_FOUND'],
+    handler: () => records.updateRelationshipRoute(),
+  },
+  {
+    method: 'delete', path: '/relationships/:id', operationId: 'deleteRelationship', tag: 'relationships', security: 'apiKey',
+    summary: 'Untie a contact (recorded in its timeline)', params: IdParamsSchema,
+    responses: { 204: { description: 'Deleted' } },
+    errors: ['NOT_FOUND'],
+    handler: () => records.deleteRelationshipRoute(),
   },
 ];

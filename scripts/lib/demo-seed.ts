@@ -201,6 +201,24 @@ export async function seedDemo(options: DemoSeedOptions): Promise<DemoSeedResult
       await call('POST', `/contacts/${body.contact.id}/stage`, { ...as('agent'), body: { stageId } });
     }
 
+    // Companies, projects and who is tied to them — the recruiting case too: Nadia works for a builder the business
+    // does jobs for (client) and is looking for a job herself (candidate).
+    const company = async (name: string, domain?: string) =>
+      (await call<{ company: { id: string } }>('POST', '/companies', { ...as('agent'), body: { name, ...(domain ? { domain } : {}) } })).body.company.id;
+    const shahDental = await company('Shah Dental', 'shah-dental.example');
+    const beckerLettings = await company('Becker Lettings');
+    const harbourBuilders = await company('Harbour Builders', 'harbour-builders.example');
+    const project = async (body: object) => (await call<{ project: { id: string } }>('POST', '/projects', { ...as('agent'), body })).body.project.id;
+    const surgeryBoiler = await project({ name: 'Surgery boiler replacement', kind: 'opportunity', companyId: shahDental, value: 3800, currency: 'GBP' });
+    await project({ name: 'Three flats: annual gas safety checks', kind: 'opportunity', companyId: beckerLettings, value: 540, currency: 'GBP', status: 'won' });
+    const apprentice = await project({ name: 'Apprentice plumber', kind: 'position' });
+    const tie = (key: string, body: object) => call('POST', '/relationships', { ...as('agent'), body: { contactId: ids[key], ...body } });
+    await tie('priya', { companyId: shahDental, roles: ['client'], title: 'Practice owner' });
+    await tie('priya', { projectId: surgeryBoiler, roles: ['client'] });
+    await tie('tom', { companyId: beckerLettings, roles: ['client'], title: 'Landlord' });
+    await tie('sam', { projectId: apprentice, roles: ['candidate'] });
+    await tie('nadia', { companyId: harbourBuilders, roles: ['client', 'candidate'], title: 'Site manager' });
+
     // The past.
     await writeHistory(forTenant(app, tenantId), history(ids, Date.now()));
 

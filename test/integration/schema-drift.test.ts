@@ -113,6 +113,8 @@ const MIGRATION_ONLY_INDEXES = new Set([
   'contacts_tenant_id_custom_properties_idx',
   // The same, for the search: tenant_id then an expression (name, phone, email) under gin_trgm_ops.
   'contacts_tenant_search_trgm_idx',
+  // Unique on (tenant_id, lower(name)): one company per name whatever its case; Prisma has no expression keys.
+  'companies_tenant_id_lower_name_key',
 ]);
 
 describe('schema.prisma and the migrated database', () => {

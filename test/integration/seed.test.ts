@@ -118,6 +118,15 @@ describe('the demo seed', () => {
     expect(moves.every((m) => (m.data as { actor: { id: string } }).actor.id === agent.id)).toBe(true);
   });
 
+  it('has companies, projects and relationships, one person both client and candidate', async () => {
+    const db = forTenant(prisma, first.tenantId);
+    expect(await db.company.count()).toBeGreaterThanOrEqual(3);
+    expect(new Set((await db.project.findMany()).map((p) => p.kind))).toEqual(new Set(['opportunity', 'position']));
+    const relationships = await db.relationship.findMany();
+    expect(relationships.some((r) => r.roles.includes('client') && r.roles.includes('candidate'))).toBe(true);
+    expect(relationships.some((r) => r.projectId !== null && r.roles.includes('candidate'))).toBe(true);
+  });
+
   it('replaces the demo when seeded again: the old tenant and passwords are gone, the new ones work', async () => {
     const second = await seedDemo({ databaseUrl: inject('databaseUrl'), apiUrl, appUrl: TEST_APP_URL });
     expect(second.replacedTenantIds).toEqual([first.tenantId]);

@@ -55,6 +55,9 @@ type Ctx = {
   customFieldId: string;
   stageId: string;
   viewId: string;
+  companyId: string;
+  projectId: string;
+  relationshipId: string;
 };
 type Case = {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -232,6 +235,22 @@ const CASES: Record<string, Case> = {
   'GET /saved-views/:id': { method: 'get', path: (a) => `/api/saved-views/${a.viewId}`, expectStatus: 404 },
   'PATCH /saved-views/:id': { method: 'patch', path: (a) => `/api/saved-views/${a.viewId}`, body: () => ({ name: 'renamed by B' }), expectStatus: 404 },
   'DELETE /saved-views/:id': { method: 'delete', path: (a) => `/api/saved-views/${a.viewId}`, expectStatus: 404 },
+  'GET /companies': { method: 'get', path: () => '/api/companies', expectStatus: 200, check: (b) => expect(b.companies).toEqual([]) },
+  'POST /companies': { method: 'post', path: () => '/api/companies', body: () => ({ name: 'Acme' }), expectStatus: 201 },
+  'GET /companies/:id': { method: 'get', path: (a) => `/api/companies/${a.companyId}`, expectStatus: 404 },
+  'PATCH /companies/:id': { method: 'patch', path: (a) => `/api/companies/${a.companyId}`, body: () => ({ name: 'renamed by B' }), expectStatus: 404 },
+  'DELETE /companies/:id': { method: 'delete', path: (a) => `/api/companies/${a.companyId}`, expectStatus: 404 },
+  'GET /projects': { method: 'get', path: (a) => `/api/projects?companyId=${a.companyId}`, expectStatus: 200, check: (b) => expect(b.projects).toEqual([]) },
+  // B's project cannot be put at A's company.
+  'POST /projects': { method: 'post', path: () => '/api/projects', body: (a) => ({ name: 'B job', kind: 'position', companyId: a.companyId }), expectStatus: 404 },
+  'GET /projects/:id': { method: 'get', path: (a) => `/api/projects/${a.projectId}`, expectStatus: 404 },
+  'PATCH /projects/:id': { method: 'patch', path: (a) => `/api/projects/${a.projectId}`, body: () => ({ status: 'closed' }), expectStatus: 404 },
+  'DELETE /projects/:id': { method: 'delete', path: (a) => `/api/projects/${a.projectId}`, expectStatus: 404 },
+  'GET /relationships': { method: 'get', path: (a) => `/api/relationships?contactId=${a.contactId}`, expectStatus: 200, check: (b) => expect(b.relationships).toEqual([]) },
+  'POST /relationships': { method: 'post', path: () => '/api/relationships', body: (a) => ({ contactId: a.contactId, companyId: a.companyId, roles: ['client'] }), expectStatus: 404 },
+  'GET /relationships/:id': { method: 'get', path: (a) => `/api/relationships/${a.relationshipId}`, expectStatus: 404 },
+  'PATCH /relationships/:id': { method: 'patch', path: (a) => `/api/relationships/${a.relationshipId}`, body: () => ({ roles: ['candidate'] }), expectStatus: 404 },
+  'DELETE /relationships/:id': { method: 'delete', path: (a) => `/api/relationships/${a.relationshipId}`, expectStatus: 404 },
   // From B's very first event on: B's own events only (its inbound thread), never one of A's threads.
   'GET /events': {
     method: 'get',
@@ -307,6 +326,9 @@ describe('tenant isolation on every route', () => {
     const stage = await request().post('/api/pipeline-stages').set(bearer(a.apiKey)).send({ name: 'for A only: Proposal' }).expect(201);
     await request().post(`/api/contacts/${contact.body.contact.id}/stage`).set(bearer(a.apiKey)).send({ stageId: stage.body.stage.id }).expect(200);
     const view = await request().post('/api/saved-views').set(bearer(a.apiKey)).send({ name: 'for A only: view', filter: { q: 'Alice' } }).expect(201);
+    const company = await request().post('/api/companies').set(bearer(a.apiKey)).send({ name: 'for A only: Acme' }).expect(201);
+    const project = await request().post('/api/projects').set(bearer(a.apiKey)).send({ name: 'for A only: job', kind: 'position', companyId: company.body.company.id }).expect(201);
+    const relationship = await request().post('/api/relationships').set(bearer(a.apiKey)).send({ contactId: contact.body.contact.id, companyId: company.body.company.id, roles: ['client'] }).expect(201);
     const customField = await request().post('/api/custom-fields').set(bearer(a.apiKey)).send({ key: 'budget', label: 'for A only: budget', type: 'number' }).expect(201);
     const ctx: Ctx = {
       contactId: contact.body.contact.id,
@@ -326,6 +348,9 @@ describe('tenant isolation on every route', () => {
       customFieldId: customField.body.customField.id,
       stageId: stage.body.stage.id,
       viewId: view.body.view.id,
+      companyId: company.body.company.id,
+      projectId: project.body.project.id,
+      relationshipId: relationship.body.relationship.id,
     };
 
     for (const [name, c] of Object.entries(CASES)) {
@@ -368,6 +393,9 @@ describe('tenant isolation on every route', () => {
     expect(await dbA.cannedReply.findFirstOrThrow({ where: { id: ctx.cannedReplyId } })).toMatchObject({ body: 'for A only, hello' });
     expect(await dbA.pipelineStage.findFirstOrThrow({ where: { id: ctx.stageId } })).toMatchObject({ name: 'for A only: Proposal', position: 5 });
     expect(await dbA.contact.findFirstOrThrow({ where: { id: ctx.contactId } })).toMatchObject({ stageId: ctx.stageId });
+    expect(await dbA.company.findFirstOrThrow({ where: { id: ctx.companyId } })).toMatchObject({ name: 'for A only: Acme' });
+    expect(await dbA.project.findFirstOrThrow({ where: { id: ctx.projectId } })).toMatchObject({ status: 'open', companyId: ctx.companyId });
+    expect(await dbA.relationship.findFirstOrThrow({ where: { id: ctx.relationshipId } })).toMatchObject({ roles: ['client'] });
     expect(await dbA.savedView.findFirstOrThrow({ where: { id: ctx.viewId } })).toMatchObject({ name: 'for A only: view' });
     expect(await dbA.contact.findFirstOrThrow({ where: { id: ctx.contactId } })).toMatchObject({ firstName: 'Alice' });
     // A's view by id, in B's list: not there.
@@ -403,6 +431,9 @@ describe('tenant isolation on every route', () => {
       customFieldId: 'cfd_x',
       stageId: 'stg_x',
       viewId: 'svw_x',
+      companyId: 'cmp_x',
+      projectId: 'prj_x',
+      relationshipId: 'rel_x',
     };
     for (const [name, c] of Object.entries(CASES)) {
       for (const headers of [{}, bearer('hk_not_a_real_key_at_all'), bearer(t.apiKey)]) {
