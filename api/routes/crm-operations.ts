@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdParamsSchema } from '../../domain/schemas/common';
 import { CreateCustomFieldSchema, CustomFieldListSchema, CustomFieldViewSchema, OrderIdsSchema, UpdateCustomFieldSchema } from '../../domain/schemas/custom-field';
-import { BoardQuerySchema, ContactViewSchema, UpdateContactSchema } from '../../domain/schemas/contact';
+import { BoardQuerySchema, ContactViewSchema, MergeAnswerSchema, MergeContactSchema, UpdateContactSchema } from '../../domain/schemas/contact';
 import { ContactTimelineQuerySchema, ContactTimelineSchema } from '../../domain/schemas/contact-timeline';
 import { CreateSavedViewSchema, SavedViewSchema, UpdateSavedViewSchema } from '../../domain/schemas/saved-view';
 import { CreateStageSchema, DeleteStageQuerySchema, MoveContactStageSchema, StageListSchema, StageViewSchema, UpdateStageSchema } from '../../domain/schemas/pipeline';
@@ -33,6 +33,7 @@ import {
 import { contactTimelineRoute } from './contacts/contact-timeline';
 import { contactBoardRoute } from './contacts/list-contacts';
 import { updateContactRoute } from './contacts/update-contact';
+import { mergeContactsRoute } from './contacts/merge-contacts';
 import { createSavedViewRoute, deleteSavedViewRoute, getSavedViewRoute, listSavedViewsRoute, updateSavedViewRoute } from './saved-views/saved-view-routes';
 import {
   createCustomFieldRoute,
@@ -334,5 +335,15 @@ export const crmOperations: Operation[] = [
     responses: { 204: { description: 'Deleted' } },
     errors: ['NOT_FOUND'],
     handler: () => records.deleteRelationshipRoute(),
+  },
+  {
+    method: 'post', path: '/contacts/:id/merge', operationId: 'mergeContacts', tag: 'contacts', security: 'apiKey',
+    summary: 'Merge a duplicate (sourceId) into this contact: everything of it moves here, in one transaction',
+    description:
+      'Threads, messages, notes, enrollments, quotes and relationships move to this contact; a thread on a channel it has joins its thread (one per channel), a relationship to a company or project it has joins its one. This contact keeps its values and takes the duplicate’s where it has none (custom properties too); consent takes the most restrictive (an opt-out on either side wins). The duplicate is deleted: its id answers 404 with details.mergedIntoId, and workflows started with it (enrollments, inbound messages) carry on for this contact. Its enrollments in sequences this contact runs too are stopped. Recorded as contact.merged in the timeline, with its author and the fields taken (not their values). Two merges of the same contacts at once run one after the other; the second gets the 404 saying where its duplicate went.',
+    params: IdParamsSchema, body: json(MergeContactSchema),
+    responses: { 200: ok('Merged', MergeAnswerSchema) },
+    errors: ['NOT_FOUND'],
+    handler: mergeContactsRoute,
   },
 ];

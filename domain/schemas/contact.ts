@@ -107,3 +107,32 @@ export const ContactViewSchema = z
   })
   .describe('A contact');
 export type ContactView = z.infer<typeof ContactViewSchema>;
+
+export const MergeContactSchema = z
+  .object({ sourceId: IdSchema.describe('The duplicate to merge into this contact (ctc_…); it is gone afterwards, its id pointing here') })
+  .strict()
+  .describe('Which contact to merge into this one');
+
+const CountsSchema = z.object({ moved: z.number().int().describe('Moved over as they were'), joined: z.number().int().describe('Joined with the kept contact’s own') });
+
+export const MergeAnswerSchema = z
+  .object({
+    contact: ContactViewSchema,
+    merge: z
+      .object({
+        mergedId: z.string().describe('The merged contact’s id: it answers 404 with details.mergedIntoId from now on'),
+        fieldsTaken: z.array(z.string().describe('A field')).describe('Fields the kept contact had none of and took from the merged one'),
+        customPropertiesTaken: z.array(z.string().describe('A property')).describe('Custom properties taken the same way'),
+        consentTaken: z.array(z.string().describe('A channel')).describe('Channels whose consent changed: an opt-out on either side wins'),
+        threads: CountsSchema.describe('Threads: moved, or joined with the kept contact’s thread on the same channel'),
+        messages: z.number().int().describe('Messages moved'),
+        quotes: z.number().int().describe('Quotes moved'),
+        enrollments: z.number().int().describe('Enrollments moved (their workflows carry on for the kept contact)'),
+        relationships: CountsSchema.describe('Relationships: moved, or joined with the kept contact’s to the same company or project (roles united)'),
+        discarded: z.record(z.string(), z.unknown()).describe('The merged contact’s values the kept one had its own of: gone with it, shown here once'),
+        stoppedEnrollments: z.array(z.string().describe('Enrollment id')).describe('The merged contact’s enrollments in sequences the kept contact runs too, stopped'),
+      })
+      .describe('What the merge did'),
+    warning: z.string().optional().describe('Merged, but something needs your attention'),
+  })
+  .describe('The contact kept, and what the merge did');

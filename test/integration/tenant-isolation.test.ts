@@ -228,6 +228,8 @@ const CASES: Record<string, Case> = {
     },
   },
   'PATCH /contacts/:id': { method: 'patch', path: (a) => `/api/contacts/${a.contactId}`, body: () => ({ firstName: 'changed by B' }), expectStatus: 404 },
+  // Neither way round: A's contact is not B's to merge into, nor to merge away.
+  'POST /contacts/:id/merge': { method: 'post', path: (a) => `/api/contacts/${a.contactId}/merge`, body: () => ({ sourceId: 'ctc_of_b' }), expectStatus: 404 },
   'GET /contacts/:id/timeline': { method: 'get', path: (a) => `/api/contacts/${a.contactId}/timeline`, expectStatus: 404 },
   'GET /saved-views': { method: 'get', path: () => '/api/saved-views', expectStatus: 200, check: (b) => expect(b.views).toEqual([]) },
   // A view's filter naming A's stage finds nothing of A's: B's own name space, B's own contacts.

@@ -15,7 +15,7 @@ export function contactTimelineRoute({ temporalWeb }: ApiDeps): RequestHandler {
     const query = ContactTimelineQuerySchema.parse(req.query);
     const { db } = tenantOf(res);
     const contact = await getContactOrThrow(db, String(req.params.id));
-    const page = await contactTimeline(db, { id: contact.id, eventSubjectIds: [contact.id] }, {
+    const page = await contactTimeline(db, contact.id, {
       limit: query.limit,
       cursor: query.cursor ? decodeKeysetCursor(query.cursor) : undefined,
     });

@@ -19,9 +19,12 @@ export interface TimelineEntry {
  * contact (and the contacts merged into it) — reads its own newest rows after the cursor on its own index, and
  * one ORDER BY merges them. Ids compare byte by byte (COLLATE "C"), the same whatever the database's collation.
  */
-export async function contactTimeline(db: TenantDb, contact: { id: string; eventSubjectIds: string[] }, page: { limit: number; cursor?: KeysetCursor | undefined }) {
+export async function contactTimeline(db: TenantDb, contactId: string, page: { limit: number; cursor?: KeysetCursor | undefined }) {
   const tenantId = db.$tenantId();
   const n = page.limit + 1;
+  // What was recorded about contacts merged into this one is its history too.
+  const merged = await db.contactMerge.findMany({ where: { intoContactId: contactId }, select: { mergedContactId: true } });
+  const contact = { id: contactId, eventSubjectIds: [contactId, ...merged.map((m) => m.mergedContactId)] };
   const after = (atColumn: Prisma.Sql, idExpression: Prisma.Sql) =>
     page.cursor ? Prisma.sql`AND (${atColumn}, ${idExpression} COLLATE "C") < (${page.cursor.at}, ${page.cursor.id} COLLATE "C")` : Prisma.empty;
   const rows = await db.$queryRaw<Array<{ kind: TimelineKind; item_id: string; ref_id: string; at: Date }>>`
