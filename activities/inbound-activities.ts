@@ -5,6 +5,7 @@ import { getMessageOrThrow } from '../prisma/queries/messages/get-message-or-thr
 import { complianceReplyMessageId, scheduledMessageWorkflowId } from '../domain/derived-ids';
 import { createOutboundMessage } from '../prisma/queries/messages/create-outbound-message';
 import type { AppPrisma } from '../prisma/client';
+import { currentContactId } from '../prisma/queries/contacts/get-contact-or-throw';
 import { setConsent } from '../prisma/queries/contacts/set-consent';
 import { findOpenEnrollmentWorkflowIds } from '../prisma/queries/enrollments/enrollments';
 import { findOpenMessageWorkflowIds } from '../prisma/queries/messages/find-open-message-workflow-ids';
@@ -50,21 +51,23 @@ export function createInboundActivities({ prisma, logger }: { prisma: AppPrisma;
       const db = forTenant(prisma, input.tenantId);
       if (input.keyword === 'help') return { workflowIds: [] };
       const status = input.keyword === 'opt-out' ? 'revoked' : 'granted';
-      await setConsent(db, input.contactId, input.channel, status);
+      // A contact merged since the message came in: its keyword counts for the contact kept, never for nobody.
+      const contactId = await currentContactId(db, input.contactId);
+      await setConsent(db, contactId, input.channel, status);
       await recordEvent(db, {
         type: input.keyword === 'opt-out' ? 'consent.revoked' : 'consent.granted',
         subjectType: 'contact',
-        subjectId: input.contactId,
+        subjectId: contactId,
         // The contact's own keyword.
-        actor: { kind: 'contact', id: input.contactId },
+        actor: { kind: 'contact', id: contactId },
         data: { channel: input.channel, messageId: input.messageId },
       });
-      logger.info({ tenantId: input.tenantId, contactId: input.contactId, channel: input.channel, status }, 'consent changed by keyword');
+      logger.info({ tenantId: input.tenantId, contactId, channel: input.channel, status }, 'consent changed by keyword');
       if (input.keyword !== 'opt-out') return { workflowIds: [] };
-      const pending = await findOpenMessageWorkflowIds(db, input.contactId, input.channel);
+      const pending = await findOpenMessageWorkflowIds(db, contactId, input.channel);
       // Sequences and quote follow-ups of this contact stop too (they decide by the channel).
-      const enrollments = await findOpenEnrollmentWorkflowIds(db, input.contactId);
-      const quotes = input.channel === 'sms' ? await findOpenQuoteWorkflowIds(db, input.contactId) : [];
+      const enrollments = await findOpenEnrollmentWorkflowIds(db, contactId);
+      const quotes = input.channel === 'sms' ? await findOpenQuoteWorkflowIds(db, contactId) : [];
       return { workflowIds: [...pending, ...enrollments, ...quotes] };
     },
 
@@ -77,7 +80,7 @@ export function createInboundActivities({ prisma, logger }: { prisma: AppPrisma;
       const workflowId = scheduledMessageWorkflowId(input.tenantId, id);
       await createOutboundMessage(db, {
         id,
-        contactId: input.contactId,
+        contactId: await currentContactId(db, input.contactId),
         channel: input.channel,
         body: complianceReply(input.keyword, tenant),
         scheduledAt: null,

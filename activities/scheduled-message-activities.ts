@@ -11,7 +11,7 @@ import { forTenant } from '../prisma/tenant-scope';
 import { cancelPendingMessage, cancelPendingMessageForOptOut } from '../prisma/queries/messages/cancel-pending-message';
 import { claimMessageForSend } from '../prisma/queries/messages/claim-message-for-send';
 import { findDuePendingMessageWorkflows } from '../prisma/queries/messages/find-due-pending-message-workflows';
-import { getContactOrThrow } from '../prisma/queries/contacts/get-contact-or-throw';
+import { getCurrentContactOrThrow } from '../prisma/queries/contacts/get-contact-or-throw';
 import { hasProviderCredentials } from '../prisma/queries/provider-credentials/provider-credentials';
 import { complianceReplyAllowed, reserveSendSlot } from '../prisma/queries/send-limits/reserve-send-slot';
 import { getSendContext } from '../prisma/queries/messages/get-send-context';
@@ -246,7 +246,8 @@ export function createScheduledMessageActivities({ prisma, systemPrisma, provide
       // Consent is read again right before the call, after every other await, so an opt-out recorded
       // before this point always wins. Compliance replies (the STOP confirmation itself) are exempt.
       if (!ref.complianceReply) {
-        const consent = await getContactOrThrow(db, contact.id);
+        // The contact as it is now (merged meanwhile: the one kept, whose consent counts).
+        const consent = await getCurrentContactOrThrow(db, contact.id);
         if (consent[consentFieldFor(channel)] === 'revoked') {
           const message = `${contact.firstName ?? 'The contact'} opted out of ${channel} messages; nothing was sent.`;
           await settleLedgerEntry(db, idempotencyKey, { status: 'failed', lastError: message }, owner);

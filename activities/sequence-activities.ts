@@ -11,7 +11,7 @@ import { createOutboundMessage } from '../prisma/queries/messages/create-outboun
 import type { AppPrisma } from '../prisma/client';
 import { recordEvent } from '../prisma/queries/event-logs/record-event';
 import { getVersionWithSteps } from '../prisma/queries/sequences/get-version-with-steps';
-import { getContactOrThrow } from '../prisma/queries/contacts/get-contact-or-throw';
+import { currentContactId, getCurrentContactOrThrow } from '../prisma/queries/contacts/get-contact-or-throw';
 import { findOpenEnrollmentWorkflowIds, insertEnrollment, markEnrollmentEnded, recordEnrollmentProgress } from '../prisma/queries/enrollments/enrollments';
 import { messageExists } from '../prisma/queries/messages/message-exists';
 import { getTenantOrThrow } from '../prisma/queries/tenants/get-tenant-or-throw';
@@ -65,18 +65,20 @@ export function createSequenceActivities({ prisma, logger }: { prisma: AppPrisma
      */
     async startEnrollment(input: StartEnrollmentInput): Promise<EnrollmentPlan> {
       const db = forTenant(prisma, input.tenantId);
+      // The run may hold the id of a contact merged since (an older run continued as new): it goes on for the
+      // contact kept.
+      const contact = await getCurrentContactOrThrow(db, input.contactId);
       await insertEnrollment(db, {
         id: input.enrollmentId,
         sequenceId: input.sequenceId,
         versionId: input.versionId,
-        contactId: input.contactId,
+        contactId: contact.id,
         workflowId: input.workflowId,
         bulkEnrollmentId: input.bulkEnrollmentId ?? null,
       });
       const version = await getVersionWithSteps(db, input.versionId);
       if (!version.publishedAt) throw new AppError(ErrorCodes.NOT_PUBLISHED, `Sequence version ${input.versionId} is not published`);
       const tenant = await getTenantOrThrow(db);
-      const contact = await getContactOrThrow(db, input.contactId);
       return {
         steps: version.steps.map((s) => ({ position: s.position, channel: s.channel, waitAmount: s.waitAmount, waitUnit: s.waitUnit })),
         stopOnReply: version.settings.stopOnReply,
@@ -114,7 +116,7 @@ export function createSequenceActivities({ prisma, logger }: { prisma: AppPrisma
       const version = await getVersionWithSteps(db, input.versionId);
       const step = version.steps.find((s) => s.position === input.position);
       if (!step) throw new AppError(ErrorCodes.NOT_FOUND, `Step ${input.position} not found in version ${input.versionId}`);
-      const contact = await getContactOrThrow(db, input.contactId);
+      const contact = await getCurrentContactOrThrow(db, input.contactId);
       const blocker = deliveryBlocker(contact, step.channel);
       if (blocker) return { kind: blocker };
 
@@ -178,7 +180,8 @@ export function createSequenceActivities({ prisma, logger }: { prisma: AppPrisma
 
     /** Enrollments a reply from this contact may end (the workflow decides, by the sequence's stop-on-reply). */
     async findOpenEnrollmentWorkflows(input: { tenantId: string; contactId: string }): Promise<{ workflowIds: string[] }> {
-      return { workflowIds: await findOpenEnrollmentWorkflowIds(forTenant(prisma, input.tenantId), input.contactId) };
+      const db = forTenant(prisma, input.tenantId);
+      return { workflowIds: await findOpenEnrollmentWorkflowIds(db, await currentContactId(db, input.contactId)) };
     },
   };
 }

@@ -67,7 +67,10 @@ type ContactRow = {
   whatsappConsent: ContactView['consent']['sms'];
   emailConsent: ContactView['consent']['sms'];
   source: string | null;
+  stageId: string | null;
+  stageChangedAt: Date | null;
   createdAt: Date;
+  updatedAt: Date;
 };
 
 export function toContactView(row: ContactRow): ContactView {
@@ -81,6 +84,9 @@ export function toContactView(row: ContactRow): ContactView {
     customProperties: (row.customProperties ?? {}) as Record<string, unknown>,
     consent: { sms: row.smsConsent, whatsapp: row.whatsappConsent, email: row.emailConsent },
     source: row.source,
+    stageId: row.stageId,
+    stageChangedAt: iso(row.stageChangedAt),
     createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }

@@ -41,6 +41,11 @@ export const EVENT_TYPES = {
   // Contacts and consent.
   'contact.created': 'added a contact',
   'contact.updated': 'edited a contact',
+  'contact.stage_changed': 'moved a contact to another stage',
+  'contact.merged': 'merged two contacts',
+  'relationship.added': 'related a contact to a company or project',
+  'relationship.changed': 'changed a contact’s roles',
+  'relationship.removed': 'removed a contact’s relationship',
   'lead.created': 'added a lead',
   'consent.revoked': 'opted out',
   'consent.granted': 'opted back in',

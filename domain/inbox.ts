@@ -25,21 +25,26 @@ export function formatThreadCount(count: number): string {
   return count >= THREAD_COUNT_LIMIT ? `${THREAD_COUNT_LIMIT - 1}+` : String(count);
 }
 
-/** The list is ordered by (last activity, id), newest first; a cursor is the last row's pair. */
-export interface ThreadCursor {
+/**
+ * A keyset cursor: lists ordered by (a time, id), newest first — threads by last activity, contacts by creation,
+ * a contact's timeline — hand out the last row's pair, opaque to the caller.
+ */
+export interface KeysetCursor {
   at: Date;
   id: string;
 }
+/** The thread list's cursor: (last activity, id). */
+export type ThreadCursor = KeysetCursor;
 
 // Base64url of ASCII JSON, with the browser's and Node's common btoa/atob (domain/ runs in both).
 const toBase64Url = (text: string) => btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 const fromBase64Url = (value: string) => atob(value.replace(/-/g, '+').replace(/_/g, '/'));
 
-export function encodeThreadCursor(cursor: ThreadCursor): string {
+export function encodeKeysetCursor(cursor: KeysetCursor): string {
   return toBase64Url(JSON.stringify([cursor.at.toISOString(), cursor.id]));
 }
 
-export function decodeThreadCursor(value: string): ThreadCursor {
+export function decodeKeysetCursor(value: string): KeysetCursor {
   const bad = () => new AppError(ErrorCodes.VALIDATION, 'cursor: not a cursor this API gave out (pass nextCursor unchanged)');
   let parsed: unknown;
   try {
@@ -49,9 +54,12 @@ export function decodeThreadCursor(value: string): ThreadCursor {
   }
   if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'string') throw bad();
   const at = new Date(parsed[0]);
-  if (Number.isNaN(at.getTime()) || !/^[A-Za-z0-9_-]{1,64}$/.test(parsed[1])) throw bad();
+  if (Number.isNaN(at.getTime()) || !/^[A-Za-z0-9_:-]{1,80}$/.test(parsed[1])) throw bad();
   return { at, id: parsed[1] };
 }
+
+export const encodeThreadCursor = encodeKeysetCursor;
+export const decodeThreadCursor = decodeKeysetCursor;
 
 /**
  * Words of a search box as a prefix full-text query ('simple' configuration): "pipe leak" finds messages with

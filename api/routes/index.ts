@@ -59,6 +59,7 @@ import { accountOperations } from './accounts/account-operations';
 import { leadFormOperations } from './lead-forms/lead-form-operations';
 import { auditLogOperations } from './audit-log/audit-log-operations';
 import { dashboardOperations } from './dashboard/dashboard-operations';
+import { crmOperations } from './crm-operations';
 import { createContact } from './contacts/create-contact';
 import { getContact } from './contacts/get-contact';
 import { listContacts } from './contacts/list-contacts';
@@ -307,15 +308,20 @@ const operations: Operation[] = [
   },
   {
     method: 'get', path: '/contacts', operationId: 'listContacts', tag: 'contacts', security: 'apiKey',
-    summary: 'Contacts, newest first', query: ListContactsQuerySchema,
+    summary: 'Contacts, newest first, searched and filtered (stage, custom fields, consent, creation time) or as a saved view',
+    description:
+      'Keyset-paged: pass nextCursor as cursor. filter is URL-encoded JSON, e.g. {"stageIds":["stg_…"],"consent":{"sms":["granted"]},"fields":[{"key":"budget","op":"range","min":1000},{"key":"plan","op":"oneOf","values":["Gold"]},{"key":"notes","op":"contains","value":"boiler"}]}. Each condition must fit its custom field’s type (text: equals, contains; number and date: range; select: oneOf), else a 400 naming it. viewId uses a saved view’s filter; q searches name, phone and email on top.',
+    query: ListContactsQuerySchema,
     responses: { 200: ok('A page of contacts', ContactListAnswerSchema) },
+    errors: ['NOT_FOUND'],
     handler: () => listContacts(),
   },
   {
     method: 'post', path: '/contacts', operationId: 'createContact', tag: 'contacts', security: 'apiKey',
     summary: 'Add a contact', body: json(CreateContactSchema),
+    description: 'A phone number or email another contact has is a 409 whose details name that contact ({field, contactId}), so the app can offer to merge. Values of the tenant’s custom fields must fit their type.',
     responses: { 201: ok('Created', z.object({ contact: ContactViewSchema })) },
-    errors: ['CONFLICT'],
+    errors: ['CONFLICT', 'NOT_FOUND'],
     handler: () => createContact(),
   },
   {
@@ -644,5 +650,5 @@ const operations: Operation[] = [
 
 export const apiGroup: OperationGroup = {
   prefix: '/api',
-  operations: [...operations, ...accountOperations, ...leadFormOperations, ...dashboardOperations, ...auditLogOperations],
+  operations: [...operations, ...crmOperations, ...accountOperations, ...leadFormOperations, ...dashboardOperations, ...auditLogOperations],
 };

@@ -101,18 +101,28 @@ interface DemoContact {
   email?: string;
   timeZone?: string;
   customProperties: Record<string, string | number | boolean>;
+  /** The pipeline stage (one of the default set) the demo puts the contact in. */
+  stage: string;
 }
 
+/** The tenant's custom fields: the demo contacts' values of these keys are checked against them. */
+const CUSTOM_FIELDS = [
+  { key: 'plan', label: 'Cover plan', type: 'select', options: ['Gold cover', 'Silver cover', 'Bronze cover'] },
+  { key: 'boiler', label: 'Boiler', type: 'text' },
+  { key: 'lastService', label: 'Last service', type: 'date' },
+  { key: 'radiators', label: 'Radiators', type: 'number' },
+];
+
 const CONTACTS: DemoContact[] = [
-  { key: 'maya', firstName: 'Maya', lastName: 'Patel', phone: '+447700900101', email: 'maya.patel@example.com', timeZone: 'Europe/London', customProperties: { boiler: 'Worcester Greenstar 30i', plan: 'Gold cover', lastService: '2025-10-14' } },
-  { key: 'tom', firstName: 'Tom', lastName: 'Becker', phone: '+447700900102', timeZone: 'Europe/Berlin', customProperties: { property: 'Rental flat', landlord: true } },
-  { key: 'priya', firstName: 'Priya', lastName: 'Shah', phone: '+442079460103', email: 'priya@shah-dental.example', customProperties: { company: 'Shah Dental', accountNumber: 'HP-1043' } },
-  { key: 'jonas', firstName: 'Jonas', lastName: 'Eriksen', email: 'jonas.eriksen@example.net', timeZone: 'Europe/Oslo', customProperties: { preferredContact: 'email' } },
-  { key: 'grace', firstName: 'Grace', lastName: 'Okafor', phone: '+447700900105', email: 'grace.okafor@example.com', customProperties: { plan: 'Silver cover', radiators: 9 } },
-  { key: 'sam', firstName: 'Sam', lastName: 'Rivera', phone: '+447700900106', customProperties: { source: 'Google Ads', postcode: 'BS1 4DJ' } },
-  { key: 'elena', firstName: 'Elena', lastName: 'Rossi', phone: '+447700900107', email: 'elena.rossi@example.com', timeZone: 'Europe/Rome', customProperties: { project: 'Kitchen radiators' } },
-  { key: 'kofi', firstName: 'Kofi', lastName: 'Mensah', phone: '+447700900108', customProperties: { plan: 'Gold cover', boiler: 'Vaillant ecoTEC plus' } },
-  { key: 'nadia', firstName: 'Nadia', lastName: 'Haddad', phone: '+447700900109', email: 'nadia.haddad@example.com', customProperties: { source: 'Referral' } },
+  { key: 'maya', firstName: 'Maya', lastName: 'Patel', phone: '+447700900101', email: 'maya.patel@example.com', timeZone: 'Europe/London', customProperties: { boiler: 'Worcester Greenstar 30i', plan: 'Gold cover', lastService: '2025-10-14' }, stage: 'Won' },
+  { key: 'tom', firstName: 'Tom', lastName: 'Becker', phone: '+447700900102', timeZone: 'Europe/Berlin', customProperties: { property: 'Rental flat', landlord: true }, stage: 'Qualified' },
+  { key: 'priya', firstName: 'Priya', lastName: 'Shah', phone: '+442079460103', email: 'priya@shah-dental.example', customProperties: { company: 'Shah Dental', accountNumber: 'HP-1043' }, stage: 'Won' },
+  { key: 'jonas', firstName: 'Jonas', lastName: 'Eriksen', email: 'jonas.eriksen@example.net', timeZone: 'Europe/Oslo', customProperties: { preferredContact: 'email' }, stage: 'Contacted' },
+  { key: 'grace', firstName: 'Grace', lastName: 'Okafor', phone: '+447700900105', email: 'grace.okafor@example.com', customProperties: { plan: 'Silver cover', radiators: 9 }, stage: 'Won' },
+  { key: 'sam', firstName: 'Sam', lastName: 'Rivera', phone: '+447700900106', customProperties: { source: 'Google Ads', postcode: 'BS1 4DJ' }, stage: 'New' },
+  { key: 'elena', firstName: 'Elena', lastName: 'Rossi', phone: '+447700900107', email: 'elena.rossi@example.com', timeZone: 'Europe/Rome', customProperties: { project: 'Kitchen radiators' }, stage: 'Qualified' },
+  { key: 'kofi', firstName: 'Kofi', lastName: 'Mensah', phone: '+447700900108', customProperties: { plan: 'Gold cover', boiler: 'Vaillant ecoTEC plus' }, stage: 'Won' },
+  { key: 'nadia', firstName: 'Nadia', lastName: 'Haddad', phone: '+447700900109', email: 'nadia.haddad@example.com', customProperties: { source: 'Referral' }, stage: 'New' },
 ];
 
 /** The past, relative to now: conversations that ended in every status a message can end in. */
@@ -178,12 +188,36 @@ export async function seedDemo(options: DemoSeedOptions): Promise<DemoSeedResult
     const { body: memberList } = await call<{ members: Array<{ id: string; role: Role }> }>('GET', '/members', as('owner'));
     const memberId = (role: Role) => memberList.members.find((m) => m.role === role)!.id;
 
-    // Contacts with custom fields.
+    // Contacts with custom fields (defined first, so their values are checked), each in a stage of the pipeline
+    // every tenant starts with — moved there by the agent, so each contact's timeline shows who moved it.
+    for (const field of CUSTOM_FIELDS) await call('POST', '/custom-fields', { ...as('admin'), body: field });
+    const { body: pipeline } = await call<{ stages: Array<{ id: string; name: string }> }>('GET', '/pipeline-stages', as('agent'));
     const ids: Record<string, string> = {};
-    for (const { key, ...contact } of CONTACTS) {
+    for (const { key, stage, ...contact } of CONTACTS) {
       const { body } = await call<{ contact: { id: string } }>('POST', '/contacts', { ...as('admin'), body: { ...contact, source: 'demo' } });
       ids[key] = body.contact.id;
+      const stageId = pipeline.stages.find((s) => s.name === stage)?.id;
+      if (!stageId) throw new DemoApiError(`the demo stage ${stage} is missing`);
+      await call('POST', `/contacts/${body.contact.id}/stage`, { ...as('agent'), body: { stageId } });
     }
+
+    // Companies, projects and who is tied to them — the recruiting case too: Nadia works for a builder the business
+    // does jobs for (client) and is looking for a job herself (candidate).
+    const company = async (name: string, domain?: string) =>
+      (await call<{ company: { id: string } }>('POST', '/companies', { ...as('agent'), body: { name, ...(domain ? { domain } : {}) } })).body.company.id;
+    const shahDental = await company('Shah Dental', 'shah-dental.example');
+    const beckerLettings = await company('Becker Lettings');
+    const harbourBuilders = await company('Harbour Builders', 'harbour-builders.example');
+    const project = async (body: object) => (await call<{ project: { id: string } }>('POST', '/projects', { ...as('agent'), body })).body.project.id;
+    const surgeryBoiler = await project({ name: 'Surgery boiler replacement', kind: 'opportunity', companyId: shahDental, value: 3800, currency: 'GBP' });
+    await project({ name: 'Three flats: annual gas safety checks', kind: 'opportunity', companyId: beckerLettings, value: 540, currency: 'GBP', status: 'won' });
+    const apprentice = await project({ name: 'Apprentice plumber', kind: 'position' });
+    const tie = (key: string, body: object) => call('POST', '/relationships', { ...as('agent'), body: { contactId: ids[key], ...body } });
+    await tie('priya', { companyId: shahDental, roles: ['client'], title: 'Practice owner' });
+    await tie('priya', { projectId: surgeryBoiler, roles: ['client'] });
+    await tie('tom', { companyId: beckerLettings, roles: ['client'], title: 'Landlord' });
+    await tie('sam', { projectId: apprentice, roles: ['candidate'] });
+    await tie('nadia', { companyId: harbourBuilders, roles: ['client', 'candidate'], title: 'Site manager' });
 
     // The past.
     await writeHistory(forTenant(app, tenantId), history(ids, Date.now()));

@@ -82,7 +82,10 @@ const contact = {
   customProperties: { property: 'Flat 4, 12 Harbour Road', boiler: 'Worcester Greenstar 30i', plan: 'HomeCare Plus' },
   consent: { sms: 'granted', whatsapp: 'granted', email: 'unknown' },
   source: 'website form',
+  stageId: null,
+  stageChangedAt: null,
   createdAt: minutesAgo(60 * 24 * 60),
+  updatedAt: minutesAgo(60 * 24 * 60),
 };
 const TEMPORAL = 'http://localhost:8233/namespaces/default/workflows';
 const message = (id: string, direction: 'inbound' | 'outbound', body: string, ago: number, extra: Record<string, unknown> = {}) => ({

@@ -104,6 +104,19 @@ async function databaseColumns() {
   );
 }
 
+/**
+ * Indexes schema.prisma cannot describe (expression indexes are left out by the query below anyway). Each says why;
+ * Prisma's client never needs them, only the SQL that uses them.
+ */
+const MIGRATION_ONLY_INDEXES = new Set([
+  // A GIN index led by tenant_id (btree_gin): Prisma's Gin indexes take no text column. Custom field filters.
+  'contacts_tenant_id_custom_properties_idx',
+  // The same, for the search: tenant_id then an expression (name, phone, email) under gin_trgm_ops.
+  'contacts_tenant_search_trgm_idx',
+  // Unique on (tenant_id, lower(name)): one company per name whatever its case; Prisma has no expression keys.
+  'companies_tenant_id_lower_name_key',
+]);
+
 describe('schema.prisma and the migrated database', () => {
   it('have the same tables', async () => {
     const { rows } = await client.query<{ table_name: string }>(
@@ -139,8 +152,8 @@ describe('schema.prisma and the migrated database', () => {
   });
 
   it('have the same primary keys, unique constraints and indexes', async () => {
-    const { rows } = await client.query<{ table: string; unique: boolean; primary: boolean; columns: string[] }>(
-      `SELECT t.relname AS table, ix.indisunique AS unique, ix.indisprimary AS primary,
+    const { rows } = await client.query<{ name: string; table: string; unique: boolean; primary: boolean; columns: string[] }>(
+      `SELECT i.relname AS name, t.relname AS table, ix.indisunique AS unique, ix.indisprimary AS primary,
               array_agg(a.attname::text ORDER BY k.ord)::text[] AS columns
          FROM pg_index ix
          JOIN pg_class i ON i.oid = ix.indexrelid
@@ -152,7 +165,7 @@ describe('schema.prisma and the migrated database', () => {
         GROUP BY t.relname, i.relname, ix.indisunique, ix.indisprimary`,
     );
     const key = (table: string, kind: string, columns: string[]) => `${table} ${kind} (${columns.join(', ')})`;
-    const actual = rows.map((r) => key(r.table, r.primary ? 'id' : r.unique ? 'unique' : 'normal', r.columns)).sort();
+    const actual = rows.filter((r) => !MIGRATION_ONLY_INDEXES.has(r.name)).map((r) => key(r.table, r.primary ? 'id' : r.unique ? 'unique' : 'normal', r.columns)).sort();
     const expected = dmmf.datamodel.indexes
       .map((index) => {
         const model = dmmf.datamodel.models.find((m) => m.name === index.model)!;

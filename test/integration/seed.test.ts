@@ -100,6 +100,33 @@ describe('the demo seed', () => {
     expect(await db.quote.count({ where: { id: first.quoteId } })).toBe(1);
   });
 
+  it('defines custom fields and puts every contact in a stage of its pipeline, each move by the agent', async () => {
+    const db = forTenant(prisma, first.tenantId);
+    expect((await db.customField.findMany({ orderBy: { position: 'asc' } })).map((f) => [f.key, f.type])).toEqual([
+      ['plan', 'select'],
+      ['boiler', 'text'],
+      ['lastService', 'date'],
+      ['radiators', 'number'],
+    ]);
+    const contacts = await db.contact.findMany({ include: { stage: true } });
+    expect(contacts.length).toBeGreaterThan(5);
+    expect(contacts.every((c) => c.stage !== null)).toBe(true);
+    expect(new Set(contacts.map((c) => c.stage!.kind))).toEqual(new Set(['open', 'won']));
+    const agent = await db.member.findFirstOrThrow({ where: { role: 'agent' } });
+    const moves = await db.eventLog.findMany({ where: { type: 'contact.stage_changed' } });
+    expect(moves).toHaveLength(contacts.length);
+    expect(moves.every((m) => m.actorType === 'user' && m.actorId === agent.id)).toBe(true);
+  });
+
+  it('has companies, projects and relationships, one person both client and candidate', async () => {
+    const db = forTenant(prisma, first.tenantId);
+    expect(await db.company.count()).toBeGreaterThanOrEqual(3);
+    expect(new Set((await db.project.findMany()).map((p) => p.kind))).toEqual(new Set(['opportunity', 'position']));
+    const relationships = await db.relationship.findMany();
+    expect(relationships.some((r) => r.roles.includes('client') && r.roles.includes('candidate'))).toBe(true);
+    expect(relationships.some((r) => r.projectId !== null && r.roles.includes('candidate'))).toBe(true);
+  });
+
   it('replaces the demo when seeded again: the old tenant and passwords are gone, the new ones work', async () => {
     const second = await seedDemo({ databaseUrl: inject('databaseUrl'), apiUrl, appUrl: TEST_APP_URL });
     expect(second.replacedTenantIds).toEqual([first.tenantId]);

@@ -53,6 +53,12 @@ type Ctx = {
   threadId: string;
   cannedReplyId: string;
   leadFormId: string;
+  customFieldId: string;
+  stageId: string;
+  viewId: string;
+  companyId: string;
+  projectId: string;
+  relationshipId: string;
 };
 type Case = {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -197,6 +203,65 @@ const CASES: Record<string, Case> = {
   'GET /lead-forms/:id': { method: 'get', path: (a) => `/api/lead-forms/${a.leadFormId}`, expectStatus: 404 },
   'PATCH /lead-forms/:id': { method: 'patch', path: (a) => `/api/lead-forms/${a.leadFormId}`, body: () => ({ enabled: false }), expectStatus: 404 },
   'GET /lead-forms/:id/leads': { method: 'get', path: (a) => `/api/lead-forms/${a.leadFormId}/leads`, expectStatus: 404 },
+  // CRM records: B's own custom fields (the same key is B's to take), never A's.
+  'GET /custom-fields': { method: 'get', path: () => '/api/custom-fields', expectStatus: 200, check: (b) => expect(b.customFields).toEqual([]) },
+  'POST /custom-fields': { method: 'post', path: () => '/api/custom-fields', body: () => ({ key: 'budget', label: 'B budget', type: 'text' }), expectStatus: 201 },
+  // An order naming A's field is not an order of B's fields.
+  'PUT /custom-fields/order': { method: 'put', path: () => '/api/custom-fields/order', body: (a) => ({ ids: [a.customFieldId] }), expectStatus: 409, check: (b, a) => expect(b.error.details.ids).not.toContain(a.customFieldId) },
+  'GET /custom-fields/:id': { method: 'get', path: (a) => `/api/custom-fields/${a.customFieldId}`, expectStatus: 404 },
+  'PATCH /custom-fields/:id': { method: 'patch', path: (a) => `/api/custom-fields/${a.customFieldId}`, body: () => ({ label: 'changed by B' }), expectStatus: 404 },
+  'DELETE /custom-fields/:id': { method: 'delete', path: (a) => `/api/custom-fields/${a.customFieldId}`, expectStatus: 404 },
+  // B's pipeline is its own default set (plus what B adds); A's stages are not there, by list or by id.
+  'GET /pipeline-stages': {
+    method: 'get',
+    path: () => '/api/pipeline-stages',
+    expectStatus: 200,
+    check: (b, a) => {
+      expect(b.stages.map((s: { name: string }) => s.name)).toEqual(['New', 'Contacted', 'Qualified', 'Won', 'Lost']);
+      expect(b.stages.map((s: { id: string }) => s.id)).not.toContain(a.stageId);
+    },
+  },
+  'POST /pipeline-stages': { method: 'post', path: () => '/api/pipeline-stages', body: () => ({ name: 'B proposal' }), expectStatus: 201 },
+  'PUT /pipeline-stages/order': { method: 'put', path: () => '/api/pipeline-stages/order', body: (a) => ({ ids: [a.stageId] }), expectStatus: 409, check: (b, a) => expect(b.error.details.ids).not.toContain(a.stageId) },
+  'GET /pipeline-stages/:id': { method: 'get', path: (a) => `/api/pipeline-stages/${a.stageId}`, expectStatus: 404 },
+  'PATCH /pipeline-stages/:id': { method: 'patch', path: (a) => `/api/pipeline-stages/${a.stageId}`, body: () => ({ name: 'renamed by B' }), expectStatus: 404 },
+  'DELETE /pipeline-stages/:id': { method: 'delete', path: (a) => `/api/pipeline-stages/${a.stageId}`, expectStatus: 404 },
+  'POST /contacts/:id/stage': { method: 'post', path: (a) => `/api/contacts/${a.contactId}/stage`, body: () => ({ stageId: null }), expectStatus: 404 },
+  'GET /pipeline/board': {
+    method: 'get',
+    path: () => '/api/pipeline/board',
+    expectStatus: 200,
+    check: (b, a) => {
+      expect(b.columns.map((c: { stage: { name: string } | null }) => c.stage?.name ?? null)).toEqual(['New', 'Contacted', 'Qualified', 'Won', 'Lost', 'B proposal', null]);
+      expect(JSON.stringify(b)).not.toContain(a.contactId);
+    },
+  },
+  'PATCH /contacts/:id': { method: 'patch', path: (a) => `/api/contacts/${a.contactId}`, body: () => ({ firstName: 'changed by B' }), expectStatus: 404 },
+  // Neither way round: A's contact is not B's to merge into, nor to merge away.
+  'POST /contacts/:id/merge': { method: 'post', path: (a) => `/api/contacts/${a.contactId}/merge`, body: () => ({ sourceId: 'ctc_of_b' }), expectStatus: 404 },
+  'GET /contacts/:id/timeline': { method: 'get', path: (a) => `/api/contacts/${a.contactId}/timeline`, expectStatus: 404 },
+  'GET /saved-views': { method: 'get', path: () => '/api/saved-views', expectStatus: 200, check: (b) => expect(b.views).toEqual([]) },
+  // A view's filter naming A's stage finds nothing of A's: B's own name space, B's own contacts.
+  'POST /saved-views': { method: 'post', path: () => '/api/saved-views', body: (a) => ({ name: 'A stage', filter: { stageIds: [a.stageId] } }), expectStatus: 201 },
+  'GET /saved-views/:id': { method: 'get', path: (a) => `/api/saved-views/${a.viewId}`, expectStatus: 404 },
+  'PATCH /saved-views/:id': { method: 'patch', path: (a) => `/api/saved-views/${a.viewId}`, body: () => ({ name: 'renamed by B' }), expectStatus: 404 },
+  'DELETE /saved-views/:id': { method: 'delete', path: (a) => `/api/saved-views/${a.viewId}`, expectStatus: 404 },
+  'GET /companies': { method: 'get', path: () => '/api/companies', expectStatus: 200, check: (b) => expect(b.companies).toEqual([]) },
+  'POST /companies': { method: 'post', path: () => '/api/companies', body: () => ({ name: 'Acme' }), expectStatus: 201 },
+  'GET /companies/:id': { method: 'get', path: (a) => `/api/companies/${a.companyId}`, expectStatus: 404 },
+  'PATCH /companies/:id': { method: 'patch', path: (a) => `/api/companies/${a.companyId}`, body: () => ({ name: 'renamed by B' }), expectStatus: 404 },
+  'DELETE /companies/:id': { method: 'delete', path: (a) => `/api/companies/${a.companyId}`, expectStatus: 404 },
+  'GET /projects': { method: 'get', path: (a) => `/api/projects?companyId=${a.companyId}`, expectStatus: 200, check: (b) => expect(b.projects).toEqual([]) },
+  // B's project cannot be put at A's company.
+  'POST /projects': { method: 'post', path: () => '/api/projects', body: (a) => ({ name: 'B job', kind: 'position', companyId: a.companyId }), expectStatus: 404 },
+  'GET /projects/:id': { method: 'get', path: (a) => `/api/projects/${a.projectId}`, expectStatus: 404 },
+  'PATCH /projects/:id': { method: 'patch', path: (a) => `/api/projects/${a.projectId}`, body: () => ({ status: 'closed' }), expectStatus: 404 },
+  'DELETE /projects/:id': { method: 'delete', path: (a) => `/api/projects/${a.projectId}`, expectStatus: 404 },
+  'GET /relationships': { method: 'get', path: (a) => `/api/relationships?contactId=${a.contactId}`, expectStatus: 200, check: (b) => expect(b.relationships).toEqual([]) },
+  'POST /relationships': { method: 'post', path: () => '/api/relationships', body: (a) => ({ contactId: a.contactId, companyId: a.companyId, roles: ['client'] }), expectStatus: 404 },
+  'GET /relationships/:id': { method: 'get', path: (a) => `/api/relationships/${a.relationshipId}`, expectStatus: 404 },
+  'PATCH /relationships/:id': { method: 'patch', path: (a) => `/api/relationships/${a.relationshipId}`, body: () => ({ roles: ['candidate'] }), expectStatus: 404 },
+  'DELETE /relationships/:id': { method: 'delete', path: (a) => `/api/relationships/${a.relationshipId}`, expectStatus: 404 },
   // From B's very first event on: B's own events only (its inbound thread), never one of A's threads.
   'GET /events': {
     method: 'get',
@@ -305,6 +370,13 @@ describe('tenant isolation on every route', () => {
       .set('Origin', 'https://a.example')
       .send({ name: 'Alice Lead', email: 'alice-lead@example.com', message: 'for A only: a lead', renderedAt: at - 5000, submittedAt: at, pageUrl: 'https://a.example/contact' })
       .expect(201);
+    const stage = await request().post('/api/pipeline-stages').set(bearer(a.apiKey)).send({ name: 'for A only: Proposal' }).expect(201);
+    await request().post(`/api/contacts/${contact.body.contact.id}/stage`).set(bearer(a.apiKey)).send({ stageId: stage.body.stage.id }).expect(200);
+    const view = await request().post('/api/saved-views').set(bearer(a.apiKey)).send({ name: 'for A only: view', filter: { q: 'Alice' } }).expect(201);
+    const company = await request().post('/api/companies').set(bearer(a.apiKey)).send({ name: 'for A only: Acme' }).expect(201);
+    const project = await request().post('/api/projects').set(bearer(a.apiKey)).send({ name: 'for A only: job', kind: 'position', companyId: company.body.company.id }).expect(201);
+    const relationship = await request().post('/api/relationships').set(bearer(a.apiKey)).send({ contactId: contact.body.contact.id, companyId: company.body.company.id, roles: ['client'] }).expect(201);
+    const customField = await request().post('/api/custom-fields').set(bearer(a.apiKey)).send({ key: 'budget', label: 'for A only: budget', type: 'number' }).expect(201);
     const ctx: Ctx = {
       contactId: contact.body.contact.id,
       messageId: message.body.message.id,
@@ -321,6 +393,12 @@ describe('tenant isolation on every route', () => {
       threadId: thread.id,
       cannedReplyId: cannedReply.body.cannedReply.id,
       leadFormId: leadForm.body.leadForm.id,
+      customFieldId: customField.body.customField.id,
+      stageId: stage.body.stage.id,
+      viewId: view.body.view.id,
+      companyId: company.body.company.id,
+      projectId: project.body.project.id,
+      relationshipId: relationship.body.relationship.id,
     };
 
     for (const [name, c] of Object.entries(CASES)) {
@@ -363,6 +441,20 @@ describe('tenant isolation on every route', () => {
     expect(await dbA.cannedReply.findFirstOrThrow({ where: { id: ctx.cannedReplyId } })).toMatchObject({ body: 'for A only, hello' });
     expect(await dbA.leadForm.findFirstOrThrow({ where: { id: ctx.leadFormId } })).toMatchObject({ enabled: true });
     expect(await forTenant(prisma, b.tenant.id).leadForm.count()).toBe(0);
+    expect(await dbA.pipelineStage.findFirstOrThrow({ where: { id: ctx.stageId } })).toMatchObject({ name: 'for A only: Proposal', position: 5 });
+    expect(await dbA.contact.findFirstOrThrow({ where: { id: ctx.contactId } })).toMatchObject({ stageId: ctx.stageId });
+    expect(await dbA.company.findFirstOrThrow({ where: { id: ctx.companyId } })).toMatchObject({ name: 'for A only: Acme' });
+    expect(await dbA.project.findFirstOrThrow({ where: { id: ctx.projectId } })).toMatchObject({ status: 'open', companyId: ctx.companyId });
+    expect(await dbA.relationship.findFirstOrThrow({ where: { id: ctx.relationshipId } })).toMatchObject({ roles: ['client'] });
+    expect(await dbA.savedView.findFirstOrThrow({ where: { id: ctx.viewId } })).toMatchObject({ name: 'for A only: view' });
+    expect(await dbA.contact.findFirstOrThrow({ where: { id: ctx.contactId } })).toMatchObject({ firstName: 'Alice' });
+    // A's view by id, in B's list: not there.
+    expect((await request().get(`/api/contacts?viewId=${ctx.viewId}`).set(bearer(b.apiKey))).status).toBe(404);
+    // B's view naming A's stage finds none of A's contacts.
+    const bView = await request().get('/api/saved-views').set(bearer(b.apiKey)).expect(200);
+    const bList = await request().get(`/api/contacts?viewId=${bView.body.views[0].id}`).set(bearer(b.apiKey)).expect(200);
+    expect(bList.body.contacts).toEqual([]);
+    expect(await dbA.customField.findFirstOrThrow({ where: { id: ctx.customFieldId } })).toMatchObject({ label: 'for A only: budget', position: 0 });
     await request().post(`/api/messages/${ctx.messageId}/cancel`).set(bearer(a.apiKey)).expect(200);
     await request().post(`/api/enrollments/${ctx.enrollmentId}/stop`).set(bearer(a.apiKey)).send({}).expect(200);
   });
@@ -387,6 +479,12 @@ describe('tenant isolation on every route', () => {
       threadId: 'thr_x',
       cannedReplyId: 'cnr_x',
       leadFormId: 'lfm_x',
+      customFieldId: 'cfd_x',
+      stageId: 'stg_x',
+      viewId: 'svw_x',
+      companyId: 'cmp_x',
+      projectId: 'prj_x',
+      relationshipId: 'rel_x',
     };
     for (const [name, c] of Object.entries(CASES)) {
       for (const headers of [{}, bearer('hk_not_a_real_key_at_all'), bearer(t.apiKey)]) {

@@ -10,6 +10,7 @@ import { getContactOrThrow } from '../../../prisma/queries/contacts/get-contact-
 import {
   contactsEverEnrolled,
   createBulkEnrollment,
+  findOpenEnrollment,
   getBulkEnrollmentOrThrow,
   getEnrollmentOrThrow,
   insertEnrollment,
@@ -41,6 +42,12 @@ export function enrollContactRoute(deps: ApiDeps): RequestHandler {
     if (settings.reenroll === 'never' && (await contactsEverEnrolled(db, sequence.id, [contactId])).has(contactId)) {
       throw new AppError(ErrorCodes.ALREADY_ENROLLED, `Contact ${contactId} was already enrolled in "${sequence.name}", which enrolls a contact only once`, {
         details: { sequenceId: sequence.id, contactId, reenroll: 'never' },
+      });
+    }
+    const running = await findOpenEnrollment(db, sequence.id, contactId);
+    if (running) {
+      throw new AppError(ErrorCodes.ALREADY_ENROLLED, `Contact ${contactId} is already enrolled in "${sequence.name}"`, {
+        details: { sequenceId: sequence.id, contactId, enrollmentId: running.id, workflowId: running.workflowId },
       });
     }
     const enrollmentId = newId('enr');

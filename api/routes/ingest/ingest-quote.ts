@@ -1,6 +1,8 @@
 import type { RequestHandler } from 'express';
 import type { WorkflowOutboxStart } from '../../../domain/workflow-outbox';
 import { IngestQuoteSchema } from '../../../domain/schemas/ingest';
+import { checkCustomProperties } from '../../../domain/schemas/custom-field';
+import { listCustomFields } from '../../../prisma/queries/custom-fields/custom-fields';
 import { upsertLeadContact } from '../../../prisma/queries/contacts/upsert-lead-contact';
 import { recordEvent } from '../../../prisma/queries/event-logs/record-event';
 import { createIngestedQuote } from '../../../prisma/queries/quotes/create-ingested-quote';
@@ -15,7 +17,7 @@ import { onceFor } from './idempotent';
 export function ingestQuote(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
     const { tenantId, db } = tenantScopeOf(res);
-    const input = IngestQuoteSchema.parse(req.body);
+    const input = IngestQuoteSchema.superRefine(checkCustomProperties(await listCustomFields(db), ['contact', 'properties'])).parse(req.body);
     const { body, replay } = await onceFor(deps, req, db, 'quotes', async (tx, ingestRequestId) => {
       const source = input.contact.source ?? 'ingest';
       const { contact, created } = await upsertLeadContact(tx, input.contact, source);

@@ -32,6 +32,15 @@ export async function listEnrollments(
   return { enrollments: page, nextCursor: more ? page[page.length - 1]!.id : null };
 }
 
+/**
+ * The contact's running enrollment in the sequence, if any. The workflow id (sequence × contact) keeps a contact to
+ * one at a time — except for an enrollment that came with a contact merged into this one, which runs under the
+ * merged contact's id: this finds it too.
+ */
+export function findOpenEnrollment(db: TenantDb, sequenceId: string, contactId: string) {
+  return db.enrollment.findFirst({ where: { sequenceId, contactId, status: { in: ['active', 'paused'] } }, select: { id: true, workflowId: true } });
+}
+
 /** Which of these contacts were ever enrolled in the sequence (for the "never re-enroll" rule). */
 export async function contactsEverEnrolled(db: TenantDb, sequenceId: string, contactIds: string[]): Promise<Set<string>> {
   const rows = await db.enrollment.findMany({ where: { sequenceId, contactId: { in: contactIds } }, select: { contactId: true }, distinct: ['contactId'] });

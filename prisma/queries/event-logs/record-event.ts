@@ -39,3 +39,8 @@ export function recordEvent(db: TenantTx, event: EventInput) {
 export function recordTenantEvent(tx: Prisma.TransactionClient, tenantId: string, event: EventInput) {
   return tx.eventLog.create({ data: eventRow(tenantId, event) });
 }
+
+/** Several events at once (a change that touched many subjects, e.g. contacts moved out of a deleted stage). */
+export function recordEvents(db: TenantTx, events: EventInput[]) {
+  return db.eventLog.createMany({ data: events.map((event) => eventRow(db.$tenantId(), event)) });
+}
