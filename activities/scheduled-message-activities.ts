@@ -15,6 +15,7 @@ import { getCurrentContactOrThrow } from '../prisma/queries/contacts/get-contact
 import { hasProviderCredentials } from '../prisma/queries/provider-credentials/provider-credentials';
 import { complianceReplyAllowed, reserveSendSlot } from '../prisma/queries/send-limits/reserve-send-slot';
 import { getSendContext } from '../prisma/queries/messages/get-send-context';
+import { pinWindowDecision } from '../prisma/queries/messages/pin-window-decision';
 import { markMessageFailed } from '../prisma/queries/messages/mark-message-failed';
 import { markMessageSent } from '../prisma/queries/messages/mark-message-sent';
 import { recordEvent } from '../prisma/queries/event-logs/record-event';
@@ -188,10 +189,14 @@ export function createScheduledMessageActivities({ prisma, systemPrisma, provide
         return { outcome: 'failed', errorCode: ErrorCodes.CONTACT_UNREACHABLE };
       }
 
-      const template = row.templateSid
-        ? { contentSid: row.templateSid, variables: (row.templateVariables ?? {}) as Record<string, string> }
-        : undefined;
-      if (channel === 'whatsapp' && !template && !ref.complianceReply && !whatsappWindowOpen(contact.lastInboundWhatsappAt, new Date())) {
+      const windowOpen = whatsappWindowOpen(contact.lastInboundWhatsappAt, new Date());
+      // A step's approved template stands in for its text only if the window is closed now (decided once, kept).
+      const useTemplate = row.templateOnlyWhenWindowClosed
+        ? await pinWindowDecision(db, ref.messageId, { useTemplate: !windowOpen, templateBody: row.templateBody })
+        : row.templateSid !== null;
+      const template =
+        useTemplate && row.templateSid ? { contentSid: row.templateSid, variables: (row.templateVariables ?? {}) as Record<string, string> } : undefined;
+      if (channel === 'whatsapp' && !template && !ref.complianceReply && !windowOpen) {
         const message =
           'WhatsApp allows free-form messages only within 24 hours of the contact’s last message; send an approved template instead. Nothing was sent.';
         await fail(ref, ErrorCodes.WHATSAPP_WINDOW_CLOSED, message);

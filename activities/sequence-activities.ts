@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { fillApprovedTemplate } from '../domain/approved-templates';
 import { SYSTEM_ACTOR } from '../domain/audit';
 import { deliveryBlocker, type Channel } from '../domain/channels';
 import { AppError, ErrorCodes } from '../domain/errors';
@@ -139,6 +140,14 @@ export function createSequenceActivities({ prisma, logger }: { prisma: AppPrisma
         });
         return { kind: 'invalid', problems };
       }
+      // WhatsApp: the approved template that goes instead if the contact's window is closed when it is sent.
+      const approved = step.channel === 'whatsapp' && step.approvedContentSid && step.approvedBody ? fillApprovedTemplate(step.approvedBody, context) : null;
+      if (approved && !approved.ok) {
+        logger.warn(
+          { tenantId: input.tenantId, enrollmentId: input.enrollmentId, position: input.position, variables: approved.problems.map((p) => p.number) },
+          'approved template cannot be filled for this contact; the step goes as text only',
+        );
+      }
       await createOutboundMessage(db, {
         id: messageId,
         contactId: contact.id,
@@ -148,6 +157,7 @@ export function createSequenceActivities({ prisma, logger }: { prisma: AppPrisma
         scheduledAt: null,
         workflowId,
         origin: 'sequence',
+        ...(approved?.ok ? { templateWhenWindowClosed: { contentSid: step.approvedContentSid!, variables: approved.variables, text: approved.text } } : {}),
       });
       return { kind: 'send', messageId, workflowId, contactId: contact.id };
     },

@@ -15,7 +15,11 @@ export function toVersionView(v: VersionRow) {
     version: v.version,
     publishedAt: iso(v.publishedAt),
     settings: SequenceSettingsSchema.parse(v.settings ?? {}),
-    steps: v.steps.map(toVersionStep),
+    // The approved template's frozen text stays inside: the step names the template and its Content SID.
+    steps: v.steps.map((step) => {
+      const { approvedBody: _text, ...view } = toVersionStep(step);
+      return view;
+    }),
   };
 }
 

@@ -88,3 +88,23 @@ export function renderNumbered(text: string, values: Record<string, string>): st
     return number === undefined ? undefined : values[number];
   });
 }
+
+export type FilledApprovedTemplate =
+  | { ok: true; variables: Record<string, string>; text: string }
+  | { ok: false; problems: Array<NumberedVariable & { problem: string }> };
+
+/**
+ * An approved template filled in for a contact from what Herald knows of them: the numbered values WhatsApp
+ * receives and the text the contact sees — or, per variable, why it cannot be (no value, or a value WhatsApp
+ * refuses). The composer and sequence steps fill templates this one way.
+ */
+export function fillApprovedTemplate(text: string, ctx: TemplateContext): FilledApprovedTemplate {
+  const numbered = numberedValuesFor(text, ctx);
+  const problems = numbered.flatMap(({ value, ...v }) => {
+    const problem = value === null ? 'has no value for this contact' : variableValueProblem(value);
+    return problem ? [{ ...v, problem }] : [];
+  });
+  if (problems.length) return { ok: false, problems };
+  const variables = Object.fromEntries(numbered.map((v) => [v.number, v.value!]));
+  return { ok: true, variables, text: renderNumbered(text, variables) };
+}

@@ -54,6 +54,14 @@ export const SequenceStepSchema = z
     templateId: z.string().min(1).max(64).optional().describe('A saved template (tpl_…); or give body (and subject)'),
     body: z.string().trim().min(1).optional().describe('Inline text with {{variables}}; or give templateId'),
     subject: z.string().trim().min(1).max(MAX_SUBJECT_LENGTH).optional().describe('Inline email subject (email steps)'),
+    approvedTemplateId: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe(
+        'WhatsApp steps: a saved WhatsApp template with a Content SID (tpl_…), sent instead of the step’s text when the contact has not written on WhatsApp in 24 hours. A step whose own template is approved needs none.',
+      ),
   })
   .strict()
   .superRefine((step, ctx) => {
@@ -69,6 +77,9 @@ export const SequenceStepSchema = z
     }
     if (step.channel === 'email' && step.body && !step.subject) ctx.addIssue({ code: 'custom', path: ['subject'], message: 'an email step needs a subject' });
     if (step.channel !== 'email' && step.subject) ctx.addIssue({ code: 'custom', path: ['subject'], message: `subject is only used by email, not ${step.channel}` });
+    if (step.approvedTemplateId && step.channel !== 'whatsapp') {
+      ctx.addIssue({ code: 'custom', path: ['approvedTemplateId'], message: `approvedTemplateId is only used by whatsapp steps, not ${step.channel}` });
+    }
   })
   .describe('A step: wait, then send on a channel (a saved template or inline text)');
 export type SequenceStepInput = z.infer<typeof SequenceStepSchema>;
@@ -180,6 +191,8 @@ const VersionStepViewSchema = z
     templateId: z.string().nullable().describe('The saved template it came from'),
     subject: z.string().nullable().describe('Email subject (frozen when published)'),
     body: z.string().nullable().describe('Text (frozen when published)'),
+    approvedTemplateId: z.string().nullable().describe('WhatsApp: the approved template sent when the 24-hour window is closed'),
+    approvedContentSid: z.string().nullable().describe('WhatsApp: that template’s Content SID (frozen when published)'),
   })
   .describe('A step of a version');
 

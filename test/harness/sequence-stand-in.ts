@@ -32,8 +32,10 @@ const stats = (s: Partial<Record<'active' | 'paused' | 'completed' | 'stopped' |
 };
 const settings = { stopOnReply: true, sendWindow: 'tenant', missingChannel: 'skip', reenroll: 'after-end' } as const;
 
+// Steps that name no approved WhatsApp template of their own.
+const noApproved = { approvedTemplateId: null, approvedContentSid: null } as const;
 const leadSteps = [
-  { position: 0, channel: 'sms', waitAmount: 0, waitUnit: 'minutes', templateId: null, subject: null, body: 'Hi {{first_name|there}}, thanks for contacting {{business_name}}! When would suit you for a free survey?' },
+  { position: 0, channel: 'sms', waitAmount: 0, waitUnit: 'minutes', templateId: null, subject: null, body: 'Hi {{first_name|there}}, thanks for contacting {{business_name}}! When would suit you for a free survey?', ...noApproved },
   {
     position: 1,
     channel: 'email',
@@ -42,8 +44,9 @@ const leadSteps = [
     templateId: null,
     subject: 'Your boiler options, {{first_name}}',
     body: 'Hi {{first_name}},\n\nHere are the three options we talked about for {{custom.property}}. Reply with any questions.\n\n{{business_name}}',
+    ...noApproved,
   },
-  { position: 2, channel: 'whatsapp', waitAmount: 3, waitUnit: 'days', templateId: 'tpl_3', subject: null, body: null },
+  { position: 2, channel: 'whatsapp', waitAmount: 3, waitUnit: 'days', templateId: 'tpl_3', subject: null, body: null, ...noApproved },
 ] as const;
 const version = (id: string, n: number, publishedAt: string | null, steps: readonly (typeof leadSteps)[number][]) => ({ id, version: n, publishedAt, settings, steps: [...steps] });
 

@@ -51,7 +51,7 @@ beforeEach(() => {
 async function setup(contact: { firstName: string | null; customProperties: Record<string, string> }) {
   const t = await createTestTenant(prisma);
   const { request } = testApi({ prisma, client: server.client, taskQueue });
-  const as = (method: 'get' | 'post', path: string) => request()[method](path).set(bearer(t.apiKey));
+  const as = (method: 'get' | 'post' | 'delete', path: string) => request()[method](path).set(bearer(t.apiKey));
   const phone = `+1415555${String(Math.floor(Math.random() * 9000) + 1000)}`;
   const inbound = await as('post', '/api/fake/inbound').send({ channel: 'sms', from: phone, body: 'Can you book me in?' });
   expect(inbound.status, JSON.stringify(inbound.body)).toBe(201);
@@ -145,5 +145,73 @@ describe('an approved WhatsApp template sent from the composer', () => {
       ],
     });
     expect(byName['Plain SMS']).toMatchObject({ approvedWhatsApp: false, variables: null });
+  });
+});
+
+describe('a WhatsApp sequence step with an approved template for when the window is closed', () => {
+  /** A published one-step WhatsApp sequence (inline text, the approved template beside it) and an enrolled contact. */
+  async function enrolled(options: { wroteOnWhatsApp: boolean; stepTemplate?: 'inline' | 'approved' }) {
+    const s = await setup({ firstName: 'Ada', customProperties: { service: 'boiler service', day: 'Tuesday' } });
+    const contactId = (await s.t.db.message.findFirstOrThrow({ where: { threadId: s.threadId } })).contactId;
+    if (options.wroteOnWhatsApp) await s.t.db.contact.updateMany({ where: { id: contactId }, data: { lastInboundWhatsappAt: new Date() } });
+    const step =
+      options.stepTemplate === 'approved'
+        ? { templateId: s.templateId }
+        : { body: 'Hi {{first_name}}, your {{custom.service}} is on {{custom.day}}. Reply here with questions.', approvedTemplateId: s.templateId };
+    const sequence = await s
+      .as('post', '/api/sequences')
+      .send({ name: 'Booking reminder', publish: true, settings: { sendWindow: 'always' }, steps: [{ channel: 'whatsapp', waitAmount: 0, waitUnit: 'minutes', ...step }] });
+    expect(sequence.status, JSON.stringify(sequence.body)).toBe(201);
+    const enrollment = await s.as('post', `/api/sequences/${sequence.body.sequence.id}/enrollments`).send({ contactId });
+    expect(enrollment.status, JSON.stringify(enrollment.body)).toBe(201);
+    await server.client.workflow.getHandle(enrollment.body.enrollment.workflowId).result();
+    // The step's own message workflow too: the send is its work.
+    const stepMessage = await s.t.db.message.findFirstOrThrow({ where: { origin: 'sequence', contactId } });
+    expect(((await server.client.workflow.getHandle(stepMessage.workflowId!).result()) as ScheduledMessageResult).outcome).toBe('sent');
+    const row = await s.t.db.message.findFirstOrThrow({ where: { id: stepMessage.id } });
+    const posts = messageCreates(twilioServer.requests);
+    expect(posts).toHaveLength(1);
+    return { s, sequence: sequence.body.sequence, form: new URLSearchParams(posts[0]!.body), row };
+  }
+
+  it('sends the approved template, filled for the contact, when the contact has not written on WhatsApp in 24 hours', async () => {
+    const { form, row } = await enrolled({ wroteOnWhatsApp: false });
+    expect(form.get('ContentSid')).toBe(CONTENT_SID);
+    expect(JSON.parse(form.get('ContentVariables') ?? 'null')).toEqual({ 1: 'Ada', 2: 'boiler service', 3: 'Tuesday', 4: 'help@acme.test' });
+    expect(form.get('Body')).toBeNull();
+    // The inbox shows what the contact saw: the approved text, filled in.
+    expect(row).toMatchObject({ templateSid: CONTENT_SID, body: 'Hi Ada, your boiler service is booked for Tuesday, Ada. Questions? help@acme.test' });
+  });
+
+  it('sends the step’s own text while the window is open', async () => {
+    const { form, row, s } = await enrolled({ wroteOnWhatsApp: true });
+    // The sequence needs the template: it cannot be deleted from under it.
+    const deleted = await s.as('delete', `/api/templates/${s.templateId}`);
+    expect(deleted.status).toBe(409);
+    expect(deleted.body.error.details.sequences).toEqual(['Booking reminder']);
+    expect(form.get('ContentSid')).toBeNull();
+    expect(row).toMatchObject({ templateSid: null, templateVariables: null, templateOnlyWhenWindowClosed: false });
+    expect(form.get('Body')).toBe('Hi Ada, your boiler service is on Tuesday. Reply here with questions.');
+  });
+
+  it('a step whose own template is approved is its own fallback', async () => {
+    const { form, sequence } = await enrolled({ wroteOnWhatsApp: false, stepTemplate: 'approved' });
+    expect(form.get('ContentSid')).toBe(CONTENT_SID);
+    expect(sequence.published.steps[0]).toMatchObject({ templateId: expect.any(String), approvedTemplateId: null, approvedContentSid: CONTENT_SID });
+  });
+
+  it('refuses an approved template that is not one: another channel, no Content SID, or a step that is not WhatsApp', async () => {
+    const s = await setup({ firstName: 'Ada', customProperties: {} });
+    const sms = await s.as('post', '/api/templates').send({ name: 'Plain', channel: 'whatsapp', body: 'Hi {{first_name}}' }).expect(201);
+    const create = (step: Record<string, unknown>) =>
+      s.as('post', '/api/sequences').send({ name: `S ${Math.random()}`, publish: true, steps: [{ waitAmount: 0, waitUnit: 'minutes', ...step }] });
+    const notApproved = await create({ channel: 'whatsapp', body: 'Hi', approvedTemplateId: sms.body.template.id });
+    expect(notApproved.status, JSON.stringify(notApproved.body)).toBe(422);
+    expect(notApproved.body.error.message).toMatch(/approvedTemplateId.*(Content SID|approved)/);
+    const onSms = await create({ channel: 'sms', body: 'Hi', approvedTemplateId: s.templateId });
+    expect(onSms.status).toBe(400);
+    expect(JSON.stringify(onSms.body.error)).toMatch(/approvedTemplateId.*whatsapp/i);
+    const missing = await create({ channel: 'whatsapp', body: 'Hi', approvedTemplateId: 'tpl_nope' });
+    expect(missing.status).toBe(422);
   });
 });

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { MAX_BODY_LENGTH } from '../../../domain/channels';
-import { givenValueProblems, numberedValuesFor, numberedVariables, renderNumbered, variableValueProblem } from '../../../domain/approved-templates';
+import { fillApprovedTemplate, givenValueProblems, numberedVariables, renderNumbered } from '../../../domain/approved-templates';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import { channelAvailability } from '../../../domain/inbox';
 import { ComposeMessageSchema } from '../../../domain/schemas/inbox';
@@ -34,15 +34,15 @@ function approvedTemplateMessage(template: { id: string; body: string }, context
     if (problems.length) throw new AppError(ErrorCodes.VALIDATION, `variables: ${problems.join('; ')}`);
     return { body: renderNumbered(template.body, given), variables: given };
   }
-  const numbered = numberedValuesFor(template.body, context);
-  const problems = numbered.flatMap((v) => {
-    const problem = v.value === null ? 'has no value for this contact' : variableValueProblem(v.value);
-    const token = `{{${v.name}}}`;
-    return problem ? [{ path: 'body', token, message: `${token} ({{${v.number}}}) ${problem}: give the values in variables, or fill it in on the contact` }] : [];
-  });
-  if (problems.length) throw templateInvalidError(`Template ${template.id} for this contact`, problems);
-  const variables = Object.fromEntries(numbered.map((v) => [v.number, v.value!]));
-  return { body: renderNumbered(template.body, variables), variables };
+  const filled = fillApprovedTemplate(template.body, context);
+  if (!filled.ok) {
+    const problems = filled.problems.map((v) => {
+      const token = `{{${v.name}}}`;
+      return { path: 'body', token, message: `${token} ({{${v.number}}}) ${v.problem}: give the values in variables, or fill it in on the contact` };
+    });
+    throw templateInvalidError(`Template ${template.id} for this contact`, problems);
+  }
+  return { body: filled.text, variables: filled.variables };
 }
 
 /**

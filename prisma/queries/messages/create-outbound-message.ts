@@ -16,6 +16,11 @@ export interface CreateOutboundMessageInput {
   /** What created it (reports, and the per-contact bound on compliance replies). */
   origin: 'api' | 'agent' | 'sequence' | 'quote' | 'notification' | 'compliance';
   template?: { contentSid: string; variables: Record<string, string> } | undefined;
+  /**
+   * WhatsApp: an approved template that stands in for `body` only if the contact's 24-hour window is closed when
+   * the message is sent (`body` then becomes `text`, the template as the contact sees it).
+   */
+  templateWhenWindowClosed?: { contentSid: string; variables: Record<string, string>; text: string } | undefined;
   /** The sender it must go out from (a compliance reply answers from the number it answers); else decided at send time. */
   tenantAddress?: string | null;
 }
@@ -55,6 +60,14 @@ export async function createOutboundMessage(db: TenantTx, input: CreateOutboundM
           idempotencyKey: input.workflowId,
           tenantAddress: input.tenantAddress ?? null,
           ...(input.template ? { templateSid: input.template.contentSid, templateVariables: input.template.variables as Prisma.InputJsonValue } : {}),
+          ...(input.templateWhenWindowClosed
+            ? {
+                templateSid: input.templateWhenWindowClosed.contentSid,
+                templateVariables: input.templateWhenWindowClosed.variables as Prisma.InputJsonValue,
+                templateOnlyWhenWindowClosed: true,
+                templateBody: input.templateWhenWindowClosed.text,
+              }
+            : {}),
         },
       ],
       skipDuplicates: true,

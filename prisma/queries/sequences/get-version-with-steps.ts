@@ -11,11 +11,27 @@ export interface VersionStep {
   /** Frozen at publish time for published versions (a template's later edits do not reach them). */
   subject: string | null;
   body: string | null;
+  /** WhatsApp: the approved template sent instead when the contact's 24-hour window is closed. */
+  approvedTemplateId: string | null;
+  /** Frozen at publish (a step whose own template is approved is its own fallback). */
+  approvedContentSid: string | null;
+  approvedBody: string | null;
 }
 
 /** A step row as the rest of Herald sees it (no ids or tenant). */
 export function toVersionStep(s: VersionStep): VersionStep {
-  return { position: s.position, channel: s.channel, waitAmount: s.waitAmount, waitUnit: s.waitUnit, templateId: s.templateId, subject: s.subject, body: s.body };
+  return {
+    position: s.position,
+    channel: s.channel,
+    waitAmount: s.waitAmount,
+    waitUnit: s.waitUnit,
+    templateId: s.templateId,
+    subject: s.subject,
+    body: s.body,
+    approvedTemplateId: s.approvedTemplateId,
+    approvedContentSid: s.approvedContentSid,
+    approvedBody: s.approvedBody,
+  };
 }
 
 export interface VersionWithSteps {

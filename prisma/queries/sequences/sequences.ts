@@ -9,12 +9,24 @@ import { recordEvent } from '../event-logs/record-event';
 
 type Tx = Parameters<Parameters<TenantDb['$transaction']>[0]>[0];
 
-/** Inline texts use only known variables; saved templates exist and fit the step's channel. */
+/** Why a saved template cannot be a WhatsApp step's approved template, or null. */
+function approvedTemplateProblem(id: string, template: { channel: string; contentSid: string | null } | undefined): string | null {
+  if (!template) return `template ${id} not found`;
+  if (template.channel !== 'whatsapp') return `template ${id} is for ${template.channel}; an approved template is a whatsapp one`;
+  if (!template.contentSid) return `template ${id} has no Content SID, so WhatsApp has not approved it: add its Content SID (HX…) first`;
+  return null;
+}
+
+/** Inline texts use only known variables; saved templates exist and fit the step's channel; approved ones are approved. */
 async function checkSteps(db: TenantDb | Tx, steps: SequenceStepInput[]): Promise<void> {
   const problems = sequenceStepProblems(steps);
-  const ids = [...new Set(steps.flatMap((s) => (s.templateId ? [s.templateId] : [])))];
-  const templates = ids.length ? await db.template.findMany({ where: { id: { in: ids } }, select: { id: true, channel: true } }) : [];
+  const ids = [...new Set(steps.flatMap((s) => [s.templateId, s.approvedTemplateId].filter((id): id is string => Boolean(id))))];
+  const templates = ids.length ? await db.template.findMany({ where: { id: { in: ids } }, select: { id: true, channel: true, contentSid: true } }) : [];
   steps.forEach((step, i) => {
+    if (step.approvedTemplateId) {
+      const problem = approvedTemplateProblem(step.approvedTemplateId, templates.find((t) => t.id === step.approvedTemplateId));
+      if (problem) problems.push({ path: `steps.${i}.approvedTemplateId`, message: problem });
+    }
     if (!step.templateId) return;
     const template = templates.find((t) => t.id === step.templateId);
     if (!template) problems.push({ path: `steps.${i}.templateId`, message: `template ${step.templateId} not found` });
@@ -36,6 +48,7 @@ function stepRows(tenantId: string, versionId: string, steps: SequenceStepInput[
     templateId: s.templateId ?? null,
     subject: s.templateId ? null : (s.subject ?? null),
     body: s.templateId ? null : (s.body ?? null),
+    approvedTemplateId: s.approvedTemplateId ?? null,
   }));
 }
 
@@ -133,6 +146,7 @@ function asInput(steps: SequenceWithVersions['versions'][number]['steps']): Sequ
     waitAmount: s.waitAmount,
     waitUnit: s.waitUnit,
     ...(s.templateId ? { templateId: s.templateId } : { body: s.body ?? '', ...(s.subject ? { subject: s.subject } : {}) }),
+    ...(s.approvedTemplateId ? { approvedTemplateId: s.approvedTemplateId } : {}),
   }));
 }
 
@@ -184,11 +198,13 @@ export async function publishSequence(db: TenantDb, sequenceId: string, actor: A
   const draft = draftVersionOf(sequence.versions);
   if (!draft) throw new AppError(ErrorCodes.CONFLICT, `Sequence ${sequenceId} has no draft to publish: version ${sequence.versions[0]!.version} is already published`);
   await db.$transaction(async (tx) => {
-    const templateIds = draft.steps.flatMap((s) => (s.templateId ? [s.templateId] : []));
+    const templateIds = draft.steps.flatMap((s) => [s.templateId, s.approvedTemplateId].filter((id): id is string => Boolean(id)));
     const templates = templateIds.length ? await tx.template.findMany({ where: { id: { in: templateIds } } }) : [];
     const problems: PlacedProblem[] = [];
     for (const step of draft.steps) {
       let { subject, body } = step;
+      // The approved template for a closed window: the one named, else the step's own when WhatsApp approved it.
+      let approved: { contentSid: string; body: string } | null = null;
       if (step.templateId) {
         const template = templates.find((t) => t.id === step.templateId);
         if (!template) {
@@ -196,7 +212,20 @@ export async function publishSequence(db: TenantDb, sequenceId: string, actor: A
           continue;
         }
         ({ subject, body } = template);
-        await tx.sequenceStep.updateMany({ where: { id: step.id }, data: { subject, body } });
+        if (step.channel === 'whatsapp' && template.contentSid) approved = { contentSid: template.contentSid, body: template.body };
+      }
+      if (step.approvedTemplateId) {
+        const template = templates.find((t) => t.id === step.approvedTemplateId);
+        const problem = approvedTemplateProblem(step.approvedTemplateId, template);
+        if (problem || !template?.contentSid) {
+          problems.push({ path: `steps.${step.position}.approvedTemplateId`, message: problem ?? 'not approved' });
+          continue;
+        }
+        approved = { contentSid: template.contentSid, body: template.body };
+        problems.push(...templateProblemsAt({ [`steps.${step.position}.approvedTemplateId`]: template.body }, 'contact'));
+      }
+      if (step.templateId || approved) {
+        await tx.sequenceStep.updateMany({ where: { id: step.id }, data: { subject, body, approvedContentSid: approved?.contentSid ?? null, approvedBody: approved?.body ?? null } });
       }
       problems.push(...templateProblemsAt({ [`steps.${step.position}.subject`]: subject, [`steps.${step.position}.body`]: body }, 'contact'));
       if (step.channel === 'email' && !subject) problems.push({ path: `steps.${step.position}.subject`, message: 'an email step needs a subject' });

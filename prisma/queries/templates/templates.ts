@@ -68,7 +68,7 @@ export async function updateTemplate(db: TenantDb, templateId: string, input: Up
 export async function deleteTemplate(db: TenantDb, templateId: string, actor: Actor): Promise<void> {
   const template = await getTemplateOrThrow(db, templateId);
   const users = await db.sequenceStep.findMany({
-    where: { templateId },
+    where: { OR: [{ templateId }, { approvedTemplateId: templateId }] },
     select: { version: { select: { sequence: { select: { name: true } } } } },
     distinct: ['versionId'],
   });

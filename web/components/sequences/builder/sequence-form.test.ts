@@ -60,14 +60,16 @@ describe('the builder form', () => {
   });
 
   it('starts from the draft, keeping a published step’s template as a template', () => {
+    const noApproved = { approvedTemplateId: null, approvedContentSid: null };
     const version = {
       id: 'sqv_1',
       version: 1,
       publishedAt: '2026-11-20T10:00:00.000Z',
       settings: { stopOnReply: false, sendWindow: { quietStart: '20:00', quietEnd: '08:00' }, missingChannel: 'stop' as const, reenroll: 'never' as const },
       steps: [
-        { position: 0, channel: 'sms' as const, waitAmount: 0, waitUnit: 'minutes' as const, templateId: 'tpl_1', subject: null, body: 'Frozen copy' },
-        { position: 1, channel: 'email' as const, waitAmount: 2, waitUnit: 'business_days' as const, templateId: null, subject: 'S', body: 'B' },
+        { position: 0, channel: 'sms' as const, waitAmount: 0, waitUnit: 'minutes' as const, templateId: 'tpl_1', subject: null, body: 'Frozen copy', ...noApproved },
+        { position: 1, channel: 'email' as const, waitAmount: 2, waitUnit: 'business_days' as const, templateId: null, subject: 'S', body: 'B', ...noApproved },
+        { position: 2, channel: 'whatsapp' as const, waitAmount: 1, waitUnit: 'days' as const, templateId: null, subject: null, body: 'Hi', approvedTemplateId: 'tpl_wa', approvedContentSid: `HX${'a'.repeat(32)}` },
       ],
     };
     const values = toFormValues({ id: 'seq_1', name: 'Leads', createdAt: '', updatedAt: '', published: version, draft: null, versions: [], stats: {} as never, temporalRunsUrl: '' });
@@ -76,7 +78,12 @@ describe('the builder form', () => {
     expect(toSequenceInput(values).steps).toEqual([
       { channel: 'sms', waitAmount: 0, waitUnit: 'minutes', templateId: 'tpl_1' },
       { channel: 'email', waitAmount: 2, waitUnit: 'business_days', body: 'B', subject: 'S' },
+      // A WhatsApp step keeps the approved template it names for a closed window.
+      { channel: 'whatsapp', waitAmount: 1, waitUnit: 'days', body: 'Hi', approvedTemplateId: 'tpl_wa' },
     ]);
+    // A step moved off WhatsApp lets it go: only WhatsApp has the window.
+    values.steps[2]!.channel = 'sms';
+    expect(toSequenceInput(values).steps[2]).toEqual({ channel: 'sms', waitAmount: 1, waitUnit: 'days', body: 'Hi' });
   });
 
   it('reads where the API put its refusals: a 422’s problems, a 400’s issues, a 409 on the name', () => {

@@ -21,6 +21,8 @@ export interface StepFormValues {
   templateId: string;
   subject: string;
   body: string;
+  /** WhatsApp: the approved template sent instead when the contact's 24-hour window is closed ('' for none). */
+  approvedTemplateId: string;
 }
 
 export interface SequenceFormValues {
@@ -44,6 +46,7 @@ export const newStep = (previous?: StepFormValues): StepFormValues => ({
   templateId: '',
   subject: '',
   body: '',
+  approvedTemplateId: '',
 });
 
 export function emptySequenceForm(): SequenceFormValues {
@@ -81,6 +84,7 @@ export function toFormValues(sequence: SequenceView): SequenceFormValues {
       templateId: step.templateId ?? '',
       subject: step.templateId ? '' : (step.subject ?? ''),
       body: step.templateId ? '' : (step.body ?? ''),
+      approvedTemplateId: step.approvedTemplateId ?? '',
     })),
   };
 }
@@ -94,7 +98,8 @@ export function toSequenceInput(values: SequenceFormValues): { name: string; set
     name: values.name,
     settings: { ...settings, sendWindow: sendWindowMode === 'custom' ? sendWindow : sendWindowMode },
     steps: values.steps.map((step) => {
-      const base = { channel: step.channel, waitAmount: step.waitAmount, waitUnit: step.waitUnit };
+      const approved = step.channel === 'whatsapp' && step.approvedTemplateId ? { approvedTemplateId: step.approvedTemplateId } : {};
+      const base = { channel: step.channel, waitAmount: step.waitAmount, waitUnit: step.waitUnit, ...approved };
       if (step.source === 'template') return { ...base, templateId: blankToUndefined(step.templateId) };
       return { ...base, body: blankToUndefined(step.body), ...(step.channel === 'email' ? { subject: blankToUndefined(step.subject) } : {}) };
     }),

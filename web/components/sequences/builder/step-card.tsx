@@ -77,6 +77,10 @@ export function StepCard({
   const errors = formState.errors.steps?.[index];
   const fitting = templates.filter((t) => t.channel === channel);
   const chosen = templates.find((t) => t.id === templateId);
+  const source = useWatch({ control, name: `steps.${index}.source` });
+  // Approved WhatsApp templates (a Content SID): what may go once the contact's 24-hour window has closed.
+  const approvedTemplates = templates.filter((t) => t.channel === 'whatsapp' && t.contentSid);
+  const ownTemplateApproved = source === 'template' && Boolean(chosen?.contentSid);
   const bodyRef = useRef<HTMLTextAreaElement | null>(null);
   const { ref: bodyFieldRef, ...bodyField } = register(`steps.${index}.body`);
   const number = index + 1;
@@ -275,6 +279,36 @@ export function StepCard({
           </Tabs>
         )}
       />
+      {channel === 'whatsapp' &&
+        (ownTemplateApproved ? (
+          <p className="text-sm text-muted-foreground" data-testid="step-approved-own">
+            WhatsApp approved this template: it goes even when the contact has not written in 24 hours.
+          </p>
+        ) : (
+          <Controller
+            control={control}
+            name={`steps.${index}.approvedTemplateId`}
+            render={({ field }) => (
+              <FormField
+                label="When the contact has not written in 24 hours"
+                error={errors?.approvedTemplateId?.message}
+                hint={
+                  approvedTemplates.length === 0
+                    ? 'WhatsApp allows only approved templates then. Save a WhatsApp template with its Content SID (HX…) to choose one; without one the step is not sent.'
+                    : 'WhatsApp allows only approved templates then: this one goes instead of the text, filled in for the contact.'
+                }
+              >
+                <ChoiceSelect
+                  value={field.value === '' ? 'none' : field.value}
+                  onChange={(value) => field.onChange(value === 'none' ? '' : value)}
+                  disabled={approvedTemplates.length === 0}
+                  testId="step-approved-template"
+                  options={[{ value: 'none', label: 'Nothing: the step is not sent' }, ...approvedTemplates.map((t) => ({ value: t.id, label: t.name }))]}
+                />
+              </FormField>
+            )}
+          />
+        ))}
     </li>
   );
 }
