@@ -48,7 +48,20 @@ const leadSteps = [
   },
   { position: 2, channel: 'whatsapp', waitAmount: 3, waitUnit: 'days', templateId: 'tpl_3', subject: null, body: null, ...noApproved },
 ] as const;
-const version = (id: string, n: number, publishedAt: string | null, steps: readonly (typeof leadSteps)[number][]) => ({ id, version: n, publishedAt, settings, steps: [...steps] });
+// A WhatsApp step in the contact's words, with the approved template that goes once their window has closed.
+const whatsappTextStep = {
+  position: 2,
+  channel: 'whatsapp',
+  waitAmount: 2,
+  waitUnit: 'days',
+  templateId: null,
+  subject: null,
+  body: 'Hi {{first_name}}, just checking you got our quote. Any questions, reply here.',
+  approvedTemplateId: 'tpl_3',
+  approvedContentSid: null,
+} as const;
+type StandInStep = (typeof leadSteps)[number] | typeof whatsappTextStep;
+const version = (id: string, n: number, publishedAt: string | null, steps: readonly StandInStep[]) => ({ id, version: n, publishedAt, settings, steps: [...steps] });
 
 const leads = {
   id: 'seq_1',
@@ -80,7 +93,7 @@ const quotes = {
   id: 'seq_3',
   name: 'Quote follow-up (new)',
   published: null,
-  draft: version('sqv_31', 1, null, [leadSteps[0], leadSteps[1]]),
+  draft: version('sqv_31', 1, null, [leadSteps[0], leadSteps[1], whatsappTextStep]),
   versions: [{ id: 'sqv_31', version: 1, publishedAt: null, stats: stats({}) }],
   stats: stats({}),
   temporalRunsUrl: `${TEMPORAL}/workflows?query=${encodeURIComponent('SequenceId="seq_3"')}`,
@@ -96,7 +109,10 @@ const contact = (id: string, firstName: string, lastName: string, extra: Record<
   customProperties: {},
   consent: { sms: 'granted', whatsapp: 'granted', email: 'unknown' },
   source: 'website',
+  stageId: null,
+  stageChangedAt: null,
   createdAt: minutesAgo(60 * 24 * 20),
+  updatedAt: minutesAgo(60 * 24 * 2),
   ...extra,
 });
 const contacts = [
@@ -239,6 +255,15 @@ export const SEQUENCE_SCREENS: Screen[] = [
       await page.getByTestId('preview-step').first().waitFor();
       // On a phone the preview sits under the builder: show it.
       if (isPhone(page)) await page.getByTestId('schedule-preview').scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    name: 'sequence-whatsapp-step',
+    path: '/sequences/seq_3',
+    prepare: async (page) => {
+      const select = page.getByTestId('step-approved-template');
+      await select.waitFor();
+      await select.scrollIntoViewIfNeeded();
     },
   },
   { name: 'sequence-enrollments', path: '/sequences/seq_1/enrollments', prepare: (page) => page.getByTestId('enrollment-row').first().waitFor() },
