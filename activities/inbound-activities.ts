@@ -67,7 +67,7 @@ export function createInboundActivities({ prisma, logger }: { prisma: AppPrisma;
       const pending = await findOpenMessageWorkflowIds(db, contactId, input.channel);
       // Sequences and quote follow-ups of this contact stop too (they decide by the channel).
       const enrollments = await findOpenEnrollmentWorkflowIds(db, contactId);
-      const quotes = input.channel === 'sms' ? await findOpenQuoteWorkflowIds(db, contactId) : [];
+      const quotes = await findOpenQuoteWorkflowIds(db, contactId, input.channel);
       return { workflowIds: [...pending, ...enrollments, ...quotes] };
     },
 

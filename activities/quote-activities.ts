@@ -1,5 +1,7 @@
 import { Context } from '@temporalio/activity';
+import { fillApprovedTemplate } from '../domain/approved-templates';
 import { SYSTEM_ACTOR } from '../domain/audit';
+import { deliveryBlocker } from '../domain/channels';
 import type { Logger } from 'pino';
 import { renderTemplate, type TemplateProblem } from '../domain/templates';
 import type { AppPrisma } from '../prisma/client';
@@ -32,6 +34,8 @@ export interface QuoteTimeline {
   followUpDays: number;
   /** The zone its times read in (the contact's, else the tenant's); absent in timelines read before it existed. */
   timeZone?: string;
+  /** How it is sent; absent in timelines read before quotes had a channel (they were all SMS). */
+  channel?: 'sms' | 'whatsapp';
 }
 
 export type PreparedQuoteMessage =
@@ -55,6 +59,7 @@ export function createQuoteActivities({ prisma, logger, quotePageBaseUrl }: { pr
         expiresAt: quote.expiresAt?.toISOString() ?? null,
         followUpDays: tenant.quoteFollowUpDays,
         timeZone: quote.contact.timeZone || tenant.timeZone,
+        channel: quote.channel === 'whatsapp' ? 'whatsapp' : 'sms',
       };
     },
 
@@ -72,12 +77,14 @@ export function createQuoteActivities({ prisma, logger, quotePageBaseUrl }: { pr
       const open = ref.kind === 'initial' ? quote.status === 'open' : quote.status === 'sent' || quote.status === 'open';
       if (!open) return { kind: 'skip', reason: 'closed' };
       const { contact } = quote;
-      if (!contact.phone) return { kind: 'skip', reason: 'no_phone' };
-      if (contact.smsConsent === 'revoked') return { kind: 'skip', reason: 'opted_out' };
+      const channel = quote.channel === 'whatsapp' ? 'whatsapp' : 'sms';
+      const blocker = deliveryBlocker(contact, channel);
+      if (blocker === 'missing_channel') return { kind: 'skip', reason: 'no_phone' };
+      if (blocker === 'opted_out') return { kind: 'skip', reason: 'opted_out' };
 
       const tenant = await getTenantOrThrow(db);
       const template = ref.kind === 'initial' ? tenant.quoteMessageTemplate : tenant.quoteFollowUpTemplate;
-      const rendered = renderTemplate(template, {
+      const context = {
         contact,
         tenant: { businessName: tenant.businessName, supportContact: tenant.supportContact },
         quote: {
@@ -89,7 +96,8 @@ export function createQuoteActivities({ prisma, logger, quotePageBaseUrl }: { pr
           data: quote.data,
           timeZone: contact.timeZone || tenant.timeZone,
         },
-      });
+      };
+      const rendered = renderTemplate(template, context);
       if (!rendered.ok) {
         await recordEvent(db, {
           type: 'quote.message_invalid',
@@ -101,7 +109,22 @@ export function createQuoteActivities({ prisma, logger, quotePageBaseUrl }: { pr
         logger.warn({ tenantId: ref.tenantId, quoteId: quote.id, problems: rendered.problems }, 'quote message template could not be filled');
         return { kind: 'invalid', problems: rendered.problems };
       }
-      await createOutboundMessage(db, { id: messageId, contactId: contact.id, channel: 'sms', body: rendered.text, scheduledAt: null, origin: 'quote', workflowId });
+      // WhatsApp: the same text as WhatsApp approved it goes instead once the contact's 24-hour window has closed.
+      const contentSid = channel === 'whatsapp' ? (ref.kind === 'initial' ? tenant.quoteWhatsappContentSid : tenant.quoteFollowUpWhatsappContentSid) : null;
+      const approved = contentSid ? fillApprovedTemplate(template, context) : null;
+      if (approved && !approved.ok) {
+        logger.warn({ tenantId: ref.tenantId, quoteId: quote.id, variables: approved.problems.map((p) => p.number) }, 'approved quote text cannot be filled; it goes as text only');
+      }
+      await createOutboundMessage(db, {
+        id: messageId,
+        contactId: contact.id,
+        channel,
+        body: rendered.text,
+        scheduledAt: null,
+        origin: 'quote',
+        workflowId,
+        ...(contentSid && approved?.ok ? { templateWhenWindowClosed: { contentSid, variables: approved.variables, text: approved.text } } : {}),
+      });
       return { kind: 'send', messageId, workflowId, contactId: contact.id };
     },
 

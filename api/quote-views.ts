@@ -11,6 +11,7 @@ type QuoteRow = {
   total: { toFixed(digits: number): string };
   currency: string;
   status: string;
+  channel: string;
   data: unknown;
   publicToken: string;
   expiresAt: Date | null;
@@ -33,6 +34,7 @@ export function toQuoteView(row: QuoteRow, web: TemporalWebConfig, publicUrl: st
     currency: row.currency,
     totalFormatted: formatMoney(total, row.currency),
     status: row.status,
+    channel: row.channel,
     data: row.data,
     shortUrl: quotePageUrl(publicUrl, row.publicToken),
     expiresAt: iso(row.expiresAt),

@@ -26,7 +26,10 @@ const DAY_MS = 86_400_000;
 export async function sendQuoteWorkflow(input: QuoteInput): Promise<QuoteResult> {
   const ref = { tenantId: input.tenantId, quoteId: input.quoteId };
   let response: 'accepted' | 'rejected' | null = null;
-  let smsOptOut = false;
+  // The quote's channel (read with its timeline; quotes from before channels were SMS) and the channels opted out of.
+  let channel: 'sms' | 'whatsapp' = 'sms';
+  const optedOut = new Set<string>();
+  const channelOptedOut = () => optedOut.has(channel);
   let state: QuoteWorkflowState = 'sending';
   let sent = false;
   let followedUp = false;
@@ -36,8 +39,8 @@ export async function sendQuoteWorkflow(input: QuoteInput): Promise<QuoteResult>
   setHandler(quoteRespondedSignal, ({ response: answer }) => {
     response ??= answer;
   });
-  setHandler(optOutSignal, ({ channel }) => {
-    if (channel === 'sms') smsOptOut = true;
+  setHandler(optOutSignal, ({ channel: from }) => {
+    optedOut.add(from);
   });
   setHandler(quoteStateQuery, () => ({
     state,
@@ -58,7 +61,10 @@ export async function sendQuoteWorkflow(input: QuoteInput): Promise<QuoteResult>
   /** What Temporal Web shows as this run's current details. */
   const details = (ending?: Omit<QuoteResult, 'sent' | 'followedUp'>): string => {
     if (ending) {
-      const why = ending.outcome === 'open' && smsOptOut ? 'the contact opted out of SMS; the quote stays open for an answer on its page' : ENDINGS[ending.outcome];
+      const why =
+        ending.outcome === 'open' && channelOptedOut()
+          ? `the contact opted out of ${channel === 'sms' ? 'SMS' : 'WhatsApp'}; the quote stays open for an answer on its page`
+          : ENDINGS[ending.outcome];
       return `Ended: ${why}${ending.reason && ending.outcome !== 'open' ? ` (${ending.reason})` : ''}`;
     }
     if (state === 'sending') return 'Sending the quote';
@@ -84,7 +90,7 @@ export async function sendQuoteWorkflow(input: QuoteInput): Promise<QuoteResult>
       childOptions(
         scheduledMessageStart(
           { tenantId: input.tenantId, messageId: prepared.messageId, contactId: prepared.contactId, scheduledAt: null, timeZone: zone },
-          { derived: true, staticSummary: messageRunSummary('sms', { kind: 'quote', followUp: kind === 'follow_up' }) },
+          { derived: true, staticSummary: messageRunSummary(channel, { kind: 'quote', followUp: kind === 'follow_up' }) },
         ),
       ),
     );
@@ -94,6 +100,7 @@ export async function sendQuoteWorkflow(input: QuoteInput): Promise<QuoteResult>
   setCurrentDetails(details());
   const timeline = await getQuoteTimeline(ref);
   zone = timeline.timeZone ?? 'UTC';
+  channel = timeline.channel ?? 'sms';
   expiresAtMs = timeline.expiresAt ? Date.parse(timeline.expiresAt) : null;
   if (timeline.status !== 'open' && timeline.status !== 'draft') return done({ outcome: 'closed', reason: `quote is ${timeline.status}` });
   if (timeline.status === 'draft') return done({ outcome: 'closed', reason: 'quote is a draft' });
@@ -120,8 +127,8 @@ export async function sendQuoteWorkflow(input: QuoteInput): Promise<QuoteResult>
   }
   setCurrentDetails(details());
   if (followUpAtMs !== null) {
-    await condition(() => response !== null || smsOptOut, followUpAtMs - Date.now(), { summary: `follow-up in ${duration(followUpAtMs - Date.now())}` });
-    if (response === null && !smsOptOut) {
+    await condition(() => response !== null || channelOptedOut(), followUpAtMs - Date.now(), { summary: `follow-up in ${duration(followUpAtMs - Date.now())}` });
+    if (response === null && !channelOptedOut()) {
       state = 'following-up';
       setCurrentDetails(details());
       const follow = await send('follow_up');

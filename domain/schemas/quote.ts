@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { MAX_BODY_LENGTH } from '../channels';
 import { BoundedJsonObjectSchema, CurrencySchema, IsoInstantSchema, MoneyAmountSchema } from './common';
+import { ContentSidSchema } from './template';
 
 export const QUOTE_STATUSES = ['draft', 'open', 'sent', 'accepted', 'rejected', 'expired'] as const;
 export const QuoteStatusSchema = z.enum(QUOTE_STATUSES).describe('Quote status: open → sent → accepted, rejected or expired');
+
+export const QuoteChannelSchema = z
+  .enum(['sms', 'whatsapp'])
+  .describe('How the quote is sent: sms (default) or whatsapp (outside the 24-hour window only as the approved quote text, see quote settings)');
 
 /** The fields of a quote itself, shared by the API and the ingest endpoint. */
 export const QuoteFieldsSchema = z.object({
@@ -13,6 +18,7 @@ export const QuoteFieldsSchema = z.object({
   currency: CurrencySchema.default('USD').describe('ISO 4217 currency code; default USD'),
   expiresAt: IsoInstantSchema.optional().describe('After this the quote expires and can no longer be accepted'),
   data: BoundedJsonObjectSchema.optional().describe('Anything the templates may use as {{quote.<field>}} (nested at most 5 levels)'),
+  channel: QuoteChannelSchema.default('sms'),
 });
 
 export const CreateQuoteSchema = QuoteFieldsSchema.extend({
@@ -36,6 +42,10 @@ export const QuoteSettingsSchema = z
     messageTemplate: z.string().trim().min(1).max(MAX_BODY_LENGTH.sms).optional().describe('The SMS that sends a new quote'),
     followUpTemplate: z.string().trim().min(1).max(MAX_BODY_LENGTH.sms).optional().describe('The SMS sent when a quote is still open'),
     followUpDays: z.number().int().min(0).max(90).optional().describe('Days after sending before the follow-up; 0: no follow-up'),
+    whatsappContentSid: ContentSidSchema.nullable()
+      .optional()
+      .describe('The Content SID of the quote text as WhatsApp approved it (its named variables are {{1}}…{{n}} in order); null: none'),
+    whatsappFollowUpContentSid: ContentSidSchema.nullable().optional().describe('The same for the follow-up text; null: none'),
   })
   .strict()
   .describe('Quote texts and follow-up; omitted fields stay as they are');
@@ -46,6 +56,8 @@ export const QuoteSettingsViewSchema = z
     messageTemplate: z.string().describe('The SMS that sends a new quote'),
     followUpTemplate: z.string().describe('The SMS sent when a quote is still open'),
     followUpDays: z.number().int().describe('Days after sending before the follow-up; 0: no follow-up'),
+    whatsappContentSid: z.string().nullable().describe('The Content SID of the approved quote text, sent on WhatsApp outside the 24-hour window'),
+    whatsappFollowUpContentSid: z.string().nullable().describe('The Content SID of the approved follow-up text'),
   })
   .describe('The tenant’s quote settings');
 
@@ -59,6 +71,7 @@ export const QuoteViewSchema = z
     currency: z.string().describe('ISO 4217 currency code'),
     totalFormatted: z.string().describe('The total for people, e.g. "$1,250.00"'),
     status: QuoteStatusSchema,
+    channel: QuoteChannelSchema,
     data: z.unknown().describe('The quote’s data'),
     shortUrl: z.string().describe('The lead’s page for the quote'),
     expiresAt: z.string().nullable().describe('When it expires'),

@@ -27,10 +27,10 @@ async function setup(tenantOverrides = {}) {
   const relay = startWorkflowOutboxRelay({ prisma: testSystemPrisma(), client: env.client, taskQueue, logger: silentLogger, pollIntervalMs: 3_600_000 });
   const { request } = testApi({ prisma, client: env.client, taskQueue });
   /** A quote inserted by "another tool", straight into the table (with cross-tenant rights: docs/ROW-LEVEL-SECURITY.md). */
-  const insertQuote = async (values: { total?: string; currency?: string; expiresAt?: Date | null; title?: string } = {}) => {
+  const insertQuote = async (values: { total?: string; currency?: string; expiresAt?: Date | null; title?: string; channel?: 'sms' | 'whatsapp' } = {}) => {
     const rows = await testSystemPrisma().$queryRaw<{ id: string; public_token: string }[]>`
-      INSERT INTO quotes (tenant_id, contact_id, total, currency, title, expires_at)
-      VALUES (${tenant.id}, ${contact.id}, ${values.total ?? '1250.50'}::decimal, ${values.currency ?? 'USD'}, ${values.title ?? 'Bathroom remodel'}, ${values.expiresAt ?? null}::timestamptz)
+      INSERT INTO quotes (tenant_id, contact_id, total, currency, title, expires_at, channel)
+      VALUES (${tenant.id}, ${contact.id}, ${values.total ?? '1250.50'}::decimal, ${values.currency ?? 'USD'}, ${values.title ?? 'Bathroom remodel'}, ${values.expiresAt ?? null}::timestamptz, ${values.channel ?? 'sms'}::channel)
       RETURNING id, public_token`;
     return rows[0]!;
   };
@@ -168,6 +168,30 @@ describe('quote automation on the time-skipping server', () => {
       // The quote and the STOP confirmation; no follow-up.
       expect(t.fake.calls).toHaveLength(2);
       expect(t.fake.calls.filter((c) => c.body.includes('checking in'))).toHaveLength(0);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('a WhatsApp quote: an SMS STOP leaves its follow-up alone, a WhatsApp STOP ends it', async () => {
+    const t = await setup({ quoteFollowUpDays: 2 });
+    try {
+      // The lead wrote on WhatsApp just now, so its window is open for the quote's text.
+      await t.db.contact.updateMany({ where: { id: t.contact.id }, data: { lastInboundWhatsappAt: new Date() } });
+      const kept = await t.insertQuote({ channel: 'whatsapp' });
+      await t.relay.drain();
+      await env.sleep(DAY);
+      await t.request().post('/api/fake/inbound').set(bearer(t.apiKey)).send({ from: '+14155550100', body: 'stop' }).expect(201);
+      await env.sleep(2 * DAY);
+      expect(await t.result(kept.id)).toMatchObject({ outcome: 'open', sent: true, followedUp: true });
+      expect(t.fake.calls.filter((c) => c.channel === 'whatsapp')).toHaveLength(2);
+
+      const ended = await t.insertQuote({ channel: 'whatsapp' });
+      await t.relay.drain();
+      await env.sleep(DAY);
+      await t.request().post('/api/fake/inbound').set(bearer(t.apiKey)).send({ channel: 'whatsapp', from: '+14155550100', body: 'stop' }).expect(201);
+      expect(await t.result(ended.id)).toMatchObject({ outcome: 'open', sent: true, followedUp: false });
+      expect(t.fake.calls.filter((c) => c.channel === 'whatsapp' && c.body.includes('checking in'))).toHaveLength(1);
     } finally {
       await t.stop();
     }

@@ -51,7 +51,7 @@ beforeEach(() => {
 async function setup(contact: { firstName: string | null; customProperties: Record<string, string> }) {
   const t = await createTestTenant(prisma);
   const { request } = testApi({ prisma, client: server.client, taskQueue });
-  const as = (method: 'get' | 'post' | 'delete', path: string) => request()[method](path).set(bearer(t.apiKey));
+  const as = (method: 'get' | 'post' | 'put' | 'delete', path: string) => request()[method](path).set(bearer(t.apiKey));
   const phone = `+1415555${String(Math.floor(Math.random() * 9000) + 1000)}`;
   const inbound = await as('post', '/api/fake/inbound').send({ channel: 'sms', from: phone, body: 'Can you book me in?' });
   expect(inbound.status, JSON.stringify(inbound.body)).toBe(201);
@@ -213,5 +213,65 @@ describe('a WhatsApp sequence step with an approved template for when the window
     expect(JSON.stringify(onSms.body.error)).toMatch(/approvedTemplateId.*whatsapp/i);
     const missing = await create({ channel: 'whatsapp', body: 'Hi', approvedTemplateId: 'tpl_nope' });
     expect(missing.status).toBe(422);
+  });
+});
+
+describe('a quote sent on WhatsApp', () => {
+  const QUOTE_SID = `HX${'c'.repeat(32)}`;
+  // The tenant's quote text, as approved by WhatsApp: {{1}} the name, {{2}} the total, {{3}} the link.
+  const QUOTE_TEXT = 'Hi {{first_name}}, your quote for {{total}} is ready: {{short_url}}';
+
+  async function quoted(options: { wroteOnWhatsApp: boolean; approved: boolean }) {
+    const s = await setup({ firstName: 'Ada', customProperties: {} });
+    const contactId = (await s.t.db.message.findFirstOrThrow({ where: { threadId: s.threadId } })).contactId;
+    if (options.wroteOnWhatsApp) await s.t.db.contact.updateMany({ where: { id: contactId }, data: { lastInboundWhatsappAt: new Date() } });
+    if (options.approved) {
+      // The quote text is the approved content's Herald text: its named variables are {{1}}, {{2}}, {{3}}.
+      const settings = await s.as('put', '/api/quote-settings').send({ messageTemplate: QUOTE_TEXT, whatsappContentSid: QUOTE_SID, followUpDays: 0 });
+      expect(settings.status, JSON.stringify(settings.body)).toBe(200);
+      expect(settings.body.quoteSettings).toMatchObject({ messageTemplate: QUOTE_TEXT, whatsappContentSid: QUOTE_SID, whatsappFollowUpContentSid: null });
+    }
+    const quote = await s.as('post', '/api/quotes').send({ contactId, total: 1250, currency: 'USD', channel: 'whatsapp' });
+    expect(quote.status, JSON.stringify(quote.body)).toBe(201);
+    expect(quote.body.quote.channel).toBe('whatsapp');
+    await server.client.workflow.getHandle(quote.body.quote.workflowId).result();
+    const row = await s.t.db.message.findFirstOrThrow({ where: { origin: 'quote', contactId } });
+    return { s, quote: quote.body.quote, row, posts: messageCreates(twilioServer.requests) };
+  }
+
+  it('goes as the tenant’s approved quote template, filled in, when the contact has not written on WhatsApp in 24 hours', async () => {
+    const { quote, row, posts } = await quoted({ wroteOnWhatsApp: false, approved: true });
+    expect(posts).toHaveLength(1);
+    const form = new URLSearchParams(posts[0]!.body);
+    expect(form.get('ContentSid')).toBe(QUOTE_SID);
+    // The link is the worker's (its public URL), to the quote's own page.
+    const page = new URL(quote.shortUrl).pathname;
+    const variables = JSON.parse(form.get('ContentVariables') ?? 'null') as Record<string, string>;
+    expect(variables).toEqual({ 1: 'Ada', 2: '$1,250.00', 3: expect.stringMatching(new RegExp(`^https?://[^/]+${page}$`)) });
+    expect(row).toMatchObject({ channel: 'whatsapp', status: 'sent', body: `Hi Ada, your quote for $1,250.00 is ready: ${variables[3]}` });
+  });
+
+  it('goes as the quote text while the window is open', async () => {
+    const { quote, posts } = await quoted({ wroteOnWhatsApp: true, approved: true });
+    const form = new URLSearchParams(posts[0]!.body);
+    expect(form.get('ContentSid')).toBeNull();
+    expect(form.get('Body')).toContain(new URL(quote.shortUrl).pathname);
+  });
+
+  it('without an approved template and a closed window, is not sent — and says why', async () => {
+    const { row, posts, s, quote } = await quoted({ wroteOnWhatsApp: false, approved: false });
+    expect(posts).toHaveLength(0);
+    expect(row).toMatchObject({ status: 'failed', errorCode: 'WHATSAPP_WINDOW_CLOSED' });
+    const event = await s.t.db.eventLog.findFirstOrThrow({ where: { subjectId: quote.id, type: 'quote.not_sent' } });
+    expect(event.data).toMatchObject({ reason: 'WHATSAPP_WINDOW_CLOSED' });
+  });
+
+  it('refuses a Content SID that is not one, and quotes on email', async () => {
+    const s = await setup({ firstName: 'Ada', customProperties: {} });
+    const refused = await s.as('put', '/api/quote-settings').send({ whatsappFollowUpContentSid: 'HX123' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/Content SID/);
+    const contactId = (await s.t.db.message.findFirstOrThrow({ where: { threadId: s.threadId } })).contactId;
+    expect((await s.as('post', '/api/quotes').send({ contactId, total: 5, channel: 'email' })).status).toBe(400);
   });
 });

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { deliveryBlocker } from '../../../domain/channels';
 import { AppError, ErrorCodes } from '../../../domain/errors';
 import { CreateQuoteSchema, ListQuotesQuerySchema, QuoteSettingsSchema } from '../../../domain/schemas/quote';
 import { templateInvalidError, templateProblemsAt } from '../../../domain/templates';
@@ -35,8 +36,10 @@ export function createQuoteRoute(deps: ApiDeps): RequestHandler {
     if (unreachable) warning = 'Saved; the workflow engine could not be reached, so the quote will be sent as soon as it is back.';
     await setQuoteWorkflowId(db, quote.id, quoteWorkflowId(tenantId, quote.id));
     await recordEvent(db, { type: 'quote.created', subjectType: 'quote', subjectId: quote.id, actor: actorOf(res), data: { source: 'api', externalId: quote.externalId } });
-    if (!contact.phone) warning = 'The contact has no phone number, so the quote will not be texted; share its shortUrl another way.';
-    else if (contact.smsConsent === 'revoked') warning = 'The contact opted out of SMS, so the quote will not be texted; share its shortUrl another way.';
+    const channelName = input.channel === 'whatsapp' ? 'WhatsApp' : 'SMS';
+    const blocker = deliveryBlocker(contact, input.channel);
+    if (blocker === 'missing_channel') warning = `The contact has no phone number, so the quote will not be sent by ${channelName}; share its shortUrl another way.`;
+    else if (blocker === 'opted_out') warning = `The contact opted out of ${channelName}, so the quote will not be sent; share its shortUrl another way.`;
     const row = await getQuoteOrThrow(db, quote.id);
     res.status(201).json({ quote: toQuoteView(row, deps.temporalWeb, quoteLinksBase(deps, req)), ...(warning ? { warning } : {}) });
   };

@@ -14,6 +14,7 @@ export async function createIngestedQuote(db: TenantTx, contactId: string, quote
         title: quote.title ?? null,
         total: new Prisma.Decimal(quote.total.toFixed(2)),
         currency: quote.currency,
+        channel: quote.channel,
         expiresAt: quote.expiresAt ? new Date(quote.expiresAt) : null,
         data: (quote.data ?? {}) as Prisma.InputJsonValue,
       },

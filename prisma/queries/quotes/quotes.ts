@@ -28,9 +28,15 @@ export async function listQuotes(
 
 export async function getQuoteSettings(db: TenantTx) {
   const tenant = await db.tenant.findFirstOrThrow({
-    select: { quoteMessageTemplate: true, quoteFollowUpTemplate: true, quoteFollowUpDays: true },
+    select: { quoteMessageTemplate: true, quoteFollowUpTemplate: true, quoteFollowUpDays: true, quoteWhatsappContentSid: true, quoteFollowUpWhatsappContentSid: true },
   });
-  return { messageTemplate: tenant.quoteMessageTemplate, followUpTemplate: tenant.quoteFollowUpTemplate, followUpDays: tenant.quoteFollowUpDays };
+  return {
+    messageTemplate: tenant.quoteMessageTemplate,
+    followUpTemplate: tenant.quoteFollowUpTemplate,
+    followUpDays: tenant.quoteFollowUpDays,
+    whatsappContentSid: tenant.quoteWhatsappContentSid,
+    whatsappFollowUpContentSid: tenant.quoteFollowUpWhatsappContentSid,
+  };
 }
 
 /** Changes the quote texts and follow-up, recorded in the event log (the names of the fields changed) with who changed them. */
@@ -41,6 +47,8 @@ export async function updateQuoteSettings(db: TenantDb, input: QuoteSettings, ac
         ...(input.messageTemplate !== undefined ? { quoteMessageTemplate: input.messageTemplate } : {}),
         ...(input.followUpTemplate !== undefined ? { quoteFollowUpTemplate: input.followUpTemplate } : {}),
         ...(input.followUpDays !== undefined ? { quoteFollowUpDays: input.followUpDays } : {}),
+        ...(input.whatsappContentSid !== undefined ? { quoteWhatsappContentSid: input.whatsappContentSid } : {}),
+        ...(input.whatsappFollowUpContentSid !== undefined ? { quoteFollowUpWhatsappContentSid: input.whatsappFollowUpContentSid } : {}),
       },
     });
     const fields = Object.entries(input).flatMap(([field, value]) => (value === undefined ? [] : [field]));
@@ -115,7 +123,9 @@ export async function expireUnansweredQuote(db: TenantDb, quoteId: string): Prom
 }
 
 /** Workflow ids of the contact's quotes still awaiting an answer (an SMS opt-out ends their follow-ups). */
-export async function findOpenQuoteWorkflowIds(db: TenantDb, contactId: string): Promise<string[]> {
-  const rows = await db.quote.findMany({ where: { contactId, status: { in: ['open', 'sent'] }, workflowId: { not: null } }, select: { workflowId: true } });
+/** The running quote workflows of a contact's quotes sent on this channel (an opt-out there stops them). */
+export async function findOpenQuoteWorkflowIds(db: TenantDb, contactId: string, channel: 'sms' | 'whatsapp' | 'email'): Promise<string[]> {
+  if (channel === 'email') return [];
+  const rows = await db.quote.findMany({ where: { contactId, channel, status: { in: ['open', 'sent'] }, workflowId: { not: null } }, select: { workflowId: true } });
   return rows.map((r) => r.workflowId!);
 }
