@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { ApiKeyListViewSchema, CreatedApiKeyViewSchema, InvitationListViewSchema, MemberListViewSchema, MeViewSchema, PublicInvitationViewSchema } from '../../domain/schemas/accounts';
 import { ComposerViewSchema, ContactPanelSchema, ThreadAnswerSchema, ThreadListViewSchema, ThreadViewSchema } from '../../domain/schemas/inbox';
 import { json, type RecordedRequest } from './local-http-server';
+import { DASHBOARD_SCREENS, dashboardDemoApi } from './dashboard-stand-in';
 import { SEQUENCE_SCREENS, sequenceDemoApi } from './sequence-stand-in';
 
 /*
@@ -251,6 +252,7 @@ export function demoApi(req: RecordedRequest, res: http.ServerResponse): void {
     return void res.write(': quiet\n\n');
   }
   if (sequenceDemoApi(req, res)) return;
+  if (dashboardDemoApi(req, res)) return;
   json(res, 404, { error: { code: 'NOT_FOUND', message: `No route for ${req.method} ${p}` } });
 }
 
@@ -409,4 +411,5 @@ export const SCREENS: Screen[] = [
     },
   },
   ...SEQUENCE_SCREENS,
+  ...DASHBOARD_SCREENS,
 ];

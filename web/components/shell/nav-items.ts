@@ -1,4 +1,4 @@
-import { InboxIcon, SettingsIcon, UsersIcon, WorkflowIcon, type LucideIcon } from 'lucide-react';
+import { ChartColumnIcon, InboxIcon, SettingsIcon, UsersIcon, WorkflowIcon, type LucideIcon } from 'lucide-react';
 import type { Role } from '../../lib/roles';
 
 export interface NavItem {
@@ -13,5 +13,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/inbox', label: 'Inbox', icon: InboxIcon, minRole: 'viewer' },
   { href: '/contacts', label: 'Contacts', icon: UsersIcon, minRole: 'viewer' },
   { href: '/sequences', label: 'Sequences', icon: WorkflowIcon, minRole: 'viewer' },
+  { href: '/dashboard', label: 'Dashboard', icon: ChartColumnIcon, minRole: 'viewer' },
   { href: '/settings', label: 'Settings', icon: SettingsIcon, minRole: 'admin' },
 ];
