@@ -47,3 +47,4 @@ export const AuditLogViewSchema = z
     nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),
   })
   .describe('A page of the audit log');
+export type AuditLogView = z.infer<typeof AuditLogViewSchema>;

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { ApiKeyListViewSchema, CreatedApiKeyViewSchema, InvitationListViewSchema, MemberListViewSchema, MeViewSchema, PublicInvitationViewSchema } from '../../domain/schemas/accounts';
 import { ComposerViewSchema, ContactPanelSchema, ThreadAnswerSchema, ThreadListViewSchema, ThreadViewSchema } from '../../domain/schemas/inbox';
 import { json, type RecordedRequest } from './local-http-server';
+import { AUDIT_SCREENS, auditDemoApi } from './audit-stand-in';
 import { DASHBOARD_SCREENS, dashboardDemoApi } from './dashboard-stand-in';
 import { SEQUENCE_SCREENS, sequenceDemoApi } from './sequence-stand-in';
 
@@ -253,6 +254,7 @@ export function demoApi(req: RecordedRequest, res: http.ServerResponse): void {
   }
   if (sequenceDemoApi(req, res)) return;
   if (dashboardDemoApi(req, res)) return;
+  if (auditDemoApi(req, res)) return;
   json(res, 404, { error: { code: 'NOT_FOUND', message: `No route for ${req.method} ${p}` } });
 }
 
@@ -412,4 +414,5 @@ export const SCREENS: Screen[] = [
   },
   ...SEQUENCE_SCREENS,
   ...DASHBOARD_SCREENS,
+  ...AUDIT_SCREENS,
 ];

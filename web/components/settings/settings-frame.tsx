@@ -12,6 +12,7 @@ const SECTIONS = [
   { href: '/settings/members', label: 'Members' },
   { href: '/settings/invitations', label: 'Invitations' },
   { href: '/settings/api-keys', label: 'API keys' },
+  { href: '/settings/audit-log', label: 'Audit log' },
 ];
 
 /** Settings are for admins and owners; others see why they cannot, not a broken page. */
