@@ -1,4 +1,5 @@
 import { formatMoney } from '../domain/money';
+import { lineItemViews, type QuoteLineItem } from '../domain/quote-line-items';
 import { quotePageUrl } from '../domain/quote-page-url';
 import { temporalRunUrl, type TemporalWebConfig } from '../domain/temporal-web-links';
 import { iso } from './views';
@@ -12,6 +13,7 @@ type QuoteRow = {
   currency: string;
   status: string;
   channel: string;
+  lineItems: unknown;
   data: unknown;
   publicToken: string;
   expiresAt: Date | null;
@@ -35,6 +37,7 @@ export function toQuoteView(row: QuoteRow, web: TemporalWebConfig, publicUrl: st
     totalFormatted: formatMoney(total, row.currency),
     status: row.status,
     channel: row.channel,
+    lineItems: lineItemViews(row.lineItems as QuoteLineItem[]),
     data: row.data,
     shortUrl: quotePageUrl(publicUrl, row.publicToken),
     expiresAt: iso(row.expiresAt),

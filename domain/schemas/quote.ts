@@ -10,6 +10,15 @@ export const QuoteChannelSchema = z
   .enum(['sms', 'whatsapp'])
   .describe('How the quote is sent: sms (default) or whatsapp (outside the 24-hour window only as the approved quote text, see quote settings)');
 
+export const QuoteLineItemSchema = z
+  .object({
+    description: z.string().trim().min(1).max(300).describe('What the line is for, as the lead reads it'),
+    quantity: z.number().positive().max(1_000_000).multipleOf(0.01, 'at most 2 decimals').describe('How many (2 decimals at most: 2.5 hours)'),
+    unitPrice: MoneyAmountSchema.describe('The price of one, at most 2 decimals'),
+  })
+  .strict()
+  .describe('A line of the quote');
+
 /** The fields of a quote itself, shared by the API and the ingest endpoint. */
 export const QuoteFieldsSchema = z.object({
   externalId: z.string().trim().min(1).max(200).optional().describe('Your id for the quote (unique per tenant)'),
@@ -19,6 +28,11 @@ export const QuoteFieldsSchema = z.object({
   expiresAt: IsoInstantSchema.optional().describe('After this the quote expires and can no longer be accepted'),
   data: BoundedJsonObjectSchema.optional().describe('Anything the templates may use as {{quote.<field>}} (nested at most 5 levels)'),
   channel: QuoteChannelSchema.default('sms'),
+  lineItems: z
+    .array(QuoteLineItemSchema)
+    .max(100)
+    .optional()
+    .describe('The lines the lead reads on the quote page, at most 100; they must add up to total exactly (else a 400 naming both sums)'),
 });
 
 export const CreateQuoteSchema = QuoteFieldsSchema.extend({
@@ -72,6 +86,18 @@ export const QuoteViewSchema = z
     totalFormatted: z.string().describe('The total for people, e.g. "$1,250.00"'),
     status: QuoteStatusSchema,
     channel: QuoteChannelSchema,
+    lineItems: z
+      .array(
+        z
+          .object({
+            description: z.string().describe('What the line is for'),
+            quantity: z.number().describe('How many'),
+            unitPrice: z.string().describe('The price of one, 2 decimals'),
+            amount: z.string().describe('quantity × unitPrice, to the cent'),
+          })
+          .describe('A line'),
+      )
+      .describe('The quote’s lines, in order (none when it has only a total)'),
     data: z.unknown().describe('The quote’s data'),
     shortUrl: z.string().describe('The lead’s page for the quote'),
     expiresAt: z.string().nullable().describe('When it expires'),

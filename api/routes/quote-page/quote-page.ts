@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { formatMoney } from '../../../domain/money';
+import { lineItemViews, type QuoteLineItem } from '../../../domain/quote-line-items';
 import { escapeHtml } from '../../../domain/html';
 import { quoteMessageId, scheduledMessageWorkflowId } from '../../../domain/derived-ids';
 import { cancelPendingMessage } from '../../../prisma/queries/messages/cancel-pending-message';
@@ -22,8 +23,20 @@ main{max-width:480px;margin:40px auto;background:#fff;border-radius:12px;box-sha
 h1{font-size:1.3rem;margin:0 0 4px}.from{color:#5b6475;margin:0 0 20px}.total{font-size:2rem;font-weight:700;margin:8px 0}
 .meta{color:#5b6475;font-size:.95rem}.status{padding:12px 14px;border-radius:8px;background:#eef2ff;margin-top:20px}
 .actions{display:flex;gap:12px;margin-top:24px}button{flex:1;font-size:1rem;padding:12px;border-radius:8px;border:0;cursor:pointer}
-.accept{background:#1f7a4d;color:#fff}.reject{background:#e8eaee;color:#1d2330}
+.accept{background:#1f7a4d;color:#fff}
+.lines{width:100%;border-collapse:collapse;margin:16px 0 4px;font-size:15px}.lines th,.lines td{padding:8px 4px;border-bottom:1px solid #e8eaee;text-align:left;vertical-align:top;overflow-wrap:anywhere}.lines th{font-size:13px;color:#5b6473;font-weight:600}.lines .num{text-align:right;white-space:nowrap}.reject{background:#e8eaee;color:#1d2330}
 </style></head><body><main>${content}</main></body></html>`;
+}
+
+/** The quote's lines as a table (none when it has only a total). */
+function lineItemsTable(quote: Found): string {
+  const lines = lineItemViews(quote.lineItems as unknown as QuoteLineItem[]);
+  if (lines.length === 0) return '';
+  const money = (amount: string) => escapeHtml(formatMoney(amount, quote.currency));
+  const rows = lines
+    .map((l) => `<tr><td>${escapeHtml(l.description)}</td><td class="num">${escapeHtml(String(l.quantity))}</td><td class="num">${money(l.unitPrice)}</td><td class="num">${money(l.amount)}</td></tr>`)
+    .join('');
+  return `<table class="lines"><thead><tr><th scope="col">Item</th><th scope="col" class="num">Qty</th><th scope="col" class="num">Price</th><th scope="col" class="num">Amount</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function render(quote: Found, now: Date): string {
@@ -46,7 +59,7 @@ function render(quote: Found, now: Date): string {
     `Quote from ${quote.tenant.businessName}`,
     `<h1>${quote.title ? escapeHtml(quote.title) : 'Your quote'}</h1>
 <p class="from">From ${business}. ${greeting}</p>
-<div class="total">${escapeHtml(formatMoney(quote.total.toFixed(2), quote.currency))}</div>
+${lineItemsTable(quote)}<div class="total">${escapeHtml(formatMoney(quote.total.toFixed(2), quote.currency))}</div>
 ${quote.expiresAt && answerable ? `<p class="meta">Valid until ${escapeHtml(when(quote.expiresAt))}.</p>` : ''}
 ${status ? `<p class="status" role="status">${status}</p>` : ''}
 ${
