@@ -9,7 +9,7 @@ import {
   NotificationRuleViewSchema,
 } from '../../domain/schemas/ingest';
 import { CreateMessageSchema, ListMessagesQuerySchema, MessageChangeAnswerSchema, MessageViewSchema, RescheduleMessageSchema, SimulateInboundSchema, SimulatedInboundAnswerSchema } from '../../domain/schemas/message';
-import { CreateQuoteSchema, ListQuotesQuerySchema, QuoteSettingsSchema, QuoteSettingsViewSchema, QuoteViewSchema } from '../../domain/schemas/quote';
+import { CreateQuoteSchema, ListQuotesQuerySchema, QuoteAnswerSchema, QuoteListAnswerSchema, QuoteSettingsSchema, QuoteSettingsViewSchema } from '../../domain/schemas/quote';
 import { CreateSenderAddressSchema, SenderAddressViewSchema } from '../../domain/schemas/sender-address';
 import { ProviderCredentialsViewSchema, ResendCredentialsSchema, TwilioCredentialsSchema } from '../../domain/schemas/provider-credentials';
 import {
@@ -615,20 +615,20 @@ const operations: Operation[] = [
   {
     method: 'get', path: '/quotes', operationId: 'listQuotes', tag: 'quotes', security: 'apiKey',
     summary: 'Quotes, newest first', query: ListQuotesQuerySchema,
-    responses: { 200: ok('A page of quotes', z.object({ quotes: z.array(QuoteViewSchema).describe('The page'), nextCursor })) },
+    responses: { 200: ok('A page of quotes', QuoteListAnswerSchema) },
     handler: listQuotesRoute,
   },
   {
     method: 'post', path: '/quotes', operationId: 'createQuote', tag: 'quotes', security: 'apiKey',
     summary: 'Make a quote and text it to the contact', body: json(CreateQuoteSchema),
-    responses: { 201: ok('Created', z.object({ quote: QuoteViewSchema, warning })) },
+    responses: { 201: ok('Created', QuoteAnswerSchema) },
     errors: ['NOT_FOUND', 'CONFLICT'],
     handler: createQuoteRoute,
   },
   {
     method: 'get', path: '/quotes/:id', operationId: 'getQuote', tag: 'quotes', security: 'apiKey',
     summary: 'One quote', params: IdParamsSchema,
-    responses: { 200: ok('The quote', z.object({ quote: QuoteViewSchema })) },
+    responses: { 200: ok('The quote', QuoteAnswerSchema.pick({ quote: true })) },
     errors: ['NOT_FOUND'],
     handler: getQuoteRoute,
   },

@@ -111,3 +111,12 @@ export const QuoteViewSchema = z
   })
   .describe('A quote');
 export type QuoteView = z.infer<typeof QuoteViewSchema>;
+
+export const QuoteAnswerSchema = z.object({
+  quote: QuoteViewSchema,
+  warning: z.string().optional().describe('Saved, but something needs your attention (e.g. the quote cannot be sent to this contact)'),
+});
+export const QuoteListAnswerSchema = z.object({
+  quotes: z.array(QuoteViewSchema).describe('The page'),
+  nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),
+});

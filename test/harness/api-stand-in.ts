@@ -6,6 +6,7 @@ import { ComposerViewSchema, ContactPanelSchema, ThreadAnswerSchema, ThreadListV
 import { json, type RecordedRequest } from './local-http-server';
 import { AUDIT_SCREENS, auditDemoApi } from './audit-stand-in';
 import { DASHBOARD_SCREENS, dashboardDemoApi } from './dashboard-stand-in';
+import { QUOTE_SCREENS, quotesDemoApi } from './quotes-stand-in';
 import { SEQUENCE_SCREENS, sequenceDemoApi } from './sequence-stand-in';
 
 /*
@@ -255,6 +256,7 @@ export function demoApi(req: RecordedRequest, res: http.ServerResponse): void {
   if (sequenceDemoApi(req, res)) return;
   if (dashboardDemoApi(req, res)) return;
   if (auditDemoApi(req, res)) return;
+  if (quotesDemoApi(req, res)) return;
   json(res, 404, { error: { code: 'NOT_FOUND', message: `No route for ${req.method} ${p}` } });
 }
 
@@ -415,4 +417,5 @@ export const SCREENS: Screen[] = [
   ...SEQUENCE_SCREENS,
   ...DASHBOARD_SCREENS,
   ...AUDIT_SCREENS,
+  ...QUOTE_SCREENS,
 ];
