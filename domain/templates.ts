@@ -58,6 +58,29 @@ function isKnown(path: string, kind: TemplateKind): boolean {
   return false;
 }
 
+/** Where each variable's value comes from, in words (the template editor lists them). */
+export const VARIABLE_SOURCES: Record<string, string> = {
+  first_name: 'the contact’s first name',
+  last_name: 'the contact’s last name',
+  full_name: 'the contact’s first and last name',
+  email: 'the contact’s email',
+  phone: 'the contact’s phone number',
+  business_name: 'your business name (settings)',
+  support_contact: 'your support contact (settings)',
+  'custom.<property>': 'a custom field of the contact, by its key',
+  total: 'the quote’s total, with its currency',
+  currency: 'the quote’s currency',
+  short_url: 'the link to the quote’s page',
+  quote_title: 'the quote’s title',
+  expires_at: 'when the quote expires',
+  'quote.<field>': 'a field of the quote’s data',
+};
+
+/** The variables a text uses, each once, in order of first appearance (unreadable text: none). */
+export function usedVariables(text: string): string[] {
+  return [...new Set(parseTemplate(text).tokens.map((t) => t.path))];
+}
+
 export function knownVariables(kind: TemplateKind): string[] {
   return [...CONTACT_VARIABLES, 'custom.<property>', ...(kind === 'quote' ? [...QUOTE_VARIABLES, 'quote.<field>'] : [])];
 }

@@ -7,6 +7,7 @@ import { json, type RecordedRequest } from './local-http-server';
 import { AUDIT_SCREENS, auditDemoApi } from './audit-stand-in';
 import { DASHBOARD_SCREENS, dashboardDemoApi } from './dashboard-stand-in';
 import { QUOTE_SCREENS, quotesDemoApi } from './quotes-stand-in';
+import { TEMPLATE_SCREENS } from './templates-stand-in';
 import { SEQUENCE_SCREENS, sequenceDemoApi } from './sequence-stand-in';
 
 /*
@@ -418,4 +419,5 @@ export const SCREENS: Screen[] = [
   ...DASHBOARD_SCREENS,
   ...AUDIT_SCREENS,
   ...QUOTE_SCREENS,
+  ...TEMPLATE_SCREENS,
 ];

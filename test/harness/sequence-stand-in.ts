@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ContactListAnswerSchema } from '../../domain/schemas/contact';
 import {
   BulkEnrollmentAnswerSchema,
@@ -11,7 +11,7 @@ import {
   SequenceListAnswerSchema,
   SequencePreviewAnswerSchema,
 } from '../../domain/schemas/sequence';
-import { TemplateListAnswerSchema } from '../../domain/schemas/template';
+import { TemplateListAnswerSchema, TemplateViewSchema } from '../../domain/schemas/template';
 import { scheduleSteps } from '../../domain/sequence-schedule';
 import type { Screen } from './api-stand-in';
 import { json, type RecordedRequest } from './local-http-server';
@@ -237,6 +237,8 @@ export function sequenceDemoApi(req: RecordedRequest, res: http.ServerResponse):
     return send(200, EnrollmentAnswerSchema, { enrollment: { ...e, status: p.endsWith('/pause') ? 'paused' : p.endsWith('/stop') ? 'stopped' : 'active' } });
   }
   if (p === '/api/templates') return send(200, TemplateListAnswerSchema, { templates });
+  const template = templates.find((t) => p === `/api/templates/${t.id}`);
+  if (template && req.method === 'GET') return send(200, z.object({ template: TemplateViewSchema }), { template });
   if (p === '/api/contacts') return send(200, ContactListAnswerSchema, { contacts, nextCursor: null });
   return false;
 }
