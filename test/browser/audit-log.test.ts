@@ -1,8 +1,9 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addTestMember } from '../harness/accounts';
 import { seriousAxeViolations, useBrowser } from '../harness/browser';
-import { fakeProviders, uniqueName } from '../harness/context';
+import { fakeProviders } from '../harness/context';
+import { signIn, signUpOwner } from '../harness/web-sign-in';
 import { useWebStack } from '../harness/web-stack';
 import type { RunningWebApp } from '../harness/web-app';
 
@@ -21,26 +22,12 @@ const TIMEOUT = 15_000;
 const visible = (locator: Locator, timeout = TIMEOUT) => locator.waitFor({ state: 'visible', timeout });
 const password = 'audit-log-password-1';
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${web.url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/inbox/, { timeout: TIMEOUT });
-}
 
 describe('the audit log', () => {
   it('shows who did what in words, narrows by the filters in the URL, and is not for agents', async () => {
     const owner = await (await newContext()).newPage();
-    await owner.goto(`${web.url}/sign-up`);
-    await owner.getByLabel('Your name').fill('Olga Owner');
-    await owner.getByLabel('Business name').fill('Audit Plumbing');
-    await owner.getByLabel('Work email').fill(`${uniqueName('audit')}@example.test`);
-    await owner.getByLabel('Password').fill(password);
-    await owner.getByRole('button', { name: 'Create account' }).click();
-    await owner.waitForURL(/\/inbox/, { timeout: TIMEOUT });
+    const { tenantId } = await signUpOwner(owner, web.url, { name: 'Olga Owner', business: 'Audit Plumbing', password });
     const headers = { origin: web.url };
-    const me = await (await owner.request.get(`${web.url}/api/me`)).json();
 
     // Two changes through the API as the owner: a template and an API key.
     expect((await owner.request.post(`${web.url}/api/templates`, { headers, data: { name: 'Welcome', channel: 'sms', body: 'Hi {{first_name}}' } })).status()).toBe(201);
@@ -72,9 +59,9 @@ describe('the audit log', () => {
     await owner.getByRole('button', { name: 'Clear the filters' }).click();
     await visible(rows.nth(1));
 
-    const { email } = await addTestMember(me.tenant.id, 'agent', 'Alex Agent', password);
+    const { email } = await addTestMember(tenantId, 'agent', 'Alex Agent', password);
     const agent = await (await newContext()).newPage();
-    await signIn(agent, email);
+    await signIn(agent, web.url, email, password);
     await agent.goto(`${web.url}/settings/audit-log`);
     await visible(agent.getByText('Only admins manage settings'));
     expect(await agent.getByRole('link', { name: 'Audit log' }).count()).toBe(0);

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations, useBrowser, VIEWPORTS } from '../harness/browser';
-import { fakeProviders, uniqueName } from '../harness/context';
+import { fakeProviders } from '../harness/context';
+import { signUpOwner } from '../harness/web-sign-in';
 import { useWebStack } from '../harness/web-stack';
 import type { RunningWebApp } from '../harness/web-app';
 
@@ -53,13 +54,7 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what:
 describe('the dashboard', () => {
   it('shows what happened: messages sent and received, the reply rate, waits and a quote', async () => {
     owner = await (await browser().newContext({ viewport: VIEWPORTS.laptop, reducedMotion: 'reduce', acceptDownloads: true })).newPage();
-    await owner.goto(`${web.url}/sign-up`);
-    await owner.getByLabel('Your name').fill('Dana Dashboard');
-    await owner.getByLabel('Business name').fill('Dashboard Plumbing');
-    await owner.getByLabel('Work email').fill(`${uniqueName('dash')}@example.test`);
-    await owner.getByLabel('Password').fill('dashboard-password-1');
-    await owner.getByRole('button', { name: 'Create account' }).click();
-    await owner.waitForURL(/\/inbox/, { timeout: TIMEOUT });
+    await signUpOwner(owner, web.url, { name: 'Dana Dashboard', business: 'Dashboard Plumbing', password: 'dashboard-password-1' });
 
     // Nothing yet: every chart says so.
     await owner.getByRole('link', { name: 'Dashboard' }).first().click();

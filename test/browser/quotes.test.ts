@@ -1,8 +1,9 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addTestMember } from '../harness/accounts';
 import { seriousAxeViolations, useBrowser, VIEWPORTS } from '../harness/browser';
-import { fakeProviders, uniqueName } from '../harness/context';
+import { fakeProviders } from '../harness/context';
+import { signIn, signUpOwner } from '../harness/web-sign-in';
 import { useWebStack } from '../harness/web-stack';
 import type { RunningWebApp } from '../harness/web-app';
 
@@ -22,26 +23,12 @@ const TIMEOUT = 15_000;
 const visible = (locator: Locator, timeout = TIMEOUT) => locator.waitFor({ state: 'visible', timeout });
 const password = 'quotes-password-1';
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${web.url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/inbox/, { timeout: TIMEOUT });
-}
 
 describe('quotes', () => {
   it('makes a quote of lines for a contact; it is texted, accepted on the lead’s phone, and each step shows', async () => {
     const owner = await (await newContext()).newPage();
-    await owner.goto(`${web.url}/sign-up`);
-    await owner.getByLabel('Your name').fill('Quinn Owner');
-    await owner.getByLabel('Business name').fill('Quote Plumbing');
-    await owner.getByLabel('Work email').fill(`${uniqueName('quotes')}@example.test`);
-    await owner.getByLabel('Password').fill(password);
-    await owner.getByRole('button', { name: 'Create account' }).click();
-    await owner.waitForURL(/\/inbox/, { timeout: TIMEOUT });
+    const { tenantId } = await signUpOwner(owner, web.url, { name: 'Quinn Owner', business: 'Quote Plumbing', password });
     const headers = { origin: web.url };
-    const me = await (await owner.request.get(`${web.url}/api/me`)).json();
     const created = await owner.request.post(`${web.url}/api/contacts`, { headers, data: { firstName: 'Lena', lastName: 'Lead', phone: '+14155550931' } });
     expect(created.status()).toBe(201);
 
@@ -100,9 +87,9 @@ describe('quotes', () => {
     await visible(owner.getByTestId('quote-row'));
     expect(await owner.getByTestId('quote-row').count()).toBe(1);
 
-    const { email } = await addTestMember(me.tenant.id, 'viewer', 'Vic Viewer', password);
+    const { email } = await addTestMember(tenantId, 'viewer', 'Vic Viewer', password);
     const viewer = await (await newContext()).newPage();
-    await signIn(viewer, email);
+    await signIn(viewer, web.url, email, password);
     await viewer.goto(`${web.url}/quotes`);
     await visible(viewer.getByTestId('quote-row'));
     expect(await viewer.getByRole('link', { name: 'New quote' }).count()).toBe(0);

@@ -2,7 +2,8 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addTestMember } from '../harness/accounts';
 import { seriousAxeViolations, useBrowser } from '../harness/browser';
-import { fakeProviders, uniqueName } from '../harness/context';
+import { fakeProviders } from '../harness/context';
+import { signIn, signUpOwner } from '../harness/web-sign-in';
 import { useWebStack } from '../harness/web-stack';
 import type { RunningWebApp } from '../harness/web-app';
 
@@ -31,15 +32,8 @@ async function pickContact(page: Page, name: string) {
 describe('templates', () => {
   it('writes a template with a live preview that flags what the contact lacks; an agent only reads', async () => {
     const owner = await (await newContext()).newPage();
-    await owner.goto(`${web.url}/sign-up`);
-    await owner.getByLabel('Your name').fill('Tess Owner');
-    await owner.getByLabel('Business name').fill('Template Plumbing');
-    await owner.getByLabel('Work email').fill(`${uniqueName('templates')}@example.test`);
-    await owner.getByLabel('Password').fill(password);
-    await owner.getByRole('button', { name: 'Create account' }).click();
-    await owner.waitForURL(/\/inbox/, { timeout: TIMEOUT });
+    const { tenantId } = await signUpOwner(owner, web.url, { name: 'Tess Owner', business: 'Template Plumbing', password });
     const headers = { origin: web.url };
-    const me = await (await owner.request.get(`${web.url}/api/me`)).json();
     const contact = (await (await owner.request.post(`${web.url}/api/contacts`, { headers, data: { firstName: 'Ada', lastName: 'Lovelace', phone: '+14155550941' } })).json()).contact;
 
     await owner.getByRole('link', { name: 'Templates' }).first().click();
@@ -77,13 +71,9 @@ describe('templates', () => {
     await visible(owner.getByTestId('template-row'));
     expect(await owner.getByTestId('template-row').textContent()).toContain('Service due');
 
-    const { email } = await addTestMember(me.tenant.id, 'agent', 'Alex Agent', password);
+    const { email } = await addTestMember(tenantId, 'agent', 'Alex Agent', password);
     const agent = await (await newContext()).newPage();
-    await agent.goto(`${web.url}/sign-in`);
-    await agent.getByLabel('Email').fill(email);
-    await agent.getByLabel('Password').fill(password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
-    await agent.waitForURL(/\/inbox/, { timeout: TIMEOUT });
+    await signIn(agent, web.url, email, password);
     await agent.goto(`${web.url}/templates/${templateId}`);
     await visible(agent.getByTestId('template-body'));
     expect(await agent.getByTestId('template-body').isDisabled()).toBe(true);
