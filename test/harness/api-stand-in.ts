@@ -5,6 +5,7 @@ import { ApiKeyListViewSchema, CreatedApiKeyViewSchema, InvitationListViewSchema
 import { ComposerViewSchema, ContactPanelSchema, ThreadAnswerSchema, ThreadListViewSchema, ThreadViewSchema } from '../../domain/schemas/inbox';
 import { json, type RecordedRequest } from './local-http-server';
 import { AUDIT_SCREENS, auditDemoApi } from './audit-stand-in';
+import { CONTACT_SCREENS, contactsDemoApi } from './contacts-stand-in';
 import { DASHBOARD_SCREENS, dashboardDemoApi } from './dashboard-stand-in';
 import { QUOTE_SCREENS, quotesDemoApi } from './quotes-stand-in';
 import { TEMPLATE_SCREENS } from './templates-stand-in';
@@ -258,6 +259,7 @@ export function demoApi(req: RecordedRequest, res: http.ServerResponse): void {
   if (dashboardDemoApi(req, res)) return;
   if (auditDemoApi(req, res)) return;
   if (quotesDemoApi(req, res)) return;
+  if (contactsDemoApi(req, res)) return;
   json(res, 404, { error: { code: 'NOT_FOUND', message: `No route for ${req.method} ${p}` } });
 }
 
@@ -420,4 +422,5 @@ export const SCREENS: Screen[] = [
   ...AUDIT_SCREENS,
   ...QUOTE_SCREENS,
   ...TEMPLATE_SCREENS,
+  ...CONTACT_SCREENS,
 ];
