@@ -145,7 +145,7 @@ describe('signed-in area', () => {
       await page.waitForURL((url) => url.pathname === '/inbox');
       expect(await page.getByTestId('tenant-name').textContent()).toBe('Acme Plumbing');
       const nav = page.getByRole('navigation', { name: 'Main' });
-      expect(await nav.getByRole('link').allTextContents()).toEqual(['Inbox', 'Contacts', 'Sequences']); // an agent: no Settings
+      expect(await nav.getByRole('link').allTextContents()).toEqual(['Inbox', 'Contacts', 'Sequences', 'Templates', 'Quotes', 'Dashboard']); // an agent: no Settings
       await page.getByTestId('empty-state').waitFor();
       expect(await seriousAxeViolations(page)).toEqual([]);
     });
